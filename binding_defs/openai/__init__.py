@@ -1,0 +1,1 @@
+"""Azure OpenAI extension for Azure Functions (Microsoft.Azure.Functions.Worker.Extensions.OpenAI)."""

@@ -1,0 +1,59 @@
+"""The project's only task runner: CI and the README call these sessions."""
+
+from __future__ import annotations
+
+import nox
+
+nox.options.sessions = ["tests", "lint", "types", "docs", "check"]
+nox.options.reuse_existing_virtualenvs = True
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Unit, golden-file and site-build tests."""
+    session.install("-e", ".[test]")
+    session.run("pytest", *session.posargs)
+
+
+@nox.session
+def update_snapshots(session: nox.Session) -> None:
+    """Rewrite the golden files from the current output; review the diff before committing."""
+    session.install("-e", ".[test]")
+    session.run("pytest", "tests/test_render_golden.py", env={"BINDREF_UPDATE_SNAPSHOTS": "1"})
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """ruff: lint rules and formatting."""
+    session.install("ruff>=0.8")
+    session.run("ruff", "check", "tooling", "tests", "binding_defs", "noxfile.py")
+    session.run("ruff", "format", "--check", "tooling", "tests", "binding_defs", "noxfile.py")
+
+
+@nox.session
+def types(session: nox.Session) -> None:
+    """mypy --strict on the package and the definitions."""
+    session.install("-e", ".[types]")
+    session.run("mypy")
+    session.run("mypy", "binding_defs")
+
+
+@nox.session
+def docs(session: nox.Session) -> None:
+    """Build the site into site/ with mkdocs --strict (macros fail the build on any error)."""
+    session.install("-e", ".")
+    session.run("mkdocs", "build", "--strict", *session.posargs)
+
+
+@nox.session
+def serve(session: nox.Session) -> None:
+    """Live preview on http://127.0.0.1:8000."""
+    session.install("-e", ".")
+    session.run("mkdocs", "serve", *session.posargs)
+
+
+@nox.session
+def check(session: nox.Session) -> None:
+    """bindref check: definitions, regions and templates, all problems in one pass."""
+    session.install("-e", ".")
+    session.run("bindref", "check", *session.posargs)

@@ -1,0 +1,159 @@
+"""Shared helpers: tests build their inputs in code, in ``tmp_path``."""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Callable, Mapping
+from pathlib import Path
+
+import pytest
+
+from bindref.project import Project
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+
+PYPROJECT = """\
+[project]
+name = "fixture"
+
+[tool.bindref]
+source_base_url = "https://example.test/repo/blob/main"
+"""
+
+# A small but complete binding: every language named, one example per language.
+WIDGET_DEFINITION = '''\
+"""Widget binding for tests."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bindref.spec import binding, code, example, lang, no_example, param
+
+
+@binding(
+    type="widgetIn",
+    direction="in",
+    title="Widget input binding",
+    names={
+        "csharp_isolated": "WidgetInput",
+        "csharp_inprocess": "Widget",
+        "java": "WidgetInput",
+        "python": "widget_input",
+    },
+    usage={
+        "csharp": "Bind to `Widget`.",
+        "java": "Annotate a `Widget` parameter.",
+        "node": "Read it from `context.extraInputs`.",
+        "powershell": "A hashtable.",
+        "python": "A JSON string.",
+    },
+    examples=[
+        example("csharp_isolated", "widgets/Widget.cs", region="widget", description="C# widget."),
+        no_example("csharp_inprocess", "Isolated worker only."),
+        example("java", "widgets/Widget.java", region="widget"),
+        example("node", "widgets/widget.js", region="widget"),
+        example("powershell", "widgets/function.json"),
+        example("python", "widgets/function_app.py", region="widget", description="Python widget."),
+    ],
+)
+@dataclass(frozen=True, kw_only=True)
+class Widget:
+    """Reads a widget."""
+
+    widget_id: str = param(required=True)
+    """The widget to read. See [[max_size]]."""
+
+    max_size: int = param(default=8 * 1024, languages={"java": lang(name="maxLength")})
+    """The largest widget, in bytes."""
+
+    chat_model: str = param(
+        default="gpt-4",
+        languages={
+            "csharp_isolated": lang(type="string?", default=None, note="Null means gpt-4."),
+            "python": lang(default=code("Models.Default")),
+        },
+    )
+    """The model."""
+
+    ai_connection_name: str = param(default="", names={"csharp": "AIConnectionName"})
+    """The AI connection | with a pipe."""
+'''
+
+WIDGET_SAMPLES: Mapping[str, str] = {
+    "samples/widgets/Widget.cs": """\
+using System;
+
+public static class Widgets
+{
+    // <widget>
+    [Function("Read")]
+    public static string Read([WidgetInput("{id}")] string widget) => $"{{widget}} %Setting%";
+    // </widget>
+}
+""",
+    "samples/widgets/Widget.java": """\
+public class Widgets {
+    // <widget>
+    @FunctionName("Read")
+    public String read(@WidgetInput(name = "w", widgetId = "{id}") String w) { return w; }
+    // </widget>
+}
+""",
+    "samples/widgets/widget.js": """\
+const { app, input } = require('@azure/functions');
+// <widget>
+const widget = input.generic({ type: 'widgetIn', widgetId: '{id}' });
+// </widget>
+""",
+    "samples/widgets/function.json": (
+        '{\n  "bindings": [{"type": "widgetIn", "direction": "in", "name": "w"}]\n}\n'
+    ),
+    "samples/widgets/function_app.py": """\
+import azure.functions as func
+
+app = func.FunctionApp()
+
+
+# <widget>
+@app.function_name("Read")
+def read(widget: str) -> str:
+    return "{{ not_a_variable }} {% if x %}"
+# </widget>
+""",
+}
+
+ProjectFactory = Callable[..., Project]
+
+
+def write_files(root: Path, files: Mapping[str, str]) -> None:
+    """Write ``files`` (repo-relative path -> text) under ``root``."""
+    for relative, text in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def make_project(tmp_path: Path) -> ProjectFactory:
+    """Build a project in ``tmp_path`` from files; the widget binding unless told otherwise."""
+
+    def make(
+        files: Mapping[str, str] | None = None,
+        *,
+        definition: str | None = WIDGET_DEFINITION,
+        pyproject: str = PYPROJECT,
+    ) -> Project:
+        contents = {"pyproject.toml": pyproject, **WIDGET_SAMPLES}
+        if definition is not None:
+            contents["binding_defs/widgets/widget.py"] = definition
+        contents.update(files or {})
+        write_files(tmp_path, contents)
+        return Project.at(tmp_path)
+
+    return make
+
+
+def dedent(text: str) -> str:
+    """Strip the indentation of an inline test text block."""
+    return textwrap.dedent(text)

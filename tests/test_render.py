@@ -1,0 +1,105 @@
+"""The renderer: template lookup order, strict templates, code injection, lookups."""
+
+from __future__ import annotations
+
+import pytest
+
+from bindref.codeblocks import CodeBlock, inject_code
+from bindref.errors import BindrefError, NotFoundError, TemplateError
+from bindref.languages import Language
+from bindref.regions import Snippet
+from conftest import WIDGET_DEFINITION, ProjectFactory
+
+
+def test_project_override_wins_over_packaged_language_template(make_project: ProjectFactory) -> None:
+    override = (
+        '{% extends "_default/parameter_table.md.j2" %}\n'
+        "{% block intro %}Custom intro for {{ binding_name }}.{% endblock %}\n"
+    )
+    project = make_project({"docs/overrides/bindref/python/parameter_table.md.j2": override})
+    table = project.renderer.parameter_table(project.binding("widgetIn"), Language.PYTHON)
+    assert table.startswith("Custom intro for widget_input.\n\n| Parameter |")
+    java = project.renderer.parameter_table(project.binding("widgetIn"), Language.JAVA)
+    assert java.startswith("Apply the `@WidgetInput` annotation")
+
+
+def test_undefined_variable_in_a_template_names_its_line(make_project: ProjectFactory) -> None:
+    override = "{#- context: rows -#}\n\n{{ rows }}\n{{ no_such_value }}\n"
+    project = make_project({"docs/overrides/bindref/_default/parameter_table.md.j2": override})
+    with pytest.raises(TemplateError) as caught:
+        project.renderer.parameter_table(project.binding("widgetIn"), Language.JAVA)
+    assert caught.value.render() == (
+        "docs/overrides/bindref/_default/parameter_table.md.j2:4: template uses an undefined value: "
+        "'no_such_value' is undefined (variables available here: binding, binding_name, kind, profile, "
+        "rows, unavailable)"
+    )
+
+
+def test_template_syntax_error_names_its_line(make_project: ProjectFactory) -> None:
+    project = make_project({"docs/overrides/bindref/_default/tabs.md.j2": "ok\n{% for x in %}\n"})
+    with pytest.raises(TemplateError) as caught:
+        project.renderer.reference(project.binding("widgetIn"))
+    assert caught.value.render().startswith(
+        "docs/overrides/bindref/_default/tabs.md.j2:2: template syntax error:"
+    )
+
+
+def test_inject_code_indents_to_the_token_and_never_evaluates() -> None:
+    snippet = Snippet(path="s.py", region=None, code="x = '{{ y }}'\n\n    z", start_line=1, end_line=3)
+    block = CodeBlock(
+        snippet=snippet, fence="python", title="s.py", url="", slot="\u27e6bindref-code-0\u27e7"
+    )
+    text = '=== "Python"\n\n    ```python\n    \u27e6bindref-code-0\u27e7\n    ```'
+    assert (
+        inject_code(text, [block])
+        == "=== \"Python\"\n\n    ```python\n    x = '{{ y }}'\n\n        z\n    ```"
+    )
+
+
+def test_missing_example_is_an_error_not_an_empty_tab(make_project: ProjectFactory) -> None:
+    definition = WIDGET_DEFINITION.replace(
+        '        example("java", "widgets/Widget.java", region="widget"),\n', ""
+    )
+    project = make_project(definition=definition)
+    with pytest.raises(NotFoundError) as caught:
+        project.renderer.examples(project.binding("widgetIn"))
+    line = next(n for n, text in enumerate(definition.splitlines(), 1) if text.startswith("@binding("))
+    assert caught.value.render() == (
+        f"binding_defs/widgets/widget.py:{line}: binding 'widgets/widgetIn' has no example for 'java' "
+        "(add example('java', ...) or no_example('java', reason))"
+    )
+
+
+def test_unknown_binding_and_language(make_project: ProjectFactory) -> None:
+    project = make_project()
+    with pytest.raises(BindrefError) as caught:
+        project.binding("widgets/widgetInn")
+    assert caught.value.render() == (
+        "no binding 'widgets/widgetInn' (did you mean 'widgets/widgetIn'? bindings: 'widgets/widgetIn')"
+    )
+    with pytest.raises(BindrefError) as caught:
+        project.language("pyton")
+    assert caught.value.render().startswith("unknown language 'pyton' (did you mean 'python'?")
+
+
+def test_disabled_languages_are_left_out(make_project: ProjectFactory) -> None:
+    pyproject = "[tool.bindref]\nlanguages = ['python', 'java']\n"
+    project = make_project(pyproject=pyproject)
+    reference = project.renderer.reference(project.binding("widgetIn"))
+    assert [line for line in reference.splitlines() if line.startswith("=== ")] == [
+        '=== "Java"',
+        '=== "Python"',
+    ]
+    with pytest.raises(NotFoundError, match="language 'powershell' is not enabled"):
+        project.renderer.parameter_table(project.binding("widgetIn"), Language.POWERSHELL)
+
+
+def test_unavailable_parameter_is_explained_under_the_table(make_project: ProjectFactory) -> None:
+    definition = WIDGET_DEFINITION.replace(
+        'languages={"java": lang(name="maxLength")}',
+        'languages={"java": lang(available=False, reason="Java reads the whole widget.")}',
+    )
+    project = make_project(definition=definition)
+    table = project.renderer.parameter_table(project.binding("widgetIn"), Language.JAVA)
+    assert "maxSize" not in table
+    assert table.endswith("`max_size` is not available in Java: Java reads the whole widget.")

@@ -1,0 +1,98 @@
+"""Typed errors that carry a repo-relative ``path:line`` and a hint.
+
+Every failure tells the author where to look and what to do.
+
+Nothing below the CLI exits the process: code raises these, the CLI maps them to
+exit codes (see :data:`EXIT_CODES`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from difflib import get_close_matches
+
+EXIT_OK = 0
+EXIT_DRIFT = 1
+EXIT_USAGE = 2
+EXIT_DEFINITION = 3
+
+
+class BindrefError(Exception):
+    """Base error: ``path:line: problem (hint)``.
+
+    ``path`` is repo-relative (posix); ``line`` is 1-based, 0 when the problem
+    concerns a whole file.
+    """
+
+    exit_code = EXIT_DEFINITION
+
+    def __init__(self, message: str, *, path: str = "", line: int = 0, hint: str = "") -> None:
+        self.message = message
+        self.path = path
+        self.line = line
+        self.hint = hint
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        """The one-line form every sink prints."""
+        where = (
+            f"{self.path}:{self.line}: "
+            if self.path and self.line
+            else (f"{self.path}: " if self.path else "")
+        )
+        hint = f" ({self.hint})" if self.hint else ""
+        return f"{where}{self.message}{hint}"
+
+
+class ConfigError(BindrefError):
+    """Settings in ``[tool.bindref]`` or on the command line are wrong."""
+
+    exit_code = EXIT_USAGE
+
+
+class DefinitionError(BindrefError):
+    """A binding definition in ``binding_defs/`` cannot be read."""
+
+
+class RegionError(BindrefError):
+    """A sample file or one of its named regions cannot be extracted."""
+
+
+class TemplateError(BindrefError):
+    """A template is missing or fails to render."""
+
+
+class NotFoundError(BindrefError):
+    """A macro or command names a binding, language or region that does not exist."""
+
+
+class BindrefErrors(BindrefError):  # noqa: N818  # a group of errors, raised as one
+    """Several problems found in one pass; raised so that all are reported at once."""
+
+    def __init__(self, errors: Sequence[BindrefError]) -> None:
+        ordered = sorted(errors, key=lambda e: (e.path, e.line, e.message))
+        self.errors: tuple[BindrefError, ...] = tuple(ordered)
+        self.exit_code = max((e.exit_code for e in ordered), default=EXIT_DEFINITION)
+        super().__init__("\n".join(e.render() for e in ordered))
+
+    def render(self) -> str:
+        return "\n".join(e.render() for e in getattr(self, "errors", ()))
+
+
+def raise_all(errors: Sequence[BindrefError]) -> None:
+    """Raise nothing, the single error, or a :class:`BindrefErrors` of all of them."""
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise BindrefErrors(errors)
+
+
+def choices_hint(word: str, valid: Iterable[str], *, noun: str = "valid choices") -> str:
+    """``did you mean 'x'? valid choices: a, b, c`` for error hints."""
+    options = sorted(set(valid))
+    if not options:
+        return f"there are no {noun}"
+    close = get_close_matches(word, options, n=1, cutoff=0.6)
+    listed = ", ".join(f"'{o}'" for o in options)
+    prefix = f"did you mean '{close[0]}'? " if close else ""
+    return f"{prefix}{noun}: {listed}"

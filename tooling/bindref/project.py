@@ -1,0 +1,85 @@
+"""One project's pipeline: settings -> definitions -> catalog -> renderer.
+
+The CLI, the MkDocs macros and the checks all go through :class:`Project`, so they
+load, resolve and render the same way. It caches the catalog and re-reads it only
+when a definition file changed, which keeps a live-preview server fast and never
+stale.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bindref.config import Settings, load_settings
+from bindref.errors import BindrefError, BindrefErrors, NotFoundError, choices_hint, raise_all
+from bindref.languages import Language
+from bindref.loader import load_raw_bindings
+from bindref.model import Binding, Catalog
+from bindref.regions import SampleReader
+from bindref.render import Renderer
+from bindref.resolve import build_catalog
+
+_Signature = tuple[tuple[str, int, int], ...]
+
+
+class Project:
+    """Loads and renders the bindings of the project rooted at ``settings.root``."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.reader = SampleReader(settings.root)
+        self.renderer = Renderer(settings, self.reader)
+        self._catalog: Catalog | None = None
+        self._signature: _Signature = ()
+
+    @classmethod
+    def at(cls, root: Path) -> Project:
+        """The project at ``root``, with its ``[tool.bindref]`` settings."""
+        return cls(load_settings(root.resolve()))
+
+    def catalog(self) -> Catalog:
+        """Every binding; raises BindrefErrors listing every definition problem."""
+        signature = self._definitions_signature()
+        if self._catalog is None or signature != self._signature:
+            raw_bindings, errors = load_raw_bindings(self.settings.root, self.settings.definitions)
+            try:
+                catalog = build_catalog(raw_bindings, self.settings)
+            except BindrefErrors as resolve_errors:
+                errors.extend(resolve_errors.errors)
+            except BindrefError as resolve_error:
+                errors.append(resolve_error)
+            raise_all(errors)
+            self._catalog, self._signature = catalog, signature
+        return self._catalog
+
+    def binding(self, reference: str) -> Binding:
+        """A binding by key (``openai/assistantPost``) or unambiguous type string."""
+        catalog = self.catalog()
+        found = catalog.find(reference)
+        if found is None:
+            raise NotFoundError(
+                f"no binding '{reference}'",
+                hint=choices_hint(reference, catalog.bindings, noun="bindings"),
+            )
+        return found
+
+    @staticmethod
+    def language(key: str) -> Language:
+        """A language by key, with the valid keys in the error."""
+        try:
+            return Language(key)
+        except ValueError:
+            raise NotFoundError(
+                f"unknown language '{key}'",
+                hint=choices_hint(key, (lang.value for lang in Language), noun="languages"),
+            ) from None
+
+    def _definitions_signature(self) -> _Signature:
+        base = self.settings.root / self.settings.definitions
+        if not base.is_dir():
+            return ()
+        return tuple(
+            (str(file), stat.st_mtime_ns, stat.st_size)
+            for file in sorted(base.rglob("*.py"))
+            for stat in (file.stat(),)
+        )

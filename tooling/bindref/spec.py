@@ -1,0 +1,180 @@
+"""The vocabulary binding definitions are written in.
+
+Definitions in ``binding_defs/`` are plain, importable, type-checkable Python that
+uses these helpers. bindref itself never imports them: the loader reads the source
+statically (griffe + a literal evaluator), so every argument given to these helpers
+must be a literal. Importing them (for an IDE or mypy) is harmless: the helpers only
+build inert values.
+
+A minimal definition::
+
+    @binding(type="assistantPost", direction="in", title="...",
+             names={"csharp_isolated": "AssistantPostInput", ...})
+    @dataclass(frozen=True, kw_only=True)
+    class AssistantPost:
+        '''One-paragraph summary of what the binding does.'''
+
+        id: str = param(required=True)
+        '''The ID of the assistant to post to.'''
+"""
+
+from __future__ import annotations
+
+import builtins
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+
+from bindref.languages import Direction
+
+__all__ = [
+    "Direction",
+    "Example",
+    "LanguageOverride",
+    "NoExample",
+    "SourceCode",
+    "binding",
+    "code",
+    "example",
+    "lang",
+    "no_example",
+    "param",
+]
+
+T = TypeVar("T")
+
+
+class _Unset:
+    """Marker for 'not given', distinct from an explicit ``None`` default."""
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Any = _Unset()
+
+
+@dataclass(frozen=True)
+class SourceCode:
+    """A default written as source code rather than a value (``OpenAIModels.DefaultChatModel``)."""
+
+    text: str
+
+
+def code(text: str) -> SourceCode:
+    """Document a default exactly as the SDK spells it in source."""
+    return SourceCode(text)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LanguageOverride:
+    """How one parameter differs in one language (see :func:`lang`)."""
+
+    name: str | None = None
+    type: str | None = None
+    default: Any = UNSET
+    required: bool | None = None
+    available: bool = True
+    reason: str = ""
+    note: str = ""
+    accepted: str = ""
+
+
+def lang(
+    *,
+    name: str | None = None,
+    type: str | None = None,  # noqa: A002  # mirrors the table column authors think in
+    default: Any = UNSET,
+    required: bool | None = None,
+    available: bool = True,
+    reason: str = "",
+    note: str = "",
+    accepted: str = "",
+) -> LanguageOverride:
+    """Override a parameter for one language (or group: ``csharp``, ``node``).
+
+    ``note`` is appended to the description in that language's table; ``available=False``
+    needs a ``reason``; ``accepted`` records why a difference from the SDK is intended.
+    """
+    return LanguageOverride(
+        name=name,
+        type=type,
+        default=default,
+        required=required,
+        available=available,
+        reason=reason,
+        note=note,
+        accepted=accepted,
+    )
+
+
+def param(
+    *,
+    required: bool = False,
+    default: Any = UNSET,
+    names: Mapping[str, str] | None = None,
+    languages: Mapping[str, LanguageOverride] | None = None,
+) -> Any:
+    """Declare a binding parameter.
+
+    ``required=True`` means a constructor argument / element without default /
+    positional argument. Without ``default`` an optional parameter has no default
+    (null). ``names`` overrides the spelling per language; ``languages`` holds every
+    other per-language difference.
+    """
+    spec = {"required": required, "default": default, "names": names, "languages": languages}
+    return field(default=None, metadata={"bindref": spec})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Example:
+    """A sample region shown in one language's example tab."""
+
+    language: str
+    path: str
+    region: str | None
+    description: str
+    title: str | None
+
+
+@dataclass(frozen=True, kw_only=True)
+class NoExample:
+    """An explicit, reasoned absence of an example in one language."""
+
+    language: str
+    reason: str
+
+
+def example(
+    language: str,
+    path: str,
+    *,
+    region: str | None = None,
+    description: str = "",
+    title: str | None = None,
+) -> Example:
+    """Pull ``region`` (or the whole file) of ``path`` under the samples folder."""
+    return Example(language=language, path=path, region=region, description=description, title=title)
+
+
+def no_example(language: str, reason: str) -> NoExample:
+    """Say why a language has no example instead of leaving its tab empty."""
+    return NoExample(language=language, reason=reason)
+
+
+def binding(
+    *,
+    type: str,  # noqa: A002  # the function.json key is literally "type"
+    direction: Direction | str,
+    title: str,
+    names: Mapping[str, str],
+    unavailable: Mapping[str, str] | None = None,
+    usage: Mapping[str, str] | None = None,
+    examples: Sequence[Example | NoExample] = (),
+) -> Callable[[builtins.type[T]], builtins.type[T]]:
+    """Mark a dataclass as a binding definition; the class is returned unchanged."""
+
+    def mark(cls: builtins.type[T]) -> builtins.type[T]:
+        return cls
+
+    return mark
