@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from bindref.errors import BindrefError
-from bindref.filters import indent_block
+from bindref.filters import code_span, indent_block
 from bindref.project import Project
 
 log = logging.getLogger("mkdocs.plugins.bindref")
@@ -37,7 +37,7 @@ _Macro = TypeVar("_Macro", bound=Callable[..., str])
 def error_box(error: BindrefError) -> str:
     """A Material admonition that shows the problem where the content should be."""
     lines = html.escape(error.render(), quote=False).splitlines()
-    body = "\n".join(f"    `{line}`  " for line in lines)
+    body = "\n".join(f"    {code_span(line)}  " for line in lines)
     return f'!!! failure "bindref could not render this"\n\n{body}\n'
 
 
