@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nox
 
 nox.options.sessions = ["tests", "lint", "types", "docs", "check"]
@@ -9,13 +11,17 @@ nox.options.reuse_existing_virtualenvs = True
 
 # Material prints a multi-line end-of-life banner on every build; it is not about this project.
 QUIET_MKDOCS = {"NO_MKDOCS_2_WARNING": "1"}
+# Downloads made once for the test setup (the SARIF schema); .nox/ is not committed.
+CACHE = Path(__file__).parent / ".nox" / "_cache"
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Unit, golden-file and site-build tests."""
+    """Unit, golden-file and site-build tests (fetches the SARIF 2.1.0 schema from npm once)."""
     session.install("-e", ".[test]")
-    session.run("pytest", *session.posargs)
+    session.run("python", "tests/fetch_sarif_schema.py", str(CACHE))
+    schema = {"BINDREF_SARIF_SCHEMA": str(CACHE / "sarif-2.1.0.json"), "BINDREF_REQUIRE_SARIF_SCHEMA": "1"}
+    session.run("pytest", *session.posargs, env={**schema, **QUIET_MKDOCS})
 
 
 @nox.session
@@ -57,6 +63,6 @@ def serve(session: nox.Session) -> None:
 
 @nox.session
 def check(session: nox.Session) -> None:
-    """bindref check: definitions, regions and templates, all problems in one pass."""
-    session.install("-e", ".")
+    """bindref check: definitions, pages, samples and the Python SDK, all problems in one pass."""
+    session.install("-e", ".[sdk]")
     session.run("bindref", "check", *session.posargs)

@@ -107,7 +107,7 @@ const widget = input.generic({ type: 'widgetIn', widgetId: '{id}' });
 // </widget>
 """,
     "samples/widgets/function.json": (
-        '{\n  "bindings": [{"type": "widgetIn", "direction": "in", "name": "w"}]\n}\n'
+        '{\n  "bindings": [{"type": "widgetIn", "direction": "in", "name": "w", "widgetId": "{id}"}]\n}\n'
     ),
     "samples/widgets/function_app.py": """\
 import azure.functions as func
@@ -122,6 +122,20 @@ def read(widget: str) -> str:
 # </widget>
 """,
 }
+
+WIDGET_PAGE = """\
+# Widget input binding
+
+{{ binding_summary("widgets/widgetIn") }}
+
+## Example
+
+{{ binding_examples("widgets/widgetIn") }}
+
+## Reference
+
+{{ binding_reference("widgets/widgetIn") }}
+"""
 
 ProjectFactory = Callable[..., Project]
 
@@ -144,7 +158,7 @@ def make_project(tmp_path: Path) -> ProjectFactory:
         definition: str | None = WIDGET_DEFINITION,
         pyproject: str = PYPROJECT,
     ) -> Project:
-        contents = {"pyproject.toml": pyproject, **WIDGET_SAMPLES}
+        contents = {"pyproject.toml": pyproject, "docs/widget.md": WIDGET_PAGE, **WIDGET_SAMPLES}
         if definition is not None:
             contents["binding_defs/widgets/widget.py"] = definition
         contents.update(files or {})

@@ -11,7 +11,12 @@ PACKAGE = Path(__file__).resolve().parent.parent / "tooling" / "bindref"
 MODULES = sorted(PACKAGE.rglob("*.py"))
 
 # Only the loading layer reads Python statically; only the adapter layer knows MkDocs.
-ALLOWED_IMPORTERS = {"griffe": {"loader.py"}, "mkdocs": {"macros.py"}, "mkdocs_macros": {"macros.py"}}
+ALLOWED_IMPORTERS = {
+    "griffe": {"loader.py", "sdk_python.py"},
+    "mkdocs": {"macros.py"},
+    "mkdocs_macros": {"macros.py"},
+    "tree_sitter": {"treesitter.py", "sdk_sources.py"},
+}
 ADAPTERS = {"macros.py", "cli.py"}
 
 

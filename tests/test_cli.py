@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from bindref.cli import main
+from bindref.commands import FIX_COMMAND
 from conftest import ProjectFactory
 
 
@@ -46,9 +47,9 @@ def test_check_clean(
     make_project: ProjectFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     make_project()
-    assert run(["--root", str(tmp_path), "check"], capsys) == (
+    assert run(["--root", str(tmp_path), "check", "--no-python-sdk"], capsys) == (
         0,
-        "bindref check: 1 binding(s) render cleanly\n",
+        "bindref check: no drift found\n",
         "",
     )
 
@@ -60,15 +61,16 @@ def test_check_reports_every_problem_and_exits_3(
     for name, marker in (("function_app.py", "# </widget>\n"), ("Widget.java", "    // </widget>\n")):
         sample = tmp_path / "samples/widgets" / name
         sample.write_text(sample.read_text(encoding="utf-8").replace(marker, ""), encoding="utf-8")
-    code, out, err = run(["--root", str(tmp_path), "check"], capsys)
-    assert (code, out) == (3, "")
-    assert err == (
-        "samples/widgets/Widget.java:2: region 'widget' is never closed (opened here; close it with "
-        "'// </widget>')\n"
-        "samples/widgets/function_app.py:6: region 'widget' is never closed (opened here; close it with "
-        "'# </widget>')\n"
-        "bindref: 2 problem(s) found\n"
-    )
+    code, out, err = run(["--root", str(tmp_path), "check", "--no-python-sdk"], capsys)
+    assert (code, err) == (3, "")
+    assert out.splitlines() == [
+        "samples/widgets/Widget.java:2: [BR002] region 'widget' is never closed (opened here; close it with "
+        "'// </widget>')",
+        "samples/widgets/function_app.py:6: [BR002] region 'widget' is never closed (opened here; close it "
+        "with '# </widget>')",
+        "bindref check: 2 errors, 0 warnings, 0 notes",
+        FIX_COMMAND,
+    ]
 
 
 def test_config_error_exits_2(

@@ -22,8 +22,8 @@ class FakeEnv:
         self.page = SimpleNamespace(file=SimpleNamespace(src_path="guide/widget.md"))
         self.macros: dict[str, Callable[..., str]] = {}
 
-    def macro(self, function: Callable[..., str]) -> Callable[..., str]:
-        self.macros[function.__name__] = function
+    def macro(self, function: Callable[..., str], name: str) -> Callable[..., str]:
+        self.macros[name] = function
         return function
 
 
@@ -42,6 +42,7 @@ def test_registers_the_documented_macros(macros: dict[str, Callable[..., Any]]) 
         "binding_reference",
         "binding_summary",
         "binding_usage",
+        "finding_codes",
         "parameter_table",
         "snippet",
     ]

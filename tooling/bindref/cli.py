@@ -1,30 +1,30 @@
 """The ``bindref`` command line: argparse in, exit code out.
 
-Subcommands are plain functions taking the parsed arguments and returning an exit
-code; errors raised below are printed here (``path:line: problem (hint)``) and
-mapped to the documented exit codes. Nothing else in bindref exits the process.
+Subcommands live in :mod:`bindref.commands`; errors raised below are printed here
+(``path:line: problem (hint)``) and mapped to the documented exit codes. Nothing
+else in bindref exits the process.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
+from bindref import commands
 from bindref.config import find_project_root
-from bindref.errors import EXIT_OK, EXIT_USAGE, BindrefError, BindrefErrors
+from bindref.errors import EXIT_USAGE, BindrefError, BindrefErrors
 from bindref.project import Project
+from bindref.report import OutputFormat
 
 EXIT_CODES_HELP = """\
 exit codes:
-  0  success, nothing to report
+  0  success, nothing to report (warnings and notes do not fail)
   1  drift found (a check failed)
   2  usage or configuration error
   3  definition, region or template error
 """
-
-_SECTIONS = ("examples", "reference", "usage", "table")
 
 
 def get_parser() -> argparse.ArgumentParser:
@@ -35,81 +35,34 @@ def get_parser() -> argparse.ArgumentParser:
         epilog=EXIT_CODES_HELP,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument(
-        "--root",
-        type=Path,
-        default=None,
-        help="project folder (default: nearest folder with a pyproject.toml)",
-    )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument("--root", type=Path, help="project folder (default: nearest with a pyproject.toml)")
+    subcommands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    listing = commands.add_parser(
-        "list",
-        help="list the bindings and their names per language",
-        epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    listing.set_defaults(run=run_list)
+    def add(name: str, help_text: str, run: object) -> argparse.ArgumentParser:
+        sub = subcommands.add_parser(
+            name, help=help_text, description=help_text, epilog=EXIT_CODES_HELP,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )  # fmt: skip
+        sub.set_defaults(run=run)
+        return sub
 
-    render = commands.add_parser(
-        "render",
-        help="print the Markdown a macro would produce",
-        epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
+    add("list", "list the bindings and their names per language", commands.run_list)
+    render = add("render", "print the Markdown a macro would produce", commands.run_render)
     render.add_argument("binding", help="binding key, such as openai/assistantPost")
-    render.add_argument("--section", choices=_SECTIONS, default="reference")
+    render.add_argument("--section", choices=("examples", "reference", "usage", "table"), default="reference")
     render.add_argument("--language", help="language for --section table, such as python")
-    render.set_defaults(run=run_render)
-
-    check = commands.add_parser(
-        "check",
-        help="load every definition and render every binding",
-        epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    check.set_defaults(run=run_check)
+    check = add("check", "check definitions, pages, samples and SDKs for drift", commands.run_check)
+    check.add_argument("--format", choices=[f.value for f in OutputFormat], default="text")
+    check.add_argument("--sdk-source", action="append", default=[], metavar="LANG=DIR",
+                       help="compare with attribute classes (csharp=DIR) or annotations (java=DIR)")
+    check.add_argument("--no-python-sdk", action="store_true",
+                       help="skip the comparison with the installed azure-functions package")
+    check.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE (atomically)")
+    check.add_argument("--diff", action="store_true", help="print a unified diff for out-of-date generated files")
+    coverage = add("coverage", "print the binding x language example matrix", commands.run_coverage)
+    coverage.add_argument("--format", choices=("text", "json"), default="text")
+    add("codes", "list every finding code, what it means and how to fix it", commands.run_codes)
     return parser
-
-
-def run_list(project: Project, _args: argparse.Namespace) -> int:
-    """``bindref list``: one line per binding with its name in each language."""
-    for key, binding in project.catalog().bindings.items():
-        names = ", ".join(f"{lang.value}={name}" for lang, name in binding.names.items())
-        print(f"{key}  ({binding.direction.value})  {names}")
-    return EXIT_OK
-
-
-def run_render(project: Project, args: argparse.Namespace) -> int:
-    """``bindref render``: the exact Markdown the site build renders."""
-    binding = project.binding(args.binding)
-    renderer = project.renderer
-    if args.section == "table":
-        if not args.language:
-            raise BindrefError("--section table needs --language", hint="for example --language python")
-        print(renderer.parameter_table(binding, project.language(args.language)))
-    else:
-        section: Callable[..., str] = getattr(renderer, args.section)
-        print(section(binding))
-    return EXIT_OK
-
-
-def run_check(project: Project, _args: argparse.Namespace) -> int:
-    """``bindref check``: every definition, region and template, all problems at once."""
-    catalog = project.catalog()
-    problems: list[BindrefError] = []
-    for binding in catalog.bindings.values():
-        for section in (project.renderer.examples, project.renderer.reference, project.renderer.usage):
-            try:
-                section(binding)
-            except BindrefErrors as errors:
-                problems.extend(errors.errors)
-            except BindrefError as error:
-                problems.append(error)
-    if problems:
-        raise BindrefErrors(problems)
-    print(f"bindref check: {len(catalog.bindings)} binding(s) render cleanly")
-    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,8 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exit_request.code or 0) and EXIT_USAGE
     try:
         root = args.root.resolve() if args.root else find_project_root(Path.cwd())
-        project = Project.at(root)
-        code: int = args.run(project, args)
+        code: int = args.run(Project.at(root), args)
     except BindrefError as error:
         print(error.render(), file=sys.stderr)
         count = len(error.errors) if isinstance(error, BindrefErrors) else 1

@@ -24,6 +24,7 @@ class Settings:
     root: Path
     definitions: str = "binding_defs"
     samples: str = "samples"
+    docs: str = "docs"
     templates: str = "docs/overrides/bindref"
     languages: tuple[Language, ...] = tuple(Language)
     source_base_url: str = ""

@@ -66,6 +66,10 @@ class NotFoundError(BindrefError):
     """A macro or command names a binding, language or region that does not exist."""
 
 
+class MissingExampleError(NotFoundError):
+    """A binding has neither an example nor a reasoned absence for a language."""
+
+
 class BindrefErrors(BindrefError):  # noqa: N818  # a group of errors, raised as one
     """Several problems found in one pass; raised so that all are reported at once."""
 

@@ -13,6 +13,7 @@ import ast
 import inspect
 import operator
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from bindref import spec
@@ -121,7 +122,10 @@ class LiteralEvaluator:
         except TypeError as error:
             accepted = ", ".join(signature.parameters)
             raise self.fail(node, f"{name}(): {error}", f"{name}() accepts: {accepted}") from None
-        return helper(*args, **kwargs)
+        value = helper(*args, **kwargs)
+        if isinstance(value, (spec.Example, spec.NoExample)):
+            return replace(value, line=self.line_of(node))
+        return value
 
 
 def _called_name(func: ast.expr) -> str | None:

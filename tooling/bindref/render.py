@@ -19,7 +19,7 @@ import jinja2
 
 from bindref.codeblocks import CodeBlock, fence_for, inject_code, slot_token
 from bindref.config import Settings
-from bindref.errors import BindrefError, BindrefErrors, NotFoundError, TemplateError, choices_hint, raise_all
+from bindref.errors import BindrefError, BindrefErrors, MissingExampleError, NotFoundError, TemplateError, choices_hint, raise_all
 from bindref.filters import code_cell, code_span, escape_cell, indent_block, tab_label
 from bindref.languages import DIRECTION_KIND, PROFILES, TAB_ORDER, Language, languages_in_tab
 from bindref.model import Binding, Unavailable
@@ -186,7 +186,7 @@ class Renderer:
         if not refs:
             reason = binding.no_examples.get(language) or binding.unavailable.get(language)
             if reason is None:
-                raise NotFoundError(
+                raise MissingExampleError(
                     f"binding '{binding.key}' has no example for '{language.value}'",
                     path=binding.location.path,
                     line=binding.location.line,
@@ -196,17 +196,27 @@ class Renderer:
         blocks = []
         for ref in refs:
             try:
-                blocks.append(self._code_block(ref.path, ref.region, ref.title, ref.description, slots))
+                where = (ref.location.path, ref.location.line)
+                blocks.append(
+                    self._code_block(ref.path, ref.region, ref.title, ref.description, slots, where)
+                )
             except BindrefErrors as errors:
                 problems.extend(errors.errors)
             except BindrefError as error:
                 problems.append(error)
         return self._render("examples.md.j2", language, blocks=blocks, profile=PROFILES[language])
 
-    def _code_block(
-        self, path: str, region: str | None, title: str | None, description: str, slots: list[CodeBlock]
+    def _code_block(  # each argument is one field of the block
+        self,
+        path: str,
+        region: str | None,
+        title: str | None,
+        description: str,
+        slots: list[CodeBlock],
+        referenced_from: tuple[str, int] | None = None,
     ) -> CodeBlock:
-        snippet = self.reader.extract(path, region)
+        """Extract the code; errors about the reference point at ``referenced_from``."""
+        snippet = self.reader.extract(path, region, referenced_from=referenced_from)
         block = CodeBlock(
             snippet=snippet,
             fence=fence_for(path),

@@ -154,7 +154,7 @@ def _examples(
                         region=item.region,
                         description=item.description,
                         title=item.title,
-                        location=Location(path=raw.path, line=raw.line),
+                        location=Location(path=raw.path, line=item.line or raw.line),
                     )
                 )
     return {lang: tuple(refs) for lang, refs in examples.items()}, missing

@@ -135,6 +135,7 @@ class Example:
     region: str | None
     description: str
     title: str | None
+    line: int = field(default=0, compare=False)  # set by the loader: where the call is
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -143,6 +144,7 @@ class NoExample:
 
     language: str
     reason: str
+    line: int = field(default=0, compare=False)  # set by the loader: where the call is
 
 
 def example(

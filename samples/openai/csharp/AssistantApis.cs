@@ -1,9 +1,7 @@
-// <imports>
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Azure.Functions.Worker.Extensions.OpenAI.Assistants;
-// </imports>
 
 namespace OpenAIAssistantSample;
 
@@ -12,12 +10,10 @@ namespace OpenAIAssistantSample;
 /// </summary>
 public static class AssistantApis
 {
-    // <constants>
     // Chat history lives in Azure Table storage: the app setting that holds the
     // connection, and the table that stores the chat state.
     const string DefaultChatStorageConnectionSetting = "AzureWebJobsStorage";
     const string DefaultCollectionName = "ChatState";
-    // </constants>
 
     // <create_assistant>
     /// <summary>

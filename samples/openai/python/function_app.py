@@ -1,18 +1,14 @@
 """Assistant sample: create an assistant, chat with it, and read its chat state."""
 
-# <imports>
 import json
 
 import azure.functions as func
 
-# </imports>
 
-# <constants>
 # The extension keeps chat history in Azure Table storage: this is the app
 # setting that holds the connection, and the table that stores the state.
 DEFAULT_CHAT_STORAGE_SETTING = "AzureWebJobsStorage"
 DEFAULT_CHAT_COLLECTION_NAME = "ChatState"
-# </constants>
 
 app = func.FunctionApp(http_auth_level=func.AuthLevel.FUNCTION)
 

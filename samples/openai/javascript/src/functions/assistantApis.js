@@ -1,8 +1,5 @@
-// <imports>
 const { app, input, output } = require('@azure/functions');
-// </imports>
 
-// <constants>
 // Chat history lives in Azure Table storage: the app setting that holds the
 // connection, and the table that stores the chat state.
 const CHAT_STORAGE_CONNECTION_SETTING = 'AzureWebJobsStorage';
@@ -22,7 +19,6 @@ const COLLECTION_NAME = 'ChatState';
  * @property {boolean} exists
  * @property {AssistantMessage[]} recentMessages
  */
-// </constants>
 
 // <create_assistant>
 const assistantCreateOutput = output.generic({

@@ -1,4 +1,3 @@
-// <imports>
 import {
     app,
     HttpRequest,
@@ -7,9 +6,7 @@ import {
     InvocationContext,
     output,
 } from '@azure/functions';
-// </imports>
 
-// <constants>
 // Chat history lives in Azure Table storage: the app setting that holds the
 // connection, and the table that stores the chat state.
 const CHAT_STORAGE_CONNECTION_SETTING = 'AzureWebJobsStorage';
@@ -26,7 +23,6 @@ interface AssistantState {
     exists: boolean;
     recentMessages: AssistantMessage[];
 }
-// </constants>
 
 // <create_assistant>
 const assistantCreateOutput = output.generic({

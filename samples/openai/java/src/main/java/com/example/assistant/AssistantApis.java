@@ -1,6 +1,5 @@
 package com.example.assistant;
 
-// <imports>
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,19 +20,16 @@ import com.microsoft.azure.functions.openai.annotation.assistant.AssistantMessag
 import com.microsoft.azure.functions.openai.annotation.assistant.AssistantPost;
 import com.microsoft.azure.functions.openai.annotation.assistant.AssistantQuery;
 import com.microsoft.azure.functions.openai.annotation.assistant.AssistantState;
-// </imports>
 
 /**
  * HTTP APIs that create an assistant, chat with it, and read its chat history.
  */
 public class AssistantApis {
 
-    // <constants>
     // Chat history lives in Azure Table storage: the app setting that holds the
     // connection, and the table that stores the chat state.
     private static final String DEFAULT_CHATSTORAGE = "AzureWebJobsStorage";
     private static final String DEFAULT_COLLECTION = "ChatState";
-    // </constants>
 
     // <create_assistant>
     /**

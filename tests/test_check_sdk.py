@@ -1,0 +1,294 @@
+"""Definitions are compared with the SDKs' own declarations: BR401-BR407 at the definition."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+import pytest
+
+from bindref.check import sdk as sdk_check
+from bindref.check.context import CheckContext, CheckOptions
+from bindref.check.sdk import check_sdks, same_default, sdk_skips
+from bindref.errors import ConfigError
+from bindref.findings import Finding
+from bindref.project import Project
+from bindref.sdk_python import FUNCTION_APP, read_python_sdk
+from bindref.sdk_sources import SdkSurface
+from conftest import REPO_ROOT, WIDGET_DEFINITION, ProjectFactory, dedent, write_files
+
+ASSISTANT_POST = REPO_ROOT / "binding_defs/openai/assistant_post.py"
+DEF_PATH = "binding_defs/widgets/widget.py"
+
+# The widget binding (tests/conftest.py) as each SDK declares it, with no drift.
+PYTHON_SDK = dedent(
+    """\
+    class BindingApi:
+        def widget_input(self, arg_name: str, widget_id: str, max_size: int = 8 * 1024,
+                         chat_model: str = Models.Default, ai_connection_name: str = "",
+                         data_type=None, **kwargs):
+            pass
+    """
+)
+CSHARP_SDK = dedent(
+    """\
+    namespace Microsoft.Azure.Functions.Worker.Extensions.Widgets;
+
+    public sealed class WidgetInputAttribute : InputBindingAttribute
+    {
+        public WidgetInputAttribute(string widgetId) { this.WidgetId = widgetId; }
+        public string WidgetId { get; }
+        public int MaxSize { get; set; } = 8192;
+        public string? ChatModel { get; set; }
+        public string AIConnectionName { get; set; } = string.Empty;
+    }
+    """
+)
+JAVA_SDK = dedent(
+    """\
+    public @interface WidgetInput {
+        String name();
+        String widgetId();
+        int maxLength() default 8 * 1024;
+        String chatModel() default "gpt-4";
+        String aiConnectionName() default "";
+    }
+    """
+)
+IN_PROCESS_SDK = dedent(
+    """\
+    namespace Microsoft.Azure.WebJobs.Extensions.Widgets
+    {
+        public sealed class WidgetAttribute : Attribute
+        {
+            public WidgetAttribute(string widgetId) { this.WidgetId = widgetId; }
+            public string WidgetId { get; }
+            public int MaxSize { get; set; } = 8192;
+            public string ChatModel { get; set; } = "gpt-4";
+            public string AIConnectionName { get; set; } = "";
+        }
+    }
+    """
+)
+
+Check = Callable[..., list[str]]
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def context_for(
+    project: Project, sources: Mapping[str, Path] | None = None, python: bool = True
+) -> CheckContext:
+    options = CheckOptions(sdk_sources=dict(sources or {}), python_sdk=python)
+    return CheckContext(project=project, catalog=project.catalog(), options=options)
+
+
+def rendered(findings: Sequence[Finding]) -> list[str]:
+    return [f.render() for f in findings]
+
+
+@pytest.fixture
+def run_check(
+    make_project: ProjectFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., list[str]]:
+    """Check the widget (or ``definition``) against SDKs written from text."""
+
+    def run(
+        *,
+        definition: str = WIDGET_DEFINITION,
+        python: str | None = PYTHON_SDK,
+        isolated: str = CSHARP_SDK,
+        in_process: str = IN_PROCESS_SDK,
+        java: str = JAVA_SDK,
+    ) -> list[str]:
+        write_files(
+            tmp_path,
+            {
+                "sdk/cs/WidgetInput.cs": isolated,
+                "sdk/cs/Widget.cs": in_process,
+                "sdk/java/WidgetInput.java": java,
+            },
+        )
+        if python is not None:
+            write_files(tmp_path, {f"sdk/py/{FUNCTION_APP}": python})
+        monkeypatch.setattr(sdk_check, "read_python_sdk", lambda: read_python_sdk([str(tmp_path / "sdk/py")]))
+        sources = {"csharp": tmp_path / "sdk/cs", "java": tmp_path / "sdk/java"}
+        return rendered(check_sdks(context_for(make_project(definition=definition), sources)))
+
+    return run
+
+
+def test_real_assistant_post_matches_installed_azure_functions() -> None:
+    findings = check_sdks(context_for(Project.at(REPO_ROOT)))
+    assert [f for f in findings if f.path == "binding_defs/openai/assistant_post.py"] == []
+
+
+def copy_of_assistant_post(make_project: ProjectFactory, text: str) -> list[str]:
+    project = make_project({"binding_defs/openai/assistant_post.py": text}, definition=None)
+    return rendered(check_sdks(context_for(project)))
+
+
+def test_extra_field_in_real_definition_is_br402(make_project: ProjectFactory) -> None:
+    text = ASSISTANT_POST.read_text(encoding="utf-8") + (
+        '\n    model: str = param(default="")\n    """The deprecated model name."""\n'
+    )
+    line = line_of(text, "    model: str")
+    assert copy_of_assistant_post(make_project, text) == [
+        f"binding_defs/openai/assistant_post.py:{line}: [BR402] 'model' is not a parameter of python "
+        "'assistant_post_input' (the SDK has: 'arg_name', 'id', 'user_message', 'ai_connection_name', "
+        "'chat_model', 'chat_storage_connection_setting', 'collection_name', 'temperature', 'top_p', "
+        "'max_tokens', 'is_reasoning_model', 'data_type')"
+    ]
+
+
+def test_renamed_field_in_real_definition_is_one_br403(make_project: ProjectFactory) -> None:
+    text = ASSISTANT_POST.read_text(encoding="utf-8").replace("user_message:", "user_msg:")
+    line = line_of(text, "user_msg: str")
+    assert copy_of_assistant_post(make_project, text) == [
+        f"binding_defs/openai/assistant_post.py:{line}: [BR403] python 'assistant_post_input' spells it "
+        "'user_message', the definition 'user_msg' "
+        "(rename the field, or set names={'python': 'user_message'})"
+    ]
+
+
+def test_widget_matches_every_sdk(run_check: Check) -> None:
+    assert run_check() == []
+
+
+def test_default_required_missing_and_renamed_in_source_checkouts(run_check: Check) -> None:
+    in_process = (
+        IN_PROCESS_SDK.replace("= 8192;", "= 4096;")
+        .replace("AIConnectionName {", "AiConnectionName {")
+        .replace("    }\n}", "        public string? Region { get; set; }\n    }\n}")
+    )
+    java = JAVA_SDK.replace("String widgetId();", 'String widgetId() default "";')
+    widget, max_size, ai = (
+        line_of(WIDGET_DEFINITION, n) for n in ("@binding(", "max_size:", "ai_connection")
+    )
+    assert run_check(in_process=in_process, java=java) == [
+        f"{DEF_PATH}:{ai}: [BR403] csharp_inprocess 'Widget' spells it 'AiConnectionName', the definition "
+        "'AIConnectionName' (rename the field, or set names={'csharp_inprocess': 'AiConnectionName'})",
+        f"{DEF_PATH}:{widget}: [BR401] csharp_inprocess 'Widget' has parameter 'Region' that the definition "
+        f"lacks (declared at Widget.cs:{line_of(in_process, 'Region')}; add a field for it)",
+        f"{DEF_PATH}:{max_size}: [BR405] default of 'MaxSize' is 4096 in csharp_inprocess 'Widget' but 8192 "
+        "in the definition (set languages={'csharp_inprocess': lang(default=...)})",
+        f"{DEF_PATH}:{line_of(WIDGET_DEFINITION, 'widget_id:')}: [BR404] 'widgetId' is optional in java "
+        "'WidgetInput' but required in the definition (set languages={'java': lang(required=False)})",
+    ]
+
+
+def test_accepted_difference_is_a_note_with_the_reason(run_check: Check) -> None:
+    definition = WIDGET_DEFINITION.replace(
+        'lang(name="maxLength")', 'lang(name="maxLength", accepted="Java keeps the 1.x default")'
+    )
+    java = JAVA_SDK.replace("default 8 * 1024;", "default 4096;")
+    assert run_check(definition=definition, java=java) == [
+        f"{DEF_PATH}:{line_of(definition, 'max_size:')}: [BR407] accepted: default of 'maxLength' is 4096 in "
+        "java 'WidgetInput' but 8192 in the definition (Java keeps the 1.x default)"
+    ]
+
+
+def test_parameter_marked_unavailable_but_present_in_the_sdk(run_check: Check) -> None:
+    definition = WIDGET_DEFINITION.replace(
+        'names={"csharp": "AIConnectionName"}',
+        'names={"csharp": "AIConnectionName"}, languages={"java": lang(available=False, reason="No.")}',
+    )
+    assert run_check(definition=definition) == [
+        f"{DEF_PATH}:{line_of(definition, 'ai_connection_name:')}: [BR401] java 'WidgetInput' has parameter "
+        "'aiConnectionName' that the definition marks unavailable (declared at WidgetInput.java:6; "
+        "make it available)"
+    ]
+
+
+def test_missing_surface_names_the_closest(run_check: Check) -> None:
+    python = PYTHON_SDK.replace("def widget_input(", "def widget_inputs(")
+    assert run_check(python=python) == [
+        f"{DEF_PATH}:{line_of(WIDGET_DEFINITION, '@binding(')}: [BR406] python SDK has no decorator "
+        "'widget_input' (closest: 'widget_inputs')"
+    ]
+
+
+def test_profile_extras_are_compared_too(run_check: Check) -> None:
+    java = JAVA_SDK.replace("String name();", "String bindingName();")
+    assert run_check(java=java) == [
+        f"{DEF_PATH}:{line_of(WIDGET_DEFINITION, '@binding(')}: [BR401] java 'WidgetInput' has parameter "
+        "'bindingName' that the definition lacks (declared at WidgetInput.java:2; add a field for it)",
+        f"{DEF_PATH}:{line_of(WIDGET_DEFINITION, '@binding(')}: [BR402] 'name' is not a parameter of java "
+        "'WidgetInput' "
+        "(the SDK has: 'bindingName', 'widgetId', 'maxLength', 'chatModel', 'aiConnectionName')",
+    ]
+
+
+def test_python_sdk_not_installed_is_one_skip_message(
+    make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sdk_check, "read_python_sdk", lambda: None)
+    context = context_for(make_project())
+    assert check_sdks(context) == []
+    assert sdk_skips(context) == [
+        "python SDK check skipped: azure-functions is not installed (pip install azure-functions)"
+    ]
+    assert sdk_skips(context_for(make_project(), python=False)) == []
+
+
+def test_python_sdk_can_be_turned_off(make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    def fail() -> Mapping[str, SdkSurface] | None:
+        raise AssertionError("read although turned off")
+
+    monkeypatch.setattr(sdk_check, "read_python_sdk", fail)
+    assert check_sdks(context_for(make_project(), python=False)) == []
+
+
+def test_unknown_source_language_is_a_usage_error(make_project: ProjectFactory, tmp_path: Path) -> None:
+    with pytest.raises(ConfigError) as caught:
+        check_sdks(context_for(make_project(), {"go": tmp_path}, python=False))
+    assert caught.value.render() == "unknown --sdk-source language 'go' (valid: 'csharp', 'java')"
+
+
+@pytest.mark.parametrize(
+    ("definition", "sdk"),
+    [
+        ('"0.5"', "'0.5'"),
+        ("8192", "8 * 1024"),
+        ("False", "false"),
+        ("None", "null"),
+        (None, "None"),
+        (None, "null"),
+        ('""', "string.Empty"),
+        ("100", "100L"),
+        ("0.5", "0.5f"),
+        ('"ab"', '"a" + "b"'),
+        ("OpenAIModels.DefaultChatModel", "OpenAIModels.DefaultChatModel"),
+        ("-1", "- 1"),
+    ],
+)
+def test_same_default_across_languages(definition: str | None, sdk: str) -> None:
+    assert same_default(definition, sdk)
+
+
+@pytest.mark.parametrize(
+    ("definition", "sdk"),
+    [
+        ('"100"', "100"),
+        ("True", "1"),
+        ("False", "0"),
+        ('""', "null"),
+        (None, '""'),
+        ('"Models.Default"', "Models.Default"),
+        ('"5f"', '"5"'),
+        ("1", "1 / 0"),
+        ("2", "2 ** 1"),
+    ],
+)
+def test_different_defaults(definition: str | None, sdk: str) -> None:
+    assert not same_default(definition, sdk)
+
+
+def test_escapes_python_does_not_know_raise_no_warning() -> None:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert not same_default('"C:\\\\x"', '"C:\\d"')
+    assert caught == []

@@ -1,0 +1,128 @@
+"""The installed azure-functions decorators are read statically, once per process."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from bindref.languages import Language
+from bindref.sdk_python import FUNCTION_APP, find_function_app, read_python_sdk
+from bindref.sdk_sources import SdkParameter
+from conftest import REPO_ROOT, dedent, write_files
+
+FAKE_FUNCTION_APP = dedent(
+    """\
+    from typing import Optional
+
+    from .openai import OpenAIModels
+
+
+    class TriggerApi:
+        def widget_trigger(self, arg_name: str,
+                           widget_id: str,
+                           max_size: Optional[int] = 8 * 1024,
+                           chat_model: Optional[str]
+                           = OpenAIModels.DefaultChatModel,
+                           *args, data_type=None, **kwargs):
+            '''A trigger.'''
+
+        def _configure(self, fb):
+            pass
+
+
+    class BindingApi:
+        def widget_input(self, arg_name: str, name: str = 'AzureWebJobsStorage') -> None:
+            pass
+
+        def widget_trigger(self, other: str) -> None:
+            pass
+
+
+    class FunctionApp(TriggerApi, BindingApi):
+        pass
+    """
+)
+
+
+def fake_sdk(root: Path, text: str = FAKE_FUNCTION_APP) -> list[str]:
+    write_files(root, {f"site-packages/{FUNCTION_APP}": text})
+    return [str(root / "empty"), str(root / "site-packages")]
+
+
+def test_methods_of_every_class_without_self_and_star_parameters(tmp_path: Path) -> None:
+    surfaces = read_python_sdk(fake_sdk(tmp_path))
+    assert surfaces is not None
+    assert sorted(surfaces) == ["widget_input", "widget_trigger"]
+    trigger = surfaces["widget_trigger"]
+    assert (trigger.language, trigger.symbol, trigger.path, trigger.line) == (
+        Language.PYTHON,
+        "widget_trigger",
+        FUNCTION_APP,
+        7,
+    )
+    assert trigger.parameters == (
+        SdkParameter(name="arg_name", required=True, default=None, type="str", line=7),
+        SdkParameter(name="widget_id", required=True, default=None, type="str", line=8),
+        SdkParameter(name="max_size", required=False, default="8 * 1024", type="Optional[int]", line=9),
+        SdkParameter(
+            name="chat_model",
+            required=False,
+            default="OpenAIModels.DefaultChatModel",
+            type="Optional[str]",
+            line=10,
+        ),
+        SdkParameter(name="data_type", required=False, default="None", type="", line=12),
+    )
+    assert surfaces["widget_input"].parameters[1] == SdkParameter(
+        name="name", required=False, default="'AzureWebJobsStorage'", type="str", line=20
+    )
+
+
+def test_not_installed_is_none(tmp_path: Path) -> None:
+    assert find_function_app([str(tmp_path)]) is None
+    assert read_python_sdk([str(tmp_path)]) is None
+
+
+def test_cached_per_file_version(tmp_path: Path) -> None:
+    paths = fake_sdk(tmp_path)
+    first = read_python_sdk(paths)
+    assert read_python_sdk(paths) is first
+    fake_sdk(tmp_path, FAKE_FUNCTION_APP.replace("def widget_input(", "def widget_output("))
+    changed = read_python_sdk(paths)
+    assert changed is not None
+    assert sorted(changed) == ["widget_output", "widget_trigger"]
+
+
+def test_installed_assistant_post_input_matches_azure_functions_1_26() -> None:
+    surfaces = read_python_sdk()
+    assert surfaces is not None
+    surface = surfaces["assistant_post_input"]
+    assert [(p.name, p.required, p.default) for p in surface.parameters] == [
+        ("arg_name", True, None),
+        ("id", True, None),
+        ("user_message", True, None),
+        ("ai_connection_name", False, "''"),
+        ("chat_model", False, "OpenAIModels.DefaultChatModel"),
+        ("chat_storage_connection_setting", False, "'AzureWebJobsStorage'"),
+        ("collection_name", False, "'ChatState'"),
+        ("temperature", False, "'0.5'"),
+        ("top_p", False, "None"),
+        ("max_tokens", False, "'100'"),
+        ("is_reasoning_model", False, "False"),
+        ("data_type", False, "None"),
+    ]
+    assert "assistant_skill_trigger" in surfaces  # on TriggerApi
+
+
+def test_reading_never_imports_the_package() -> None:
+    script = (
+        "import sys\n"
+        "from bindref.sdk_python import read_python_sdk\n"
+        "assert read_python_sdk() is not None\n"
+        "print(sorted(m for m in sys.modules if m == 'azure' or m.startswith('azure.')))\n"
+    )
+    result = subprocess.run(  # noqa: S603  # our own interpreter and a literal script
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPO_ROOT
+    )
+    assert result.stdout == "[]\n"

@@ -1,0 +1,1 @@
+"""bindref: Azure Functions binding reference pages generated from one definition per binding."""

@@ -1,0 +1,29 @@
+"""What every check receives: the project, its catalog and the command-line options."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bindref.model import Catalog
+from bindref.project import Project
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckOptions:
+    """Options of ``bindref check``."""
+
+    # Checkouts of an extension's source, by language family: {"csharp": Path, "java": Path}.
+    sdk_sources: Mapping[str, Path] = field(default_factory=dict)
+    # Compare Python definitions with the installed azure-functions package.
+    python_sdk: bool = True
+
+
+@dataclass(frozen=True, kw_only=True)
+class CheckContext:
+    """A loaded project: checks read it, never write to it."""
+
+    project: Project
+    catalog: Catalog
+    options: CheckOptions

@@ -1,0 +1,117 @@
+"""Examples coverage: every binding x language has an example or a reasoned absence.
+
+Also extracts every example region (a broken or missing region is BR002 at the
+definition's ``example(...)`` line) and lists regions that nothing uses (BR202).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from bindref.check.context import CheckContext
+from bindref.errors import BindrefError, BindrefErrors
+from bindref.findings import Finding, finding_from_error
+from bindref.languages import Language
+from bindref.model import Binding
+
+SAMPLE_SUFFIXES = frozenset({".cs", ".java", ".js", ".mjs", ".cjs", ".ts", ".py", ".ps1", ".json", ".xml"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cell:
+    """One binding x language entry of the coverage matrix."""
+
+    status: str  # "example" | "not available" | "no example" | "missing"
+    detail: str
+
+
+def coverage_matrix(context: CheckContext) -> dict[str, dict[Language, Cell]]:
+    """``{binding key: {language: cell}}`` for the enabled languages."""
+    languages = context.project.settings.languages
+    return {key: {lang: _cell(b, lang) for lang in languages} for key, b in context.catalog.bindings.items()}
+
+
+def _cell(binding: Binding, language: Language) -> Cell:
+    if language in binding.unavailable:
+        return Cell(status="not available", detail=binding.unavailable[language].reason)
+    refs = binding.examples.get(language, ())
+    if refs:
+        names = ", ".join(f"{ref.path}#{ref.region}" if ref.region else ref.path for ref in refs)
+        return Cell(status="example", detail=names)
+    if language in binding.no_examples:
+        return Cell(status="no example", detail=binding.no_examples[language].reason)
+    return Cell(status="missing", detail="")
+
+
+def check_coverage(context: CheckContext, used_regions: set[tuple[str, str]]) -> list[Finding]:
+    """BR201 for gaps, BR002 for examples that cannot be extracted, BR202 for unused regions.
+
+    ``used_regions`` holds ``(path, region)`` pairs that pages use; the definitions'
+    own examples are added here.
+    """
+    findings: list[Finding] = []
+    for key, row in coverage_matrix(context).items():
+        binding = context.catalog.bindings[key]
+        for language, cell in row.items():
+            if cell.status == "missing":
+                findings.append(
+                    Finding(
+                        code="BR201",
+                        message=f"binding '{key}' has no example for '{language.value}'",
+                        path=binding.location.path,
+                        line=binding.location.line,
+                        hint=f"add example('{language.value}', ...) or no_example('{language.value}', reason)",
+                    )
+                )
+        for refs in binding.examples.values():
+            for ref in refs:
+                try:
+                    context.project.reader.extract(
+                        ref.path, ref.region, referenced_from=(ref.location.path, ref.location.line)
+                    )
+                except BindrefError as error:
+                    findings.extend(_region_findings(error))
+                if ref.region:
+                    used_regions.add((ref.path, ref.region))
+    findings.extend(_unused_regions(context, used_regions))
+    return findings
+
+
+def _region_findings(error: BindrefError) -> Iterable[Finding]:
+    errors = error.errors if isinstance(error, BindrefErrors) else (error,)
+    return [finding_from_error(e, "BR002") for e in errors]
+
+
+def _unused_regions(context: CheckContext, used: set[tuple[str, str]]) -> list[Finding]:
+    settings = context.project.settings
+    root = settings.root
+    findings: list[Finding] = []
+    for file in sorted((root / settings.samples).rglob("*")):
+        if file.suffix.lower() not in SAMPLE_SUFFIXES or not file.is_file() or _ignored(file, root):
+            continue
+        relative = file.relative_to(root).as_posix()
+        try:
+            regions = context.project.reader.regions(relative)
+        except BindrefError as error:
+            findings.extend(_region_findings(error))
+            continue
+        findings.extend(
+            Finding(
+                code="BR202",
+                message=f"region '{name}' is used nowhere",
+                path=relative,
+                line=span.start_line,
+                hint="reference it from a definition's example() or a page's snippet(), or remove its markers",
+            )
+            for name, span in regions.items()
+            if (relative, name) not in used
+        )
+    return findings
+
+
+def _ignored(file: Path, root: Path) -> bool:
+    """Dependency and build folders inside samples are not samples."""
+    parts = set(file.relative_to(root).parts)
+    return bool(parts & {"node_modules", "bin", "obj", "target", "dist", ".venv", "__pycache__"})

@@ -1,0 +1,40 @@
+"""Placeholder text that must never reach readers: ``{{do something}}``, TODO, TBD.
+
+Real pages shipped ``{{placeholders}}`` and ``range="{{31-43}}"``; this finds them in
+definitions and pages alike. A ``{{ ... }}`` that parses as an expression is template
+code (a macro call, a variable), not a placeholder.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+
+_MARKER_WORD = re.compile(r"\b(TODO|TBD|FIXME)\b")
+_BRACES = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+
+
+def find_placeholders(text: str) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, placeholder)`` for every placeholder in ``text``."""
+    for match in _BRACES.finditer(text):
+        if not _is_expression(match.group(1)):
+            yield match.start(), match.group(0)
+    for match in _MARKER_WORD.finditer(text):
+        yield match.start(), match.group(0)
+
+
+def find_prose_placeholders(text: str) -> Iterator[tuple[int, str]]:
+    """Like :func:`find_placeholders`, but every ``{{...}}`` counts: prose holds no template code."""
+    for match in _BRACES.finditer(text):
+        yield match.start(), match.group(0)
+    for match in _MARKER_WORD.finditer(text):
+        yield match.start(), match.group(0)
+
+
+def _is_expression(source: str) -> bool:
+    try:
+        ast.parse(source.strip(), mode="eval")
+    except SyntaxError:
+        return False
+    return bool(source.strip())

@@ -1,0 +1,291 @@
+"""Compare every binding definition with the SDK surfaces it documents (BR401-BR407).
+
+Definitions are written by hand from the SDKs, and SDKs move on: a parameter is added,
+renamed, made required, given a new default. This check reads the SDKs' own declarations
+(the installed azure-functions package, and C#/Java source checkouts given with
+``--sdk-source``) and reports each difference at the definition's ``path:line``, so the
+fix is made where the reference pages come from. Differences a definition records as
+intended (``lang(accepted="why")``) become notes that carry the reason.
+"""
+
+from __future__ import annotations
+
+import ast
+import difflib
+import operator
+import re
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from bindref.check.context import CheckContext
+from bindref.errors import ConfigError
+from bindref.findings import Finding
+from bindref.languages import PROFILES, Language
+from bindref.model import Binding, LanguageParameter, Location, Unavailable
+from bindref.sdk_python import PACKAGE, read_python_sdk
+from bindref.sdk_sources import SdkParameter, SdkSurface, SdkSurfaces, read_csharp_sources, read_java_sources
+
+_READERS: Mapping[str, Callable[[Path], SdkSurfaces]] = {
+    "csharp": read_csharp_sources,
+    "java": read_java_sources,
+}
+_KIND = {Language.PYTHON: "decorator", Language.JAVA: "annotation"}  # C# models: attribute
+# Spellings of the same value across C#, Java and Python, beyond what Python's syntax reads.
+_NAMED_VALUES: Mapping[str, object] = {
+    "true": True,
+    "false": False,
+    "null": None,
+    "string.Empty": "",
+    "String.Empty": "",
+}
+_NUMBER_SUFFIX = re.compile(r"(?<=[0-9])[lLfFdDmM]\b")  # 100L, 0.5f, 1.5m: C#/Java number types
+_ARITHMETIC: Mapping[type[ast.operator], Callable[[float, float], float]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.FloorDiv: operator.floordiv,
+    ast.Mod: operator.mod,
+}
+_RENAME_CUTOFF = 0.6  # difflib ratio above which a missing and an extra name are one rename
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Documented:
+    """A parameter as the definition documents it in one language (profile extras included)."""
+
+    name: str
+    required: bool
+    default: str | None
+    accepted: str
+    location: Location
+    from_profile: bool
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Scope:
+    """One binding in one language, compared with one SDK surface."""
+
+    binding: Binding
+    language: Language
+    surface: SdkSurface
+
+    @property
+    def where(self) -> str:
+        return f"{self.language.value} '{self.surface.symbol}'"
+
+
+def check_sdks(context: CheckContext) -> list[Finding]:
+    """Every difference between the definitions and the SDK surfaces available to this run."""
+    surfaces = sdk_surfaces(context)
+    findings: list[Finding] = []
+    for binding in context.catalog.bindings.values():
+        for language, by_name in surfaces.items():
+            if language in binding.names and binding.is_available(language):
+                findings.extend(_check_binding(binding, language, by_name))
+    return findings
+
+
+def sdk_surfaces(context: CheckContext) -> dict[Language, Mapping[str, SdkSurface]]:
+    """The surfaces to compare with: ``--sdk-source`` checkouts, and the installed Python SDK."""
+    surfaces: dict[Language, Mapping[str, SdkSurface]] = {}
+    for family, root in context.options.sdk_sources.items():
+        if family not in _READERS:
+            raise ConfigError(f"unknown --sdk-source language '{family}'", hint="valid: 'csharp', 'java'")
+        surfaces.update(_READERS[family](root))
+    python = read_python_sdk() if context.options.python_sdk else None
+    if python is not None:
+        surfaces[Language.PYTHON] = python
+    return surfaces
+
+
+def sdk_skips(context: CheckContext) -> list[str]:
+    """Why an SDK comparison the user did not turn off cannot run (printed, not a finding)."""
+    if context.options.python_sdk and read_python_sdk() is None:
+        return [f"python SDK check skipped: {PACKAGE} is not installed (pip install {PACKAGE})"]
+    return []
+
+
+def _check_binding(binding: Binding, language: Language, surfaces: Mapping[str, SdkSurface]) -> list[Finding]:
+    name = binding.names[language]
+    surface = surfaces.get(name)
+    if surface is None:
+        kind = _KIND.get(language, "attribute")
+        close = difflib.get_close_matches(name, list(surfaces), n=3, cutoff=_RENAME_CUTOFF)
+        hint = "closest: " + ", ".join(f"'{c}'" for c in close) if close else f"no {kind} has a similar name"
+        message = f"{language.value} SDK has no {kind} '{name}'"
+        return [_finding("BR406", message, binding.location, hint)]
+    return _compare(_Scope(binding=binding, language=language, surface=surface))
+
+
+def _documented(scope: _Scope) -> list[_Documented]:
+    extras = [
+        _Documented(
+            name=extra.name,
+            required=extra.required,
+            default=extra.default,
+            accepted="",
+            location=scope.binding.location,
+            from_profile=True,
+        )
+        for extra in PROFILES[scope.language].extras
+    ]
+    return extras + [
+        _Documented(
+            name=spelled.name,
+            required=spelled.required,
+            default=spelled.default.source if spelled.default is not None else None,
+            accepted=spelled.accepted,
+            location=parameter.location,
+            from_profile=False,
+        )
+        for parameter in scope.binding.parameters
+        if isinstance(spelled := parameter.by_language.get(scope.language), LanguageParameter)
+    ]
+
+
+def _compare(scope: _Scope) -> list[Finding]:
+    documented = _documented(scope)
+    sdk = {p.name: p for p in scope.surface.parameters}
+    names = {d.name for d in documented}
+    missing = [p for p in scope.surface.parameters if p.name not in names]
+    extra = [d for d in documented if d.name not in sdk]
+    renames = _renames(extra, missing)
+    findings = [_renamed(scope, ours, theirs) for ours, theirs in renames]
+    findings += [_missing(scope, p) for p in missing if p not in {theirs for _, theirs in renames}]
+    findings += [_extra(scope, d) for d in extra if d not in {ours for ours, _ in renames}]
+    for ours in documented:
+        if ours.name in sdk:
+            findings += _differences(scope, ours, sdk[ours.name])
+    return findings
+
+
+def _renames(
+    extra: Sequence[_Documented], missing: Sequence[SdkParameter]
+) -> list[tuple[_Documented, SdkParameter]]:
+    """Pair each extra name with the closest missing one: one rename, not two findings."""
+    left = {_spelling_key(p.name): p for p in missing}
+    pairs: list[tuple[_Documented, SdkParameter]] = []
+    for ours in extra:
+        close = difflib.get_close_matches(_spelling_key(ours.name), list(left), n=1, cutoff=_RENAME_CUTOFF)
+        if close:
+            pairs.append((ours, left.pop(close[0])))
+    return pairs
+
+
+def _spelling_key(name: str) -> str:
+    """``timeStampUtc``, ``timestamp_utc`` and ``TimestampUtc`` are one spelling apart."""
+    return name.replace("_", "").lower()
+
+
+def _renamed(scope: _Scope, ours: _Documented, theirs: SdkParameter) -> Finding:
+    message = f"{scope.where} spells it '{theirs.name}', the definition '{ours.name}'"
+    hint = (
+        f"'{ours.name}' comes from the {PROFILES[scope.language].label} language profile"
+        if ours.from_profile
+        else f"rename the field, or set names={{'{scope.language.value}': '{theirs.name}'}}"
+    )
+    return _finding("BR403", message, ours.location, hint, ours.accepted)
+
+
+def _missing(scope: _Scope, theirs: SdkParameter) -> Finding:
+    declared = f"declared at {theirs.path or scope.surface.path}:{theirs.line}"
+    for parameter in scope.binding.parameters:
+        unavailable = parameter.by_language.get(scope.language)
+        spelled = PROFILES[scope.language].spell(parameter.canonical)
+        if isinstance(unavailable, Unavailable) and _spelling_key(spelled) == _spelling_key(theirs.name):
+            message = f"{scope.where} has parameter '{theirs.name}' that the definition marks unavailable"
+            return _finding("BR401", message, parameter.location, f"{declared}; make it available")
+    message = f"{scope.where} has parameter '{theirs.name}' that the definition lacks"
+    return _finding("BR401", message, scope.binding.location, f"{declared}; add a field for it")
+
+
+def _extra(scope: _Scope, ours: _Documented) -> Finding:
+    message = f"'{ours.name}' is not a parameter of {scope.where}"
+    hint = "the SDK has: " + (", ".join(f"'{p.name}'" for p in scope.surface.parameters) or "no parameters")
+    return _finding("BR402", message, ours.location, hint, ours.accepted)
+
+
+def _differences(scope: _Scope, ours: _Documented, theirs: SdkParameter) -> list[Finding]:
+    lang = scope.language.value
+    if ours.required != theirs.required:
+        sdk, definition = ("required", "optional") if theirs.required else ("optional", "required")
+        message = f"'{ours.name}' is {sdk} in {scope.where} but {definition} in the definition"
+        hint = f"set languages={{'{lang}': lang(required={theirs.required})}}"
+        return [_finding("BR404", message, ours.location, hint, ours.accepted)]
+    if ours.required or same_default(ours.default, theirs.default):
+        return []
+    message = (
+        f"default of '{ours.name}' is {theirs.default or 'not set'} in {scope.where} "
+        f"but {ours.default or 'not set'} in the definition"
+    )
+    hint = f"set languages={{'{lang}': lang(default=...)}}"
+    return [_finding("BR405", message, ours.location, hint, ours.accepted)]
+
+
+def _finding(code: str, message: str, location: Location, hint: str, accepted: str = "") -> Finding:
+    """An intended difference (``accepted=``) is a note that carries the author's reason."""
+    if accepted:
+        return Finding(
+            code="BR407",
+            message=f"accepted: {message}",
+            path=location.path,
+            line=location.line,
+            hint=accepted,
+        )
+    return Finding(code=code, message=message, path=location.path, line=location.line, hint=hint)
+
+
+def same_default(definition: str | None, sdk: str | None) -> bool:
+    """Whether two defaults, written as source in any of the languages, are the same value.
+
+    ``"0.5"`` and ``'0.5'``, ``8192`` and ``8 * 1024``, ``False`` and ``false``, no default
+    and ``None``/``null`` are equal; anything not a literal is compared as source text.
+    """
+    return _value_of(definition) == _value_of(sdk)
+
+
+def _value_of(source: str | None) -> tuple[str, object]:
+    """A tagged value, so ``1`` never equals ``true`` and ``"x"`` never equals source ``x``."""
+    text = " ".join((source or "null").split())
+    if not {'"', "'"} & set(text):
+        text = _NUMBER_SUFFIX.sub("", text)
+    try:
+        value = _NAMED_VALUES[text] if text in _NAMED_VALUES else _evaluate(_parse_expression(text))
+    except (SyntaxError, ValueError, ArithmeticError, RecursionError):
+        return ("source", text)
+    if value is None or isinstance(value, (bool, str)):
+        return (type(value).__name__, value)
+    return ("number", value)
+
+
+def _parse_expression(text: str) -> ast.expr:
+    """Python syntax reads C# and Java literals too; their escapes are not worth a warning."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # SyntaxWarning, or DeprecationWarning before 3.12
+        return ast.parse(text, mode="eval").body
+
+
+def _evaluate(node: ast.expr) -> object:
+    """Literals and arithmetic on them, nothing else (``8 * 1024``, ``-1``, ``"a" + "b"``)."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, (str, int, float, type(None))):
+        return node.value
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        operand = _evaluate(node.operand)
+        if isinstance(operand, (int, float)) and not isinstance(operand, bool):
+            return -operand if isinstance(node.op, ast.USub) else operand
+    if isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
+        left, right = _evaluate(node.left), _evaluate(node.right)
+        if _numbers(left, right) or (isinstance(node.op, ast.Add) and _strings(left, right)):
+            return _ARITHMETIC[type(node.op)](left, right)  # type: ignore[arg-type]  # checked above
+    raise ValueError(ast.dump(node))
+
+
+def _numbers(*values: object) -> bool:
+    return all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+
+
+def _strings(*values: object) -> bool:
+    return all(isinstance(v, str) for v in values)

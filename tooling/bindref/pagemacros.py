@@ -1,0 +1,85 @@
+"""The macros a docs page can call, independent of any site engine.
+
+The MkDocs adapter registers these, and ``bindref check`` calls the very same
+functions for every macro call it finds on a page, so a check renders exactly what
+the site build renders.
+"""
+
+from __future__ import annotations
+
+from bindref.filters import indent_block
+from bindref.findings import CODES
+from bindref.project import Project
+
+MACRO_NAMES = (
+    "binding_summary",
+    "binding_name",
+    "binding_examples",
+    "binding_reference",
+    "binding_usage",
+    "parameter_table",
+    "snippet",
+    "finding_codes",
+)
+# Macros that make a page the binding's reference page.
+PAGE_MACROS = frozenset({"binding_reference", "parameter_table"})
+
+
+def _nested(markdown: str, indent: int) -> str:
+    """Indent every line after the first, for a call written inside a tab or list."""
+    return indent_block(markdown, indent, first=False) if indent else markdown
+
+
+class PageMacros:
+    """The page macros of one project; each returns Markdown."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    def binding_summary(self, binding: str) -> str:
+        """The definition's docstring: what the binding does."""
+        return self.project.binding(binding).summary
+
+    def binding_name(self, binding: str, language: str) -> str:
+        """The binding's name in one language, as inline code."""
+        found = self.project.binding(binding)
+        return f"`{found.names[self.project.language(language)]}`"
+
+    def binding_examples(self, binding: str, indent: int = 0) -> str:
+        """One tab per language with the sample regions the definition lists."""
+        return _nested(self.project.renderer.examples(self.project.binding(binding)), indent)
+
+    def binding_reference(self, binding: str, indent: int = 0) -> str:
+        """One tab per language: Attributes, Annotations, Decorators or Configuration."""
+        return _nested(self.project.renderer.reference(self.project.binding(binding)), indent)
+
+    def binding_usage(self, binding: str, indent: int = 0) -> str:
+        """One tab per language with how the function receives the value."""
+        return _nested(self.project.renderer.usage(self.project.binding(binding)), indent)
+
+    def parameter_table(self, binding: str, language: str, indent: int = 0) -> str:
+        """The reference table of one binding in one language."""
+        found = self.project.binding(binding)
+        return _nested(self.project.renderer.parameter_table(found, self.project.language(language)), indent)
+
+    def snippet(self, path: str, region: str | None = None, indent: int = 0, title: str | None = None) -> str:
+        """A named region (or a whole file) of a sample, under the samples folder."""
+        relative = f"{self.project.settings.samples}/{path}"
+        return _nested(self.project.renderer.snippet(relative, region, title=title), indent)
+
+    def finding_codes(self) -> str:
+        """Every ``bindref check`` finding code with its meaning, an example and its fix."""
+        return finding_codes_markdown()
+
+
+def finding_codes_markdown() -> str:
+    """The check-codes reference, rendered from the one catalog in :mod:`bindref.findings`."""
+    sections = []
+    for code in CODES.values():
+        exit_note = "exit 3" if code.broken_input else ("exit 1" if code.severity.value == "error" else "no exit")
+        sections.append(
+            f"## {code.code} {code.name}\n\n"
+            f"*Severity: {code.severity.value} ({exit_note}).*\n\n{code.summary}\n\n"
+            f"```text\n{code.example}\n```\n\n**Fix:** {code.fix}\n"
+        )
+    return "\n".join(sections)

@@ -1,0 +1,132 @@
+"""tree-sitter setup: one parser per grammar, built on first use, plus small node helpers.
+
+Building a parser loads a grammar from a compiled extension; doing it once per process keeps
+a check over many samples fast. The rest of bindref sees only :func:`parse` and plain nodes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from enum import StrEnum
+from functools import cache
+
+import tree_sitter_c_sharp
+import tree_sitter_java
+import tree_sitter_javascript
+import tree_sitter_python
+import tree_sitter_typescript
+from tree_sitter import Language, Node, Parser
+
+__all__ = [
+    "Grammar",
+    "Node",
+    "is_comment",
+    "json_pairs",
+    "line_of",
+    "parse",
+    "parse_json_object",
+    "string_literal",
+    "text_of",
+    "unwrap",
+    "walk",
+]
+
+
+class Grammar(StrEnum):
+    """A tree-sitter grammar that samples are written in."""
+
+    CSHARP = "csharp"
+    JAVA = "java"
+    JAVASCRIPT = "javascript"
+    TYPESCRIPT = "typescript"
+    PYTHON = "python"
+
+
+_LANGUAGE_FUNCTIONS: dict[Grammar, Callable[[], object]] = {
+    Grammar.CSHARP: tree_sitter_c_sharp.language,
+    Grammar.JAVA: tree_sitter_java.language,
+    Grammar.JAVASCRIPT: tree_sitter_javascript.language,
+    Grammar.TYPESCRIPT: tree_sitter_typescript.language_typescript,
+    Grammar.PYTHON: tree_sitter_python.language,
+}
+
+
+@cache
+def _parser(grammar: Grammar) -> Parser:
+    return Parser(Language(_LANGUAGE_FUNCTIONS[grammar]()))
+
+
+def parse(source: bytes, grammar: Grammar) -> Node:
+    """The root node of ``source``; tree-sitter recovers from syntax errors, so this never fails."""
+    return _parser(grammar).parse(source).root_node
+
+
+def parse_json_object(text: str) -> Node | None:
+    """The top-level object of a JSON document, None when it is something else.
+
+    There is no JSON grammar among bindref's dependencies, but a JSON document is a
+    JavaScript expression once wrapped in parentheses, which keeps every line where it was.
+    """
+    root = parse(f"({text}\n)".encode(), Grammar.JAVASCRIPT)
+    statement = root.named_children[0] if root.named_children else None
+    if statement is None or statement.type != "expression_statement" or not statement.named_children:
+        return None
+    document = unwrap(statement.named_children[0])
+    return document if document.type == "object" else None
+
+
+def json_pairs(entry: Node) -> list[tuple[str, Node, Node]]:
+    """(key, key node, value node) for each member of a JSON object."""
+    pairs: list[tuple[str, Node, Node]] = []
+    for pair in entry.named_children:
+        key, value = pair.child_by_field_name("key"), pair.child_by_field_name("value")
+        if pair.type == "pair" and key is not None and value is not None:
+            pairs.append((str(json.loads(text_of(key))), key, value))
+    return pairs
+
+
+def walk(root: Node) -> Iterator[Node]:
+    """Every named node under ``root`` in document order, without recursion (deep trees are fine)."""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(reversed(node.named_children))
+
+
+def text_of(node: Node) -> str:
+    """The source text of ``node``."""
+    return (node.text or b"").decode("utf-8", errors="replace")
+
+
+def line_of(node: Node) -> int:
+    """The 1-based line where ``node`` starts."""
+    return node.start_point.row + 1
+
+
+def is_comment(node: Node) -> bool:
+    """Comments are named nodes in every grammar (``comment``, ``line_comment``, ``block_comment``)."""
+    return node.type.endswith("comment")
+
+
+_WRAPPERS = ("as_expression", "satisfies_expression", "parenthesized_expression", "non_null_expression")
+
+
+def unwrap(node: Node) -> Node:
+    """``({...} as const)`` -> ``{...}``: TypeScript casts and parentheses around a value."""
+    while node.type in _WRAPPERS and node.named_children:
+        node = node.named_children[0]
+    return node
+
+
+def string_literal(node: Node | None) -> str | None:
+    """The text of a plain string literal (no template substitutions), else None."""
+    if node is None:
+        return None
+    node = unwrap(node)
+    if node.type == "string" or (
+        node.type == "template_string" and not any(c.type == "template_substitution" for c in node.children)
+    ):
+        return text_of(node)[1:-1]
+    return None
