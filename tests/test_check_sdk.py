@@ -127,7 +127,9 @@ def test_real_assistant_post_matches_installed_azure_functions() -> None:
 
 
 def copy_of_assistant_post(make_project: ProjectFactory, text: str) -> list[str]:
-    project = make_project({"binding_defs/openai/assistant_post.py": text}, definition=None)
+    shared = (REPO_ROOT / "binding_defs/openai/_shared.py").read_text(encoding="utf-8")
+    files = {"binding_defs/openai/assistant_post.py": text, "binding_defs/openai/_shared.py": shared}
+    project = make_project(files, definition=None)
     return rendered(check_sdks(context_for(project)))
 
 

@@ -217,3 +217,73 @@ def test_catalog_reloads_when_a_definition_changes(make_project: ProjectFactory)
     )
     changed = project.binding("widgetIn")
     assert changed.parameters[0].description.startswith("The widget to fetch.")
+
+
+SHARED = '''\
+"""Shared options."""
+
+from dataclasses import dataclass
+
+from bindref.spec import lang, param
+
+REASON = "Isolated worker only."
+ALIAS = REASON
+
+
+@dataclass(frozen=True, kw_only=True)
+class Options:
+    """Shared options."""
+
+    level: int = param(default=1)
+    """The level."""
+
+    mode: str = param(default="fast")
+    """The mode."""
+'''
+
+
+def test_base_classes_and_constants_from_other_modules(make_project: ProjectFactory) -> None:
+    definition = (
+        WIDGET_DEFINITION.replace(
+            "from bindref.spec import",
+            "from binding_defs.widgets._shared import ALIAS, Options\nfrom bindref.spec import",
+        )
+        .replace(
+            'no_example("csharp_inprocess", "Isolated worker only.")', 'no_example("csharp_inprocess", ALIAS)'
+        )
+        .replace("class Widget:", "class Widget(Options):")
+        + '\n    mode: str = param(default="slow")\n    """The mode, slower here."""\n'
+    )
+    project = make_project({"binding_defs/widgets/_shared.py": SHARED}, definition=definition)
+    binding = project.binding("widgetIn")
+    assert [p.canonical for p in binding.parameters] == [
+        "level",
+        "mode",
+        "widget_id",
+        "max_size",
+        "chat_model",
+        "ai_connection_name",
+    ]
+    mode = binding.parameters[1]
+    assert mode.description == "The mode, slower here."
+    assert mode.location.path == DEF_PATH  # the redeclared field, in the subclass's file
+    assert binding.parameters[0].location.path == "binding_defs/widgets/_shared.py"
+    assert binding.no_examples[Language.CSHARP_INPROCESS].reason == "Isolated worker only."
+    # required parameters come first in every table
+    assert [p.name for p in binding.parameters_for(Language.JAVA)][:2] == ["widgetId", "level"]
+
+
+def test_unknown_constant_base_and_circular_constant(make_project: ProjectFactory) -> None:
+    broken = (
+        WIDGET_DEFINITION.replace("class Widget:", "class Widget(Missing):")
+        .replace(
+            'no_example("csharp_inprocess", "Isolated worker only.")', 'no_example("csharp_inprocess", LOOP)'
+        )
+        .replace("@binding(", "LOOP = LOOP\n\n\n@binding(", 1)
+    )
+    problems = problems_of(make_project, broken)
+    assert problems == [
+        f"{DEF_PATH}:{line_of(broken, 'LOOP = LOOP')}: constant 'LOOP' refers to itself",
+        f"{DEF_PATH}:{line_of(broken, 'class Widget(Missing)')}: base class 'Missing' is not defined in "
+        "binding_defs (import it from a module in binding_defs, or define it in this file)",
+    ]

@@ -9,7 +9,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bindref.spec import binding, code, example, lang, no_example, param
+from binding_defs.openai._shared import (
+    IN_PROCESS_NO_EXAMPLE,
+    PYTHON_CHAT_MODEL,
+    STATE_USAGE_JAVA,
+    STATE_USAGE_POWERSHELL,
+    ChatCompletionOptions,
+    ChatStorage,
+)
+from bindref.spec import binding, example, lang, no_example, param
+
+_DESCRIPTION = (
+    "This HTTP POST function sends the `message` query-string value to the assistant named "
+    "in the route and returns the assistant's reply."
+)
 
 
 @binding(
@@ -31,18 +44,12 @@ from bindref.spec import binding, code, example, lang, no_example, param
             "Bind the attribute to a parameter of type `AssistantState` (or `string` for the "
             "JSON form). Its `RecentMessages` list ends with the assistant's reply."
         ),
-        "java": (
-            "Annotate a parameter of type `AssistantState` "
-            "(`com.microsoft.azure.functions.openai.annotation.assistant.AssistantState`)."
-        ),
+        "java": STATE_USAGE_JAVA,
         "node": (
             "Read the state with `context.extraInputs.get(...)`: an object whose "
             "`recentMessages` array ends with the assistant's reply."
         ),
-        "powershell": (
-            "The binding value is a hashtable with `id`, `exists`, `createdAt`, "
-            "`lastUpdatedAt`, `totalMessages`, `totalTokens` and `recentMessages`."
-        ),
+        "powershell": STATE_USAGE_POWERSHELL,
         "python": (
             "The parameter receives the assistant state as a JSON string; `json.loads` it and "
             "read the last entry of `recentMessages`."
@@ -53,42 +60,26 @@ from bindref.spec import binding, code, example, lang, no_example, param
             "csharp_isolated",
             "openai/csharp/AssistantApis.cs",
             region="assistant_post",
-            description=(
-                "This HTTP POST function sends the `message` query-string value to the assistant "
-                "named in the route and returns the assistant's reply."
-            ),
+            description=_DESCRIPTION,
         ),
-        no_example(
-            "csharp_inprocess",
-            "Support for the in-process model ended on November 10, 2026; examples are "
-            "maintained for the isolated worker model only. The attribute is documented below.",
-        ),
+        no_example("csharp_inprocess", IN_PROCESS_NO_EXAMPLE),
         example(
             "java",
             "openai/java/src/main/java/com/example/assistant/AssistantApis.java",
             region="assistant_post",
-            description=(
-                "This HTTP POST function sends the `message` query-string value to the assistant "
-                "named in the route and returns the assistant's reply."
-            ),
+            description=_DESCRIPTION,
         ),
         example(
             "javascript",
             "openai/javascript/src/functions/assistantApis.js",
             region="assistant_post",
-            description=(
-                "This HTTP POST function sends the `message` query-string value to the assistant "
-                "named in the route and returns the assistant's reply."
-            ),
+            description=_DESCRIPTION,
         ),
         example(
             "typescript",
             "openai/typescript/src/functions/assistantApis.ts",
             region="assistant_post",
-            description=(
-                "This HTTP POST function sends the `message` query-string value to the assistant "
-                "named in the route and returns the assistant's reply."
-            ),
+            description=_DESCRIPTION,
         ),
         example(
             "powershell",
@@ -104,19 +95,11 @@ from bindref.spec import binding, code, example, lang, no_example, param
                 "every `function.json` property."
             ),
         ),
-        example(
-            "python",
-            "openai/python/function_app.py",
-            region="assistant_post",
-            description=(
-                "This HTTP POST function sends the `message` query-string value to the assistant "
-                "named in the route and returns the assistant's reply."
-            ),
-        ),
+        example("python", "openai/python/function_app.py", region="assistant_post", description=_DESCRIPTION),
     ],
 )
 @dataclass(frozen=True, kw_only=True)
-class AssistantPost:
+class AssistantPost(ChatCompletionOptions, ChatStorage):
     """Sends a user message to an assistant and returns the assistant's updated state.
 
     The extension appends the message to the chat history, calls the chat model (which
@@ -130,11 +113,6 @@ class AssistantPost:
     user_message: str = param(required=True)
     """The message from the user that the assistant responds to."""
 
-    ai_connection_name: str = param(default="", names={"csharp": "AIConnectionName"})
-    """The name of a configuration section holding the AI service endpoint and key, or
-    identity settings. When empty, the extension uses the `AZURE_OPENAI_ENDPOINT` and
-    `AZURE_OPENAI_KEY` environment variables (or `OPENAI_API_KEY` for OpenAI)."""
-
     chat_model: str = param(
         default="gpt-3.5-turbo",
         languages={
@@ -143,49 +121,7 @@ class AssistantPost:
                 default=None,
                 note="When null, the extension uses `gpt-3.5-turbo`.",
             ),
-            "python": lang(
-                type="str | OpenAIModels",
-                default=code("OpenAIModels.DefaultChatModel"),
-                note=(
-                    "The default is written to function.json as `DefaultChatModel`, not as "
-                    "`gpt-3.5-turbo`: always pass a model or deployment name."
-                ),
-            ),
+            "python": PYTHON_CHAT_MODEL,
         },
     )
     """The model name (OpenAI) or deployment name (Azure OpenAI) of the chat model."""
-
-    chat_storage_connection_setting: str | None = param(
-        languages={
-            "csharp": lang(note="When null, the extension uses `AzureWebJobsStorage`."),
-            "node": lang(note="When not set, the extension uses `AzureWebJobsStorage`."),
-            "powershell": lang(note="When not set, the extension uses `AzureWebJobsStorage`."),
-            "java": lang(default="AzureWebJobsStorage"),
-            "python": lang(default="AzureWebJobsStorage"),
-        },
-    )
-    """The name of the app setting or configuration section for the Azure Table storage
-    account that holds the chat history."""
-
-    collection_name: str = param(default="ChatState")
-    """The name of the table that holds the chat history."""
-
-    temperature: str | None = param(default="0.5")
-    """The sampling temperature, between `0` and `2`, as a string. Higher values make
-    replies more random. Set this or [[top_p]], not both."""
-
-    top_p: str | None = param(
-        languages={
-            "java": lang(default=""),
-            "python": lang(default=None),
-        },
-    )
-    """The nucleus-sampling probability mass, as a string: an alternative to the
-    temperature. Set this or [[temperature]], not both."""
-
-    max_tokens: str | None = param(default="100")
-    """The maximum number of tokens to generate, as a string."""
-
-    is_reasoning_model: bool = param(default=False)
-    """Whether the chat model is a reasoning model (experimental). When true, the
-    temperature and maximum token count are not sent to the model."""

@@ -53,12 +53,22 @@ def get_parser() -> argparse.ArgumentParser:
     render.add_argument("--language", help="language for --section table, such as python")
     check = add("check", "check definitions, pages, samples and SDKs for drift", commands.run_check)
     check.add_argument("--format", choices=[f.value for f in OutputFormat], default="text")
-    check.add_argument("--sdk-source", action="append", default=[], metavar="LANG=DIR",
-                       help="compare with attribute classes (csharp=DIR) or annotations (java=DIR)")
-    check.add_argument("--no-python-sdk", action="store_true",
-                       help="skip the comparison with the installed azure-functions package")
+    check.add_argument(
+        "--sdk-source",
+        action="append",
+        default=[],
+        metavar="LANG=DIR",
+        help="compare with attribute classes (csharp=DIR) or annotations (java=DIR)",
+    )
+    check.add_argument(
+        "--no-python-sdk",
+        action="store_true",
+        help="skip the comparison with the installed azure-functions package",
+    )
     check.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE (atomically)")
-    check.add_argument("--diff", action="store_true", help="print a unified diff for out-of-date generated files")
+    check.add_argument(
+        "--diff", action="store_true", help="print a unified diff for out-of-date generated files"
+    )
     coverage = add("coverage", "print the binding x language example matrix", commands.run_coverage)
     coverage.add_argument("--format", choices=("text", "json"), default="text")
     add("codes", "list every finding code, what it means and how to fix it", commands.run_codes)

@@ -64,11 +64,14 @@ def parse_sdk_sources(values: list[str]) -> dict[str, Path]:
         family, _, folder = value.partition("=")
         if family not in ("csharp", "java") or not folder:
             raise ConfigError(
-                f"--sdk-source '{value}' is not LANGUAGE=DIR", hint="languages: csharp, java; e.g. csharp=../ext"
+                f"--sdk-source '{value}' is not LANGUAGE=DIR",
+                hint="languages: csharp, java; e.g. csharp=../ext",
             )
         path = Path(folder)
         if not path.is_dir():
-            raise ConfigError(f"--sdk-source folder '{folder}' does not exist", hint="point at a source checkout")
+            raise ConfigError(
+                f"--sdk-source folder '{folder}' does not exist", hint="point at a source checkout"
+            )
         sources[family] = path
     return sources
 

@@ -42,8 +42,9 @@ _LITERAL_HINT = (
 class LiteralEvaluator:
     """Evaluates expressions parsed from one definition file (lines are the file's)."""
 
-    def __init__(self, *, path: str) -> None:
+    def __init__(self, *, path: str, resolve_name: Callable[[str, ast.AST], Any] | None = None) -> None:
         self.path = path
+        self.resolve_name = resolve_name
 
     @staticmethod
     def line_of(node: ast.AST) -> int:
@@ -72,6 +73,8 @@ class LiteralEvaluator:
                 return _INT_OPERATORS[type(node.op)](left, right)
         if isinstance(node, ast.Attribute):
             return self._enum_member(node)
+        if isinstance(node, ast.Name) and self.resolve_name is not None:
+            return self.resolve_name(node.id, node)
         if isinstance(node, ast.Call):
             return self._helper_call(node)
         raise self.fail(node, f"non-literal value '{ast.unparse(node)}'")

@@ -95,12 +95,14 @@ class Binding:
     usage: Mapping[Language, str]
 
     def parameters_for(self, language: Language) -> tuple[LanguageParameter, ...]:
-        """The binding's own parameters in one language, in declaration order."""
-        return tuple(
-            spelled
-            for parameter in self.parameters
-            if isinstance(spelled := parameter.by_language[language], LanguageParameter)
-        )
+        """The binding's own parameters in one language: required first, then declaration order.
+
+        Required-first matches every SDK surface (constructor arguments, positional
+        Python parameters) and keeps shared base-class options from pushing them down.
+        """
+        spelled = [p.by_language[language] for p in self.parameters]
+        available = [p for p in spelled if isinstance(p, LanguageParameter)]
+        return tuple(sorted(available, key=lambda p: not p.required))
 
     def is_available(self, language: Language) -> bool:
         """Whether the binding exists in ``language`` at all."""

@@ -76,7 +76,9 @@ def finding_codes_markdown() -> str:
     """The check-codes reference, rendered from the one catalog in :mod:`bindref.findings`."""
     sections = []
     for code in CODES.values():
-        exit_note = "exit 3" if code.broken_input else ("exit 1" if code.severity.value == "error" else "no exit")
+        exit_note = (
+            "exit 3" if code.broken_input else ("exit 1" if code.severity.value == "error" else "no exit")
+        )
         sections.append(
             f"## {code.code} {code.name}\n\n"
             f"*Severity: {code.severity.value} ({exit_note}).*\n\n{code.summary}\n\n"

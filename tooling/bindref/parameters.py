@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 from bindref import spec
 from bindref.errors import BindrefError, DefinitionError, choices_hint
 from bindref.languages import PROFILES, Language, expand_language_key, valid_language_keys
-from bindref.loader import RawField
 from bindref.model import DefaultValue, LanguageParameter, Location, Parameter, Unavailable
+from bindref.rawdefs import RawField
 
 _T = TypeVar("_T")
 _REFERENCE = re.compile(r"\[\[([a-z_][a-z0-9_]*)\]\]")
@@ -29,8 +29,9 @@ class Problems:
         self.path = path
         self.errors: list[BindrefError] = []
 
-    def add(self, line: int, message: str, hint: str = "") -> None:
-        self.errors.append(DefinitionError(message, path=self.path, line=line, hint=hint))
+    def add(self, line: int, message: str, hint: str = "", *, path: str = "") -> None:
+        """Record a problem at ``line`` of this file (or of ``path``, for a base class's field)."""
+        self.errors.append(DefinitionError(message, path=path or self.path, line=line, hint=hint))
 
     def languages(self, keys: Iterable[str], line: int, what: str) -> dict[str, tuple[Language, ...]]:
         """Expand language keys; unknown keys are reported with the valid ones."""
@@ -48,7 +49,15 @@ class Problems:
         return expanded
 
 
-def build_parameter(field: RawField, languages: Sequence[Language], problems: Problems) -> Parameter:
+def build_parameter(field: RawField, languages: Sequence[Language], binding_problems: Problems) -> Parameter:
+    """One field resolved for every language; problems are located in the field's own file."""
+    problems = Problems(field.path)
+    parameter = _build_parameter(field, languages, problems)
+    binding_problems.errors.extend(problems.errors)
+    return parameter
+
+
+def _build_parameter(field: RawField, languages: Sequence[Language], problems: Problems) -> Parameter:
     if not field.docstring:
         problems.add(
             field.line,
@@ -135,6 +144,7 @@ def link_parameter_references(
                     parameter.location.line,
                     f"description of '{parameter.canonical}' refers to unknown parameter [[{name}]]",
                     choices_hint(name, known, noun="parameters"),
+                    path=parameter.location.path,
                 )
         by_language = dict(parameter.by_language)
         for lang in languages:
@@ -180,6 +190,7 @@ def check_unique_names(
                     parameter.location.line,
                     f"parameter '{parameter.canonical}' is spelled '{spelled.name}' in '{lang.value}', "
                     f"like {other}{where}",
+                    path=parameter.location.path,
                     hint="rename one, or give a different name with names={...}",
                 )
             else:

@@ -19,7 +19,15 @@ import jinja2
 
 from bindref.codeblocks import CodeBlock, fence_for, inject_code, slot_token
 from bindref.config import Settings
-from bindref.errors import BindrefError, BindrefErrors, MissingExampleError, NotFoundError, TemplateError, choices_hint, raise_all
+from bindref.errors import (
+    BindrefError,
+    BindrefErrors,
+    MissingExampleError,
+    NotFoundError,
+    TemplateError,
+    choices_hint,
+    raise_all,
+)
 from bindref.filters import code_cell, code_span, escape_cell, indent_block, tab_label
 from bindref.languages import DIRECTION_KIND, PROFILES, TAB_ORDER, Language, languages_in_tab
 from bindref.model import Binding, Unavailable

@@ -15,7 +15,6 @@ from bindref import spec
 from bindref.config import Settings
 from bindref.errors import BindrefError, DefinitionError, choices_hint, raise_all
 from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language
-from bindref.loader import RawBinding
 from bindref.model import (
     Binding,
     Catalog,
@@ -24,6 +23,7 @@ from bindref.model import (
     Unavailable,
 )
 from bindref.parameters import Problems, build_parameter, check_unique_names, link_parameter_references
+from bindref.rawdefs import RawBinding
 
 # Languages whose binding name is an SDK symbol the definition must spell out.
 _NAMED_LANGUAGES = (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS, Language.JAVA, Language.PYTHON)

@@ -62,7 +62,8 @@ def check_coverage(context: CheckContext, used_regions: set[tuple[str, str]]) ->
                         message=f"binding '{key}' has no example for '{language.value}'",
                         path=binding.location.path,
                         line=binding.location.line,
-                        hint=f"add example('{language.value}', ...) or no_example('{language.value}', reason)",
+                        hint=f"add example('{language.value}', ...) or "
+                        f"no_example('{language.value}', reason)",
                     )
                 )
         for refs in binding.examples.values():
@@ -103,7 +104,8 @@ def _unused_regions(context: CheckContext, used: set[tuple[str, str]]) -> list[F
                 message=f"region '{name}' is used nowhere",
                 path=relative,
                 line=span.start_line,
-                hint="reference it from a definition's example() or a page's snippet(), or remove its markers",
+                hint="reference it from a definition's example() or a page's snippet(), "
+                "or remove its markers",
             )
             for name, span in regions.items()
             if (relative, name) not in used

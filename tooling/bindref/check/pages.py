@@ -43,7 +43,9 @@ class MacroCall:
     line: int
 
 
-def check_pages(context: CheckContext, reported: set[str], used_regions: set[tuple[str, str]]) -> list[Finding]:
+def check_pages(
+    context: CheckContext, reported: set[str], used_regions: set[tuple[str, str]]
+) -> list[Finding]:
     """BR102, BR104 (and BR001-3 via rendering), then BR103 for bindings no page shows.
 
     ``reported`` holds error texts already reported elsewhere, so one broken region
@@ -106,7 +108,9 @@ def _macro_calls(path: str, text: str) -> Iterator[MacroCall]:
             node = ast.parse(match.group(1).strip(), mode="eval").body
         except SyntaxError:
             continue
-        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MACRO_NAMES):
+        if not (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MACRO_NAMES
+        ):
             continue
         line = text.count("\n", 0, match.start()) + 1
         try:
@@ -133,4 +137,3 @@ def _page_placeholders(path: str, text: str) -> Iterator[Finding]:
 def _blank_out(text: str, pattern: re.Pattern[str]) -> str:
     """Replace matches with as many newlines, so offsets still map to the same lines."""
     return pattern.sub(lambda m: "\n" * m.group(0).count("\n"), text)
-

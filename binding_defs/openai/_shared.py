@@ -1,0 +1,81 @@
+"""Parameter sets and texts that several Azure OpenAI bindings share.
+
+Bindings inherit these dataclasses; a binding that differs redeclares the field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bindref.spec import code, lang, param
+
+IN_PROCESS_NO_EXAMPLE = (
+    "Support for the in-process model ended on November 10, 2026; examples are maintained "
+    "for the isolated worker model only. The attribute is documented below."
+)
+STATE_USAGE_POWERSHELL = (
+    "The binding value is the assistant state with `id`, `exists`, `createdAt`, "
+    "`lastUpdatedAt`, `totalMessages`, `totalTokens` and `recentMessages`."
+)
+STATE_USAGE_JAVA = (
+    "Annotate a parameter of type `AssistantState` "
+    "(`com.microsoft.azure.functions.openai.annotation.assistant.AssistantState`)."
+)
+
+# Python's default is an enum member, which azure-functions writes to function.json by name.
+PYTHON_CHAT_MODEL = lang(
+    type="str | OpenAIModels",
+    default=code("OpenAIModels.DefaultChatModel"),
+    note=(
+        "The default is written to function.json as `DefaultChatModel`, not as "
+        "`gpt-3.5-turbo`: always pass a model or deployment name."
+    ),
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChatStorage:
+    """Where assistant chat history is stored (post, query and the create payload)."""
+
+    chat_storage_connection_setting: str | None = param(
+        languages={
+            "csharp": lang(note="When null, the extension uses `AzureWebJobsStorage`."),
+            "node": lang(note="When not set, the extension uses `AzureWebJobsStorage`."),
+            "powershell": lang(note="When not set, the extension uses `AzureWebJobsStorage`."),
+            "java": lang(default="AzureWebJobsStorage"),
+            "python": lang(default="AzureWebJobsStorage"),
+        },
+    )
+    """The name of the app setting or configuration section for the Azure Table storage
+    account that holds the chat history."""
+
+    collection_name: str = param(default="ChatState")
+    """The name of the table that holds the chat history."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class ChatCompletionOptions:
+    """The chat-completion options of text completion, assistant post and semantic search."""
+
+    ai_connection_name: str = param(default="", names={"csharp": "AIConnectionName"})
+    """The name of a configuration section holding the AI service endpoint and key, or
+    identity settings. When empty, the extension uses the `AZURE_OPENAI_ENDPOINT` and
+    `AZURE_OPENAI_KEY` environment variables (or `OPENAI_API_KEY` for OpenAI)."""
+
+    chat_model: str = param(default="gpt-3.5-turbo", languages={"python": PYTHON_CHAT_MODEL})
+    """The model name (OpenAI) or deployment name (Azure OpenAI) of the chat model."""
+
+    temperature: str | None = param(default="0.5")
+    """The sampling temperature, between `0` and `2`, as a string. Higher values make
+    replies more random. Set this or [[top_p]], not both."""
+
+    top_p: str | None = param(languages={"java": lang(default=""), "python": lang(default=None)})
+    """The nucleus-sampling probability mass, as a string: an alternative to the
+    temperature. Set this or [[temperature]], not both."""
+
+    max_tokens: str | None = param(default="100")
+    """The maximum number of tokens to generate, as a string."""
+
+    is_reasoning_model: bool = param(default=False)
+    """Whether the chat model is a reasoning model (experimental). When true, the
+    temperature and maximum token count are not sent to the model."""
