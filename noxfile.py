@@ -62,6 +62,13 @@ def serve(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmarks on synthetic repositories; writes bench/results.json and bench/results.md."""
+    session.install("-e", ".[sdk]")
+    session.run("python", "tooling/bench/run.py", *session.posargs, env=QUIET_MKDOCS)
+
+
+@nox.session
 def check(session: nox.Session) -> None:
     """bindref check: definitions, pages, samples and the Python SDK, all problems in one pass."""
     session.install("-e", ".[sdk]")

@@ -215,6 +215,8 @@ def test_catalog_reloads_when_a_definition_changes(make_project: ProjectFactory)
     path.write_text(
         WIDGET_DEFINITION.replace("The widget to read.", "The widget to fetch."), encoding="utf-8"
     )
+    assert project.binding("widgetIn").parameters[0].description.startswith("The widget to read.")
+    project.refresh()  # once per build or check: stats the definition files
     changed = project.binding("widgetIn")
     assert changed.parameters[0].description.startswith("The widget to fetch.")
 

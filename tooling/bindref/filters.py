@@ -7,6 +7,7 @@ table or inject HTML. Each filter is small and unit-tested on its own.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -15,6 +16,7 @@ _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
 
+@functools.lru_cache(maxsize=8192)  # the same descriptions recur in every language's table
 def escape_cell(text: str) -> str:
     r"""Make ``text`` safe for one Markdown table cell, keeping its visible text.
 
@@ -50,6 +52,7 @@ def code_span(text: str) -> str:
     return f"{fence}{padding}{text}{padding}{fence}"
 
 
+@functools.lru_cache(maxsize=8192)
 def code_cell(text: str) -> str:
     """A code span made safe for a table cell."""
     return escape_cell(code_span(text))

@@ -28,6 +28,7 @@ HELPERS: dict[str, Callable[..., Any]] = {
     "example": spec.example,
     "no_example": spec.no_example,
 }
+_SIGNATURES = {name: inspect.signature(helper) for name, helper in HELPERS.items()}
 _ENUMS: dict[str, type[Direction]] = {"Direction": Direction}
 _INT_OPERATORS: dict[type[ast.operator], Callable[[int, int], int]] = {
     ast.Add: operator.add,
@@ -119,7 +120,7 @@ class LiteralEvaluator:
             if keyword.arg is None:
                 raise self.fail(keyword.value, "'**' unpacking is not allowed in a definition")
             kwargs[keyword.arg] = self.evaluate(keyword.value)
-        signature = inspect.signature(helper)
+        signature = _SIGNATURES[name]
         try:
             signature.bind(*args, **kwargs)
         except TypeError as error:

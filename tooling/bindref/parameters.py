@@ -138,6 +138,9 @@ def link_parameter_references(
     known = declared | {p.canonical for p in parameters}
     linked: list[Parameter] = []
     for parameter in parameters:
+        if "[[" not in parameter.description:
+            linked.append(parameter)
+            continue
         for name in _REFERENCE.findall(parameter.description):
             if name not in known:
                 problems.add(

@@ -37,10 +37,18 @@ class Project:
         """The project at ``root``, with its ``[tool.bindref]`` settings."""
         return cls(load_settings(root.resolve()))
 
+    def refresh(self) -> None:
+        """Forget the catalog if a definition file changed since it was loaded.
+
+        Called once per build or check (not per lookup): it stats every definition file.
+        """
+        if self._catalog is not None and self._definitions_signature() != self._signature:
+            self._catalog = None
+
     def catalog(self) -> Catalog:
         """Every binding; raises BindrefErrors listing every definition problem."""
-        signature = self._definitions_signature()
-        if self._catalog is None or signature != self._signature:
+        if self._catalog is None:
+            signature = self._definitions_signature()
             raw_bindings, errors = load_raw_bindings(self.settings.root, self.settings.definitions)
             try:
                 catalog = build_catalog(raw_bindings, self.settings)

@@ -208,13 +208,12 @@ def _missing_hint(base: Path, parts: list[str]) -> str:
     return choices_hint(parts[depth], names, noun=noun)
 
 
-def _resolve(root: Path, target: _Target) -> Path:
+def _resolve(base: Path, target: _Target) -> Path:  # base: the root, already resolved
     if PurePosixPath(target.path).is_absolute() or PureWindowsPath(target.path).anchor:
         raise target.error("path", "is absolute", "make it relative to the repository root")
     parts = [part for part in target.path.replace("\\", "/").split("/") if part not in ("", ".")]
     if ".." in parts:
         raise target.error("path", "must not contain '..'", "samples must be inside the repository")
-    base = root.resolve()
     try:
         resolved = base.joinpath(*parts).resolve()
     except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
@@ -232,7 +231,7 @@ def _resolve(root: Path, target: _Target) -> Path:
 
 def resolve_inside(root: Path, relative_path: str, *, referenced_from: Where = None) -> Path:
     """Return the real file behind ``relative_path``, refusing anything that leaves ``root``."""
-    return _resolve(root, _Target(relative_path, referenced_from))
+    return _resolve(root.resolve(), _Target(relative_path, referenced_from))
 
 
 def _read_text(path: Path, size: int, target: _Target) -> str:
@@ -262,6 +261,7 @@ class SampleReader:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._real_root = root.resolve()
         self._cache: dict[Path, tuple[tuple[int, int], _ParsedSample]] = {}
 
     def regions(self, relative_path: str, *, referenced_from: Where = None) -> dict[str, RegionSpan]:
@@ -280,7 +280,7 @@ class SampleReader:
         return target.snippet(region, parsed, range(span.start_line, span.end_line))
 
     def _load(self, target: _Target) -> _ParsedSample:
-        path = _resolve(self.root, target)
+        path = _resolve(self._real_root, target)
         try:
             stat = path.stat()
             version = (stat.st_mtime_ns, stat.st_size)

@@ -55,7 +55,9 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
+            auto_reload=False,  # templates do not change during a run; a new Project picks up edits
         )
+        self._templates: dict[tuple[str, ...], jinja2.Template] = {}
         self.env.filters.update(
             cell=escape_cell,
             code=code_span,
@@ -241,8 +243,10 @@ class Renderer:
         if language is not None:
             candidates.insert(0, f"{PROFILES[language].template_dir}/{template_name}")
         try:
-            template = self.env.select_template(candidates)
-            return template.render(**context).strip("\n")
+            key = tuple(candidates)
+            if key not in self._templates:
+                self._templates[key] = self.env.select_template(candidates)
+            return self._templates[key].render(**context).strip("\n")
         except jinja2.TemplateNotFound as error:
             raise TemplateError(
                 f"template '{error.name}' not found", hint=f"looked for: {', '.join(candidates)}"

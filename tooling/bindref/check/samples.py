@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import get_close_matches
 from pathlib import Path
 
@@ -59,11 +60,13 @@ def check_samples(context: CheckContext) -> list[Finding]:
     """BR301/BR302/BR303 for every binding usage under the samples folder; BR002 for broken JSON."""
     settings = context.project.settings
     index = _index(context.catalog)
+    prefilters = {syntax: _prefilter(symbols) for syntax, symbols in index.items()}
+    near_misses: dict[str, list[Finding]] = {}  # one difflib search per unknown type string
     findings: list[Finding] = []
     for path, syntax in _sample_files(settings.root, settings.root / settings.samples):
         symbols = index[syntax]
         text = _read(path) if symbols else None
-        if text is None or not _may_use(text, syntax, symbols):
+        if text is None or not _may_use(text, syntax, prefilters[syntax]):
             continue
         relative = path.relative_to(settings.root).as_posix()
         try:
@@ -76,7 +79,7 @@ def check_samples(context: CheckContext) -> list[Finding]:
             )
             continue
         for usage in usages:
-            findings.extend(_check_usage(usage, symbols, relative))
+            findings.extend(_check_usage(usage, symbols, relative, near_misses))
     return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
 
 
@@ -111,7 +114,7 @@ def _read(path: Path) -> str | None:
         return None
 
 
-def _may_use(text: str, syntax: Syntax, symbols: Iterable[str]) -> bool:
+def _may_use(text: str, syntax: Syntax, prefilter: re.Pattern[str] | None) -> bool:
     """A cheap substring test that skips parsing files that cannot declare a known binding.
 
     Type strings are not required in Node.js files and function.json, so a misspelled one
@@ -121,13 +124,22 @@ def _may_use(text: str, syntax: Syntax, symbols: Iterable[str]) -> bool:
         return True
     if syntax in _BY_TYPE:
         return "generic" in text
-    return any(symbol in text for symbol in symbols)
+    return prefilter is not None and prefilter.search(text) is not None
 
 
-def _check_usage(usage: BindingUsage, symbols: Mapping[str, list[_Target]], path: str) -> list[Finding]:
+def _check_usage(
+    usage: BindingUsage,
+    symbols: Mapping[str, list[_Target]],
+    path: str,
+    near_misses: dict[str, list[Finding]],
+) -> list[Finding]:
     targets = symbols.get(usage.symbol)
     if targets is None:
-        return _unknown_type(usage, symbols, path) if usage.syntax in _BY_TYPE else []
+        if usage.syntax not in _BY_TYPE:
+            return []
+        if usage.symbol not in near_misses:
+            near_misses[usage.symbol] = _unknown_type(usage, symbols, "")
+        return [replace(f, path=path, line=_type_line(usage)) for f in near_misses[usage.symbol]]
     # A C# name both models share: judge the sample by the model it fits best.
     return min((_check_target(usage, target, path) for target in targets), key=len)
 
@@ -138,13 +150,23 @@ def _unknown_type(usage: BindingUsage, symbols: Iterable[str], path: str) -> lis
     close = get_close_matches(usage.symbol.lower(), by_lower, n=1, cutoff=0.85)
     if not close:
         return []  # another extension's binding, such as httpTrigger
-    line = next((a.line for a in usage.arguments if a.name == "type"), usage.line)
     message = f"unknown binding type '{usage.symbol}'"
     return [
         Finding(
-            code="BR302", message=message, path=path, line=line, hint=f"did you mean '{by_lower[close[0]]}'?"
+            code="BR302", message=message, path=path, line=_type_line(usage),
+            hint=f"did you mean '{by_lower[close[0]]}'?",
         )
-    ]
+    ]  # fmt: skip
+
+
+def _type_line(usage: BindingUsage) -> int:
+    return next((a.line for a in usage.arguments if a.name == "type"), usage.line)
+
+
+def _prefilter(symbols: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for all binding names: a file is parsed only if it mentions one."""
+    ordered = sorted(symbols, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
 
 def _subject(syntax: Syntax, name: str) -> str:

@@ -1,0 +1,83 @@
+"""``nox -s bench``: measured speed and memory, side by side in one run.
+
+Writes ``bench/results.json`` and ``bench/results.md`` and prints the Markdown table.
+Each figure is the median of several runs of a fresh process (wall time) and the
+peak resident memory of that process (``ru_maxrss`` from ``wait4``), so start-up
+costs count as a user would feel them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from synthetic import generate
+
+REPO = Path(__file__).resolve().parents[2]
+BINDREF = [sys.executable, "-m", "bindref.cli"]
+
+
+def measure(command: list[str], cwd: Path, runs: int) -> dict[str, float]:
+    """Median wall seconds and peak MiB of ``command`` over ``runs`` fresh processes."""
+    seconds: list[float] = []
+    peaks: list[float] = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds.append(time.perf_counter() - start)
+        peaks.append(usage.ru_maxrss / 1024)
+        stderr = process.stderr.read().decode() if process.stderr else ""
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{stderr}")
+    return {"seconds": round(statistics.median(seconds), 3), "peak_mib": round(max(peaks), 1)}
+
+
+def bench_check(sizes: list[int], workdir: Path, runs: int) -> dict[str, dict[str, float]]:
+    """``bindref check`` on this repository and on synthetic repositories of each size."""
+    results = {"repository": measure([*BINDREF, "check"], REPO, runs)}
+    for size in sizes:
+        root = generate(workdir / f"check-{size}", size)
+        results[f"synthetic-{size}"] = measure([*BINDREF, "check", "--no-python-sdk"], root, runs)
+    return results
+
+
+def markdown(results: dict[str, dict[str, dict[str, float]]]) -> str:
+    """The results as a Markdown table, one row per measurement."""
+    rows = ["| benchmark | case | wall seconds (median) | peak MiB |", "| --- | --- | ---: | ---: |"]
+    for benchmark, cases in results.items():
+        rows.extend(
+            f"| {benchmark} | {case} | {figures['seconds']:.3f} | {figures['peak_mib']:.1f} |"
+            for case, figures in cases.items()
+        )
+    return "\n".join(rows)
+
+
+def main() -> None:
+    """Run every benchmark and write the results."""
+    parser = argparse.ArgumentParser(description="bindref benchmarks")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=REPO / "bench")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="bindref-bench-") as temporary:
+        workdir = Path(temporary)
+        results = {"bindref check": bench_check(args.sizes, workdir, args.runs)}
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.json").write_text(
+        json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+    table = markdown(results)
+    (args.out / "results.md").write_text(table + "\n", encoding="utf-8")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
