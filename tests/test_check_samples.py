@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bindref.check import samples as samples_check
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.samples import check_samples
 from bindref.findings import Finding
 from bindref.project import Project
+from bindref.sources import files as sample_files_module
 from conftest import REPO_ROOT, WIDGET_DEFINITION, ProjectFactory, dedent
 
 # The conftest function.json leaves out the required widgetId: the tests replace it with a clean one.
@@ -372,7 +372,7 @@ def test_skips_build_output_non_utf8_and_oversized_files(
         }
     )
     (project.settings.root / "samples/widgets/latin1.js").write_bytes((bad + "// café\n").encode("latin-1"))
-    monkeypatch.setattr(samples_check, "MAX_SAMPLE_BYTES", len(bad) + 10)
+    monkeypatch.setattr(sample_files_module, "MAX_SAMPLE_BYTES", len(bad) + 10)
     assert {f.path for f in findings(project)} == {"samples/widgets/control.js"}
 
 

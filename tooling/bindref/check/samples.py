@@ -8,22 +8,19 @@ direction would work in the docs and fail in their app. Usages come from
 from __future__ import annotations
 
 import json
-import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from difflib import get_close_matches
-from pathlib import Path
 
 from bindref.check.context import CheckContext
 from bindref.findings import Finding
 from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language
 from bindref.model import Binding, Catalog, Unavailable
-from bindref.regions import MAX_SAMPLE_BYTES
-from bindref.sources.usages import Argument, BindingUsage, Syntax, find_usages, syntax_for
+from bindref.sources.files import prefilter, read_sample, sample_files
+from bindref.sources.usages import Argument, BindingUsage, Syntax, find_usages
 
 # Build output and dependencies hold no samples, and node_modules can be huge.
-_SKIPPED_FOLDERS = frozenset({"node_modules", "bin", "obj", "target", "dist", "__pycache__"})
 
 _LANGUAGES: Mapping[Syntax, tuple[Language, ...]] = {
     Syntax.CSHARP: (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS),
@@ -60,12 +57,12 @@ def check_samples(context: CheckContext) -> list[Finding]:
     """BR301/BR302/BR303 for every binding usage under the samples folder; BR002 for broken JSON."""
     settings = context.project.settings
     index = _index(context.catalog)
-    prefilters = {syntax: _prefilter(symbols) for syntax, symbols in index.items()}
+    prefilters = {syntax: prefilter(symbols) for syntax, symbols in index.items()}
     near_misses: dict[str, list[Finding]] = {}  # one difflib search per unknown type string
     findings: list[Finding] = []
-    for path, syntax in _sample_files(settings.root, settings.root / settings.samples):
+    for path, syntax in sample_files(settings.root, settings.root / settings.samples):
         symbols = index[syntax]
-        text = _read(path) if symbols else None
+        text = read_sample(path) if symbols else None
         if text is None or not _may_use(text, syntax, prefilters[syntax]):
             continue
         relative = path.relative_to(settings.root).as_posix()
@@ -91,27 +88,6 @@ def _index(catalog: Catalog) -> _Index:
                 symbol = binding.type_name if syntax in _BY_TYPE else binding.names[language]
                 index[syntax].setdefault(symbol, []).append(_Target(binding, language))
     return index
-
-
-def _sample_files(root: Path, base: Path) -> Iterator[tuple[Path, Syntax]]:
-    real_root = root.resolve()
-    for folder, subfolders, files in os.walk(base):
-        subfolders[:] = sorted(f for f in subfolders if f not in _SKIPPED_FOLDERS and not f.startswith("."))
-        for name in sorted(files):
-            path = Path(folder, name)
-            syntax = syntax_for(path)
-            if syntax is not None and (not path.is_symlink() or path.resolve().is_relative_to(real_root)):
-                yield path, syntax
-
-
-def _read(path: Path) -> str | None:
-    """The file's text, or None for files too large or not UTF-8 (not code bindref can read)."""
-    try:
-        if path.stat().st_size > MAX_SAMPLE_BYTES:
-            return None
-        return path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
 
 
 def _may_use(text: str, syntax: Syntax, prefilter: re.Pattern[str] | None) -> bool:
@@ -161,12 +137,6 @@ def _unknown_type(usage: BindingUsage, symbols: Iterable[str], path: str) -> lis
 
 def _type_line(usage: BindingUsage) -> int:
     return next((a.line for a in usage.arguments if a.name == "type"), usage.line)
-
-
-def _prefilter(symbols: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex for all binding names: a file is parsed only if it mentions one."""
-    ordered = sorted(symbols, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
 
 
 def _subject(syntax: Syntax, name: str) -> str:

@@ -1,0 +1,45 @@
+"""Which files under the samples folder are samples, and a cheap test before parsing them.
+
+Dependency and build folders (``node_modules``, ``bin``, ``obj``, ...) are not
+samples; files too large or not UTF-8 are not code bindref can read; a file that
+mentions no binding name is not worth a parse.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from bindref.regions import MAX_SAMPLE_BYTES
+from bindref.sources.usages import Syntax, syntax_for
+
+_SKIPPED_FOLDERS = frozenset({"node_modules", "bin", "obj", "target", "dist", "__pycache__"})
+
+
+def sample_files(root: Path, base: Path) -> Iterator[tuple[Path, Syntax]]:
+    real_root = root.resolve()
+    for folder, subfolders, files in os.walk(base):
+        subfolders[:] = sorted(f for f in subfolders if f not in _SKIPPED_FOLDERS and not f.startswith("."))
+        for name in sorted(files):
+            path = Path(folder, name)
+            syntax = syntax_for(path)
+            if syntax is not None and (not path.is_symlink() or path.resolve().is_relative_to(real_root)):
+                yield path, syntax
+
+
+def read_sample(path: Path) -> str | None:
+    """The file's text, or None for files too large or not UTF-8 (not code bindref can read)."""
+    try:
+        if path.stat().st_size > MAX_SAMPLE_BYTES:
+            return None
+        return path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def prefilter(symbols: Iterable[str]) -> re.Pattern[str] | None:
+    """One regex for all binding names: a file is parsed only if it mentions one."""
+    ordered = sorted(symbols, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
