@@ -69,6 +69,14 @@ def get_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--diff", action="store_true", help="print a unified diff for out-of-date generated files"
     )
+    export = add("export", "write generated pages for another docs platform", commands.run_export)
+    export.add_argument(
+        "platform", choices=("learn",), help="learn: Microsoft Learn Markdown with zone pivots"
+    )
+    export.add_argument(
+        "--out", type=Path, required=True, metavar="DIR", help="folder to write the pages into"
+    )
+    export.add_argument("--force", action="store_true", help="overwrite files that bindref did not write")
     coverage = add("coverage", "print the binding x language example matrix", commands.run_coverage)
     coverage.add_argument("--format", choices=("text", "json"), default="text")
     add("codes", "list every finding code, what it means and how to fix it", commands.run_codes)

@@ -17,6 +17,7 @@ from bindref.check.context import CheckContext
 from bindref.check.coverage import coverage_matrix
 from bindref.errors import EXIT_OK, ConfigError
 from bindref.findings import exit_code_for
+from bindref.learn import export_learn
 from bindref.project import Project
 from bindref.report import OutputFormat, format_findings
 from bindref.writes import write_atomic
@@ -79,16 +80,29 @@ def parse_sdk_sources(values: list[str]) -> dict[str, Path]:
 def run_check(project: Project, args: argparse.Namespace) -> int:
     """``bindref check``: every drift check in one pass; the exit code says what was found."""
     options = CheckOptions(sdk_sources=parse_sdk_sources(args.sdk_source), python_sdk=not args.no_python_sdk)
-    findings = run_checks(project, options)
+    project.refresh()
+    diffs: list[str] = []
+    findings = run_checks(project, options, diffs)
     report = format_findings(
         findings, OutputFormat(args.format), tool_version=tool_version(), fix_command=FIX_COMMAND
     )
+    if args.diff and diffs:
+        print("".join(diffs), end="")
     if args.output:
         write_atomic(args.output, report + "\n")
         print(f"bindref check: report written to {args.output}")
     else:
         print(report)
     return exit_code_for(findings)
+
+
+def run_export(project: Project, args: argparse.Namespace) -> int:
+    """``bindref export learn``: write one Microsoft Learn page per binding, atomically."""
+    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    written = export_learn(project, out, force=args.force)
+    total = len(project.catalog().bindings)
+    print(f"bindref export learn: {len(written)} of {total} page(s) written to {args.out}")
+    return EXIT_OK
 
 
 def run_coverage(project: Project, args: argparse.Namespace) -> int:

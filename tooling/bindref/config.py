@@ -28,6 +28,12 @@ class Settings:
     templates: str = "docs/overrides/bindref"
     languages: tuple[Language, ...] = tuple(Language)
     source_base_url: str = ""
+    # Microsoft Learn export: the docset path that sample paths hang from in :::code source=,
+    # the folder that `bindref check` keeps in sync with the export (unset: not checked),
+    # and the ms.date written into the front matter (unset: left out, so output is stable).
+    learn_code_root: str = "~/samples"
+    learn_export: str = ""
+    learn_date: str = ""
 
     def source_url(self, path: str, start_line: int, end_line: int) -> str:
         """Link to ``path`` at its lines, or '' when no base URL is configured."""
@@ -40,6 +46,7 @@ class Settings:
 
 
 _KEYS = tuple(f.name for f in fields(Settings) if f.name != "root")
+_FOLDER_KEYS = frozenset({"definitions", "samples", "docs", "templates", "learn_export"})
 
 
 def find_project_root(start: Path) -> Path:
@@ -87,7 +94,7 @@ def _convert(key: str, value: Any, line: int) -> Any:
         return tuple(_language(item, line) for item in value)
     if not isinstance(value, str):
         raise ConfigError(f"'{key}' must be a string", path=PYPROJECT, line=line)
-    if key != "source_base_url" and (value.startswith("/") or ".." in Path(value).parts):
+    if key in _FOLDER_KEYS and (value.startswith("/") or ".." in Path(value).parts):
         raise ConfigError(
             f"'{key}' must be a folder inside the project",
             path=PYPROJECT,

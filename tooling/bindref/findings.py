@@ -207,6 +207,51 @@ _CATALOG = (
         fix="Nothing to fix; remove accepted=... when the SDK changes.",
     ),
     Code(
+        code="BR601",
+        name="learn-placeholder",
+        severity=Severity.ERROR,
+        summary="A hand-written Microsoft Learn page still holds placeholder text ({{...}}, TODO, TBD).",
+        example="articles/functions-bindings-openai-assistantpost-input.md:54: placeholder "
+        "'{{This comes from the example code comment}}'",
+        fix="Write the real text, or generate the page with `bindref export learn`.",
+    ),
+    Code(
+        code="BR602",
+        name="learn-range-reference",
+        severity=Severity.WARNING,
+        summary="A `:::code` reference includes sample lines by `range=`, which drifts when the sample "
+        "changes; the finding says whether the range cuts a code block in half and suggests a region id.",
+        example="articles/x.md:40: range='34-52' of assistant_apis.py cuts a block in half "
+        '(use id="assistant_post")',
+        fix='Wrap the code in `// <name>` ... `// </name>` tags in the sample and use `id="name"`.',
+    ),
+    Code(
+        code="BR603",
+        name="learn-source-not-found",
+        severity=Severity.ERROR,
+        summary="A `:::code source=...` path does not resolve to a file under the samples folder.",
+        example="articles/x.md:40: source '~/functions-openai-extension/samples/nodejs/a.ts' does not exist",
+        fix="Point source= at the sample's current path.",
+    ),
+    Code(
+        code="BR604",
+        name="learn-language-without-example",
+        severity=Severity.ERROR,
+        summary="A language zone of the Example section has no code reference.",
+        example="articles/x.md:60: the programming-language-java zone has no example",
+        fix="Add a `:::code` reference to a sample region, or state that the language has none.",
+    ),
+    Code(
+        code="BR605",
+        name="learn-table-drift",
+        severity=Severity.ERROR,
+        summary="A row of a language's reference table disagrees with the bindref definition: a parameter "
+        "missing from the table, one the binding does not have, or a misspelled one.",
+        example="articles/x.md:98: Java table lists 'model', which '@AssistantPost' does not have "
+        "(did you mean 'chatModel'?)",
+        fix="Regenerate the tables with `bindref export learn`, or fix the rows by hand.",
+    ),
+    Code(
         code="BR501",
         name="export-out-of-date",
         severity=Severity.ERROR,

@@ -79,7 +79,7 @@ class Renderer:
             for p in binding.parameters
             if isinstance(state := p.by_language.get(language), Unavailable)
         ]
-        return self._render(
+        return self.render_template(
             "parameter_table.md.j2",
             language,
             binding=binding,
@@ -101,7 +101,7 @@ class Renderer:
             tabs.append(
                 (
                     tab,
-                    self._render(
+                    self.render_template(
                         "reference_tab.md.j2",
                         languages[0],
                         title=title,
@@ -154,11 +154,11 @@ class Renderer:
         """A fenced code block of one region (or a whole file) with its title and source link."""
         slots: list[CodeBlock] = []
         block = self._code_block(path, region, title, "", slots)
-        return inject_code(self._render("snippet.md.j2", None, block=block), slots)
+        return inject_code(self.render_template("snippet.md.j2", None, block=block), slots)
 
     def tab_group(self, tabs: Sequence[tuple[str, str]]) -> str:
         """A Material content-tab group whose bodies are indented to nest correctly."""
-        return self._render("tabs.md.j2", None, tabs=tabs)
+        return self.render_template("tabs.md.j2", None, tabs=tabs)
 
     # -- helpers --------------------------------------------------------------------
 
@@ -186,7 +186,9 @@ class Renderer:
 
     def _table_or_reason(self, binding: Binding, language: Language) -> str:
         if not binding.is_available(language):
-            return self._render("not_available.md.j2", language, reason=binding.unavailable[language].reason)
+            return self.render_template(
+                "not_available.md.j2", language, reason=binding.unavailable[language].reason
+            )
         return self.parameter_table(binding, language)
 
     def _example_body(
@@ -202,7 +204,7 @@ class Renderer:
                     line=binding.location.line,
                     hint=f"add example('{language.value}', ...) or no_example('{language.value}', reason)",
                 )
-            return self._render("not_available.md.j2", language, reason=reason.reason)
+            return self.render_template("not_available.md.j2", language, reason=reason.reason)
         blocks = []
         for ref in refs:
             try:
@@ -214,7 +216,7 @@ class Renderer:
                 problems.extend(errors.errors)
             except BindrefError as error:
                 problems.append(error)
-        return self._render("examples.md.j2", language, blocks=blocks, profile=PROFILES[language])
+        return self.render_template("examples.md.j2", language, blocks=blocks, profile=PROFILES[language])
 
     def _code_block(  # each argument is one field of the block
         self,
@@ -238,7 +240,8 @@ class Renderer:
         slots.append(block)
         return block
 
-    def _render(self, template_name: str, language: Language | None, **context: Any) -> str:
+    def render_template(self, template_name: str, language: Language | None, **context: Any) -> str:
+        """Render ``template_name``: the language's own template if there is one, else ``_default``."""
         candidates = [f"_default/{template_name}"]
         if language is not None:
             candidates.insert(0, f"{PROFILES[language].template_dir}/{template_name}")

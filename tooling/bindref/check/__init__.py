@@ -9,6 +9,7 @@ from __future__ import annotations
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.coverage import check_coverage
 from bindref.check.definitions import check_definitions
+from bindref.check.exports import check_exports
 from bindref.check.pages import check_pages
 from bindref.check.samples import check_samples
 from bindref.check.sdk import check_sdks
@@ -19,7 +20,7 @@ from bindref.project import Project
 __all__ = ["CheckContext", "CheckOptions", "run_checks"]
 
 
-def run_checks(project: Project, options: CheckOptions) -> list[Finding]:
+def run_checks(project: Project, options: CheckOptions, diffs: list[str] | None = None) -> list[Finding]:
     """All findings for the project, deduplicated, in a stable order.
 
     Definitions that cannot be loaded stop the run after reporting them (BR001):
@@ -41,6 +42,7 @@ def run_checks(project: Project, options: CheckOptions) -> list[Finding]:
     findings += page_findings
     findings += check_samples(context)
     findings += check_sdks(context)
+    findings += check_exports(context, diffs if diffs is not None else [])
     return _unique(findings)
 
 
