@@ -57,7 +57,8 @@ def test_export_never_clobbers_a_hand_written_page(
     (out / PAGE).write_text("# Hand-written\n", encoding="utf-8")
     assert main(["--root", str(tmp_path), "export", "learn", "--out", str(out)]) == 2
     assert capsys.readouterr().err.startswith(
-        f"'{out / PAGE}' exists and was not written by bindref (move it away, or pass --force to overwrite it)"
+        f"'{out / PAGE}' exists and was not written by bindref "
+        "(move it away, or pass --force to overwrite it)"
     )
     assert (out / PAGE).read_text(encoding="utf-8") == "# Hand-written\n"
     assert main(["--root", str(tmp_path), "export", "learn", "--out", str(out), "--force"]) == 0
@@ -111,7 +112,7 @@ def test_check_reports_missing_and_stale_pages(
     assert main(["--root", str(tmp_path), "check", "--no-python-sdk"]) == 1
     out = capsys.readouterr().out.splitlines()
     assert out[:2] == [
-        "learn/functions-bindings-widgets-gone-input.md:1: [BR501] generated page is no longer produced by any "
-        "binding (delete it, or restore its binding)",
+        "learn/functions-bindings-widgets-gone-input.md:1: [BR501] generated page is no longer produced "
+        "by any binding (delete it, or restore its binding)",
         f"learn/{PAGE}: [BR501] generated page is missing (run 'bindref export learn --out learn')",
     ]
