@@ -56,9 +56,9 @@ def docs(session: nox.Session) -> None:
 
 @nox.session
 def serve(session: nox.Session) -> None:
-    """Live preview on http://127.0.0.1:8000."""
+    """Live preview on http://127.0.0.1:8000: a save rebuilds only the pages it affects."""
     session.install("-e", ".")
-    session.run("mkdocs", "serve", *session.posargs, env=QUIET_MKDOCS)
+    session.run("mkdocs", "serve", "--dirty", *session.posargs, env=QUIET_MKDOCS)
 
 
 @nox.session

@@ -13,11 +13,11 @@ MODULES = sorted(PACKAGE.rglob("*.py"))
 # Only the loading layer reads Python statically; only the adapter layer knows MkDocs.
 ALLOWED_IMPORTERS = {
     "griffe": {"loader.py", "sdk_python.py"},
-    "mkdocs": {"macros.py"},
+    "mkdocs": {"macros.py", "mkdocs_plugin.py"},
     "mkdocs_macros": {"macros.py"},
     "tree_sitter": {"treesitter.py", "sdk_sources.py"},
 }
-ADAPTERS = {"macros.py", "cli.py"}
+ADAPTERS = {"macros.py", "cli.py", "mkdocs_plugin.py"}
 
 
 def imported_roots(path: Path) -> set[str]:

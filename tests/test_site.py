@@ -33,6 +33,7 @@ markdown_extensions:
   - pymdownx.tabbed:
       alternate_style: true
 plugins:
+  - bindref
   - macros:
       modules: [bindref.macros]
       on_undefined: strict
@@ -64,9 +65,9 @@ WIDGET_PAGE = """\
 """
 
 
-def build_site(root: Path, out: Path, caplog: pytest.LogCaptureFixture) -> None:
-    """Build like ``mkdocs build --strict`` does, in this process."""
-    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out), strict=True)
+def build_site(root: Path, out: Path, caplog: pytest.LogCaptureFixture, *, strict: bool = True) -> None:
+    """Build like ``mkdocs build [--strict]`` does, in this process."""
+    config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(out), strict=strict)
     with caplog.at_level(logging.WARNING):
         build(config)
 
@@ -140,7 +141,7 @@ def test_broken_region_fails_the_build_with_file_and_line(
     make_project({"mkdocs.yml": FIXTURE_MKDOCS, "docs/index.md": WIDGET_PAGE})
     sample = tmp_path / "samples/widgets/function_app.py"
     sample.write_text(sample.read_text(encoding="utf-8").replace("# </widget>\n", ""), encoding="utf-8")
-    with pytest.raises(Abort, match="Aborted with 3 errors in strict mode"):
+    with pytest.raises(Abort, match=r"Aborted: 3 bindref error\(s\), listed above with their file and line"):
         build_site(tmp_path, tmp_path / "site", caplog)
     messages = [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
     expected = (
@@ -202,3 +203,13 @@ def test_repo_site_tab_groups(repo_site: Path) -> None:
     ] * 4
     for element in article.find_all("pre") + article.find_all("table"):
         assert element.inside("tabbed-block")
+
+
+def test_broken_region_fails_a_non_strict_build_too(
+    make_project: ProjectFactory, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    make_project({"mkdocs.yml": FIXTURE_MKDOCS.replace("strict: true\n", ""), "docs/index.md": WIDGET_PAGE})
+    sample = tmp_path / "samples/widgets/Widget.java"
+    sample.write_text(sample.read_text(encoding="utf-8").replace("    // </widget>\n", ""), encoding="utf-8")
+    with pytest.raises(Abort, match=r"Aborted: 2 bindref error\(s\)"):
+        build_site(tmp_path, tmp_path / "site", caplog, strict=False)

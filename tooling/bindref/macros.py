@@ -25,7 +25,8 @@ from typing import Any
 
 from bindref.errors import BindrefError
 from bindref.filters import code_span
-from bindref.pagemacros import MACRO_NAMES, PageMacros
+from bindref.pagemacros import MACRO_NAMES, PageMacros, inputs_of
+from bindref.preview import TRACKER
 from bindref.project import Project
 
 log = logging.getLogger("mkdocs.plugins.bindref")
@@ -38,21 +39,41 @@ def error_box(error: BindrefError) -> str:
     return f'!!! failure "bindref could not render this"\n\n{body}\n'
 
 
+# One project per folder for the life of the process: a preview server keeps its parsed
+# definitions, samples and templates between rebuilds and re-reads only what changed.
+_PROJECTS: dict[Path, Project] = {}
+
+
+def project_for(folder: Path) -> Project:
+    """The cached project of ``folder``, refreshed for this build."""
+    root = folder.resolve()
+    if root not in _PROJECTS:
+        _PROJECTS[root] = Project.at(root)
+    project = _PROJECTS[root]
+    project.refresh()
+    return project
+
+
 def define_env(env: Any) -> None:
     """Called by mkdocs-macros once per build; ``env.project_dir`` holds mkdocs.yml."""
-    macros = PageMacros(Project.at(Path(env.project_dir)))
+    project = project_for(Path(env.project_dir))
+    macros = PageMacros(project)
 
-    def reported(macro: Callable[..., str]) -> Callable[..., str]:
+    def reported(name: str, macro: Callable[..., str]) -> Callable[..., str]:
         @functools.wraps(macro)
         def guarded(*args: Any, **kwargs: Any) -> str:
+            page = getattr(env, "page", None)
+            if TRACKER.serving and page is not None:
+                TRACKER.record(Path(page.file.abs_dest_path), inputs_of(project, name, args))
             try:
                 return macro(*args, **kwargs)
             except BindrefError as error:
-                page = env.page.file.src_path if getattr(env, "page", None) else "?"
-                log.error("bindref: %s: %s", page, error.render().replace("\n", "\n  "))
+                TRACKER.errors += 1
+                where = page.file.src_path if page is not None else "?"
+                log.error("bindref: %s: %s", where, error.render().replace("\n", "\n  "))
                 return error_box(error)
 
         return guarded
 
     for name in MACRO_NAMES:
-        env.macro(reported(getattr(macros, name)), name)
+        env.macro(reported(name, getattr(macros, name)), name)

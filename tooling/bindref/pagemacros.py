@@ -7,6 +7,9 @@ the site build renders.
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from bindref.errors import BindrefError
 from bindref.filters import indent_block
 from bindref.findings import CODES
 from bindref.project import Project
@@ -28,6 +31,28 @@ PAGE_MACROS = frozenset({"binding_reference", "parameter_table"})
 def _nested(markdown: str, indent: int) -> str:
     """Indent every line after the first, for a call written inside a tab or list."""
     return indent_block(markdown, indent, first=False) if indent else markdown
+
+
+def inputs_of(project: Project, macro: str, args: tuple[object, ...]) -> set[Path]:
+    """The files a macro call's output depends on, for live preview.
+
+    Falls back to every definition file when the binding cannot be resolved, so that
+    fixing the error is itself noticed.
+    """
+    root = project.settings.root
+    used = set(project.template_inputs())
+    if macro == "snippet" and args:
+        return used | {root / project.settings.samples / str(args[0])}
+    if macro == "finding_codes" or not args:
+        return used
+    try:
+        binding = project.binding(str(args[0]))
+    except BindrefError:
+        return used | set(project.definition_files())
+    used.add(root / binding.location.path)
+    used.update(root / parameter.location.path for parameter in binding.parameters)
+    used.update(root / ref.path for refs in binding.examples.values() for ref in refs)
+    return used
 
 
 class PageMacros:

@@ -16,7 +16,7 @@ from bindref.languages import Language
 from bindref.loader import load_raw_bindings
 from bindref.model import Binding, Catalog
 from bindref.regions import SampleReader
-from bindref.render import Renderer
+from bindref.render import PACKAGED_TEMPLATES, Renderer
 from bindref.resolve import build_catalog
 
 _Signature = tuple[tuple[str, int, int], ...]
@@ -31,6 +31,7 @@ class Project:
         self.renderer = Renderer(settings, self.reader)
         self._catalog: Catalog | None = None
         self._signature: _Signature = ()
+        self._template_signature: _Signature = self._templates_signature()
 
     @classmethod
     def at(cls, root: Path) -> Project:
@@ -38,12 +39,39 @@ class Project:
         return cls(load_settings(root.resolve()))
 
     def refresh(self) -> None:
-        """Forget the catalog if a definition file changed since it was loaded.
+        """Forget what changed on disk since it was loaded: the catalog, the templates.
 
-        Called once per build or check (not per lookup): it stats every definition file.
+        Called once per build or check (not per lookup): it stats every definition and
+        template file. Samples need nothing here: the reader re-reads edited files.
         """
         if self._catalog is not None and self._definitions_signature() != self._signature:
             self._catalog = None
+        templates = self._templates_signature()
+        if templates != self._template_signature:
+            self.renderer = Renderer(self.settings, self.reader)
+            self._template_signature = templates
+
+    def template_files(self) -> list[Path]:
+        """Every template a page may be rendered with: project overrides and packaged ones."""
+        override = self.settings.root / self.settings.templates
+        folders = [folder for folder in (override, PACKAGED_TEMPLATES) if folder.is_dir()]
+        return sorted(file for folder in folders for file in folder.rglob("*.j2"))
+
+    def template_inputs(self) -> list[Path]:
+        """Template files plus the override folders, so a newly added override is noticed too."""
+        override = self.settings.root / self.settings.templates
+        folders = (
+            [override, *(p for p in override.rglob("*") if p.is_dir())] if override.is_dir() else [override]
+        )
+        return [*folders, *self.template_files()]
+
+    def definition_files(self) -> list[Path]:
+        """Every definition module."""
+        base = self.settings.root / self.settings.definitions
+        return sorted(base.rglob("*.py")) if base.is_dir() else []
+
+    def _templates_signature(self) -> _Signature:
+        return tuple((str(f), s.st_mtime_ns, s.st_size) for f in self.template_files() for s in (f.stat(),))
 
     def catalog(self) -> Catalog:
         """Every binding; raises BindrefErrors listing every definition problem."""
@@ -83,11 +111,4 @@ class Project:
             ) from None
 
     def _definitions_signature(self) -> _Signature:
-        base = self.settings.root / self.settings.definitions
-        if not base.is_dir():
-            return ()
-        return tuple(
-            (str(file), stat.st_mtime_ns, stat.st_size)
-            for file in sorted(base.rglob("*.py"))
-            for stat in (file.stat(),)
-        )
+        return tuple((str(f), s.st_mtime_ns, s.st_size) for f in self.definition_files() for s in (f.stat(),))

@@ -1,0 +1,126 @@
+"""Live preview, for real: ``mkdocs serve --dirty`` on a fixture site, edited while it runs.
+
+A save in a definition, a sample or a template must change the served page (never a
+stale page); a broken region must show an error box while the server keeps running.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from conftest import ProjectFactory
+
+MKDOCS = """\
+site_name: preview
+docs_dir: docs
+theme:
+  name: material
+markdown_extensions:
+  - admonition
+  - attr_list
+  - tables
+  - pymdownx.highlight
+  - pymdownx.superfences
+  - pymdownx.tabbed:
+      alternate_style: true
+plugins:
+  - bindref
+  - macros:
+      modules: [bindref.macros]
+      on_undefined: strict
+      on_error_fail: true
+nav:
+  - widget.md
+"""
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310  # our own local server
+        return str(response.read().decode("utf-8"))
+
+
+def wait_for(url: str, predicate: str, timeout: float = 20.0, *, present: bool = True) -> str:
+    """Poll until the served page contains (or no longer contains) ``predicate``."""
+    deadline = time.monotonic() + timeout
+    page = ""
+    while time.monotonic() < deadline:
+        try:
+            page = fetch(url)
+        except OSError:
+            page = ""
+        if page and (predicate in page) == present:
+            return page
+        time.sleep(0.1)
+    pytest.fail(f"{url} {'never contained' if present else 'still contains'} {predicate!r}")
+
+
+@pytest.fixture
+def served(make_project: ProjectFactory, tmp_path: Path) -> Iterator[str]:
+    make_project({"mkdocs.yml": MKDOCS})
+    port = free_port()
+    process = subprocess.Popen(  # noqa: S603  # mkdocs from this environment
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/widget/"
+        wait_for(url, "The widget to read.")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    time.sleep(0.05)  # a distinct mtime on coarse file systems
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_definition_and_sample_edits_reach_the_served_page(served: str, tmp_path: Path) -> None:
+    edit(tmp_path / "binding_defs/widgets/widget.py", "The widget to read.", "The widget to fetch.")
+    page = wait_for(served, "The widget to fetch.")
+    assert "The widget to read." not in page
+    edit(tmp_path / "samples/widgets/function_app.py", "def read(widget: str)", "def read_it(widget: str)")
+    wait_for(served, "read_it")
+
+
+def test_broken_region_shows_a_box_and_the_server_recovers(served: str, tmp_path: Path) -> None:
+    sample = tmp_path / "samples/widgets/Widget.java"
+    edit(sample, "    // </widget>\n", "")
+    page = wait_for(served, "bindref could not render this")
+    assert "samples/widgets/Widget.java:2: region &#x27;widget&#x27; is never closed" in page or (
+        "samples/widgets/Widget.java:2: region 'widget' is never closed" in page
+    )
+    edit(sample, "{ return w; }\n}\n", "{ return w; }\n    // </widget>\n}\n")
+    page = wait_for(served, "bindref could not render this", present=False)
+    assert "The widget to read." in page
+
+
+def test_template_override_edit_reaches_the_page(served: str, tmp_path: Path) -> None:
+    override = tmp_path / "docs/overrides/bindref/java/parameter_table.md.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text(
+        '{% extends "_default/parameter_table.md.j2" %}\n{% block intro %}Java, overridden.{% endblock %}\n',
+        encoding="utf-8",
+    )
+    wait_for(served, "Java, overridden.")
