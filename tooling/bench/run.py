@@ -18,7 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from synthetic import generate
+from builds import floor_command, prerender, static_copy
+from preview import save_to_served
+from synthetic import generate, write
 
 REPO = Path(__file__).resolve().parents[2]
 BINDREF = [sys.executable, "-m", "bindref.cli"]
@@ -51,6 +53,50 @@ def bench_check(sizes: list[int], workdir: Path, runs: int) -> dict[str, dict[st
     return results
 
 
+def bench_builds(sizes: list[int], workdir: Path, runs: int) -> dict[str, dict[str, float]]:
+    """``mkdocs build`` with bindref's macros vs the same pages pre-rendered; and the jinja2 floor."""
+    results: dict[str, dict[str, float]] = {}
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+    for size in sizes:
+        root = generate(workdir / f"build-{size}", size)
+        static = static_copy(root, workdir / f"static-{size}")
+        results[f"bindref site {size}"] = measure(mkdocs, root, runs)
+        results[f"static site {size}"] = measure(mkdocs, static, runs)
+        ratio = results[f"bindref site {size}"]["seconds"] / results[f"static site {size}"]["seconds"]
+        results[f"overhead ratio {size}"] = {"seconds": round(ratio, 3), "peak_mib": 0.0}
+    return results
+
+
+def bench_floor(sizes: list[int], workdir: Path, runs: int) -> dict[str, dict[str, float]]:
+    """``bindref check`` against the floor: reading the inputs and rendering with jinja2 alone."""
+    results: dict[str, dict[str, float]] = {}
+    for size in sizes:
+        root = workdir / f"check-{size}"
+        for relative, text in prerender(root).items():
+            write(root / "static" / relative, text)
+        check = measure([*BINDREF, "check", "--no-python-sdk"], root, runs)
+        floor = measure(floor_command(root), root, runs)
+        results[f"floor {size}"] = floor
+        results[f"check / floor {size}"] = {
+            "seconds": round(check["seconds"] / floor["seconds"], 2),
+            "peak_mib": 0.0,
+        }
+    return results
+
+
+def bench_preview(size: int, workdir: Path, edits: int) -> dict[str, dict[str, float]]:
+    """Save-to-served seconds: bindref preview (serve --dirty) vs the plain full rebuild."""
+    root = generate(workdir / f"preview-{size}", size)
+    fast = save_to_served(root, dirty=True, edits=edits)
+    full = save_to_served(root, dirty=False, edits=max(1, edits - 1))
+    ratio = full["seconds"] / fast["seconds"]
+    return {
+        f"bindref preview {size}": fast,
+        f"plain full rebuild {size}": full,
+        f"speed-up {size}": {"seconds": round(ratio, 1), "peak_mib": 0.0},
+    }
+
+
 def markdown(results: dict[str, dict[str, dict[str, float]]]) -> str:
     """The results as a Markdown table, one row per measurement."""
     rows = ["| benchmark | case | wall seconds (median) | peak MiB |", "| --- | --- | ---: | ---: |"]
@@ -68,10 +114,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=REPO / "bench")
+    parser.add_argument("--build-sizes", type=int, nargs="+", default=[10, 100])
+    parser.add_argument("--preview-size", type=int, default=100)
+    parser.add_argument("--edits", type=int, default=3)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="bindref-bench-") as temporary:
         workdir = Path(temporary)
         results = {"bindref check": bench_check(args.sizes, workdir, args.runs)}
+        results["check vs floor"] = bench_floor(args.sizes, workdir, args.runs)
+        results["mkdocs build"] = bench_builds(args.build_sizes, workdir, args.runs)
+        results["preview"] = bench_preview(args.preview_size, workdir, args.edits)
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(
         json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8"

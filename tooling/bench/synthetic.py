@@ -170,6 +170,7 @@ plugins:
 {nav}
 """
 MACROS_PLUGIN = """\
+  - bindref
   - macros:
       modules: [bindref.macros]
       on_undefined: strict
@@ -188,6 +189,15 @@ def write(path: Path, text: str) -> None:
     """Write one generated file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+
+
+def write_static_site(source: Path, destination: Path, pages: dict[str, str]) -> Path:
+    """The same site with every page pre-rendered to plain Markdown and no macros plugin."""
+    for relative, text in pages.items():
+        write(destination / "docs" / relative, text)
+    mkdocs = (source / "mkdocs.yml").read_text(encoding="utf-8").replace(MACROS_PLUGIN, "")
+    write(destination / "mkdocs.yml", mkdocs)
+    return destination
 
 
 def generate(root: Path, count: int, *, pages: bool = True) -> Path:

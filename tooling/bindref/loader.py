@@ -49,7 +49,7 @@ def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding
     for file in sorted(base.rglob("*.py")):
         relative = file.relative_to(root).as_posix()
         try:
-            module = _parse_module(file, relative, base)
+            module = _parse_cached(file, relative, base)
         except BindrefError as error:
             errors.append(error)
         except UnicodeDecodeError as error:
@@ -64,6 +64,21 @@ def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding
         if binding_decorator(info.node) is not None
     ]
     return bindings, errors
+
+
+# Parsed modules by file, for a live-preview server: a save re-parses only the saved file.
+_PARSED: dict[Path, tuple[tuple[int, int, str], DefinitionModule]] = {}
+
+
+def _parse_cached(file: Path, relative: str, base: Path) -> DefinitionModule:
+    stat = file.stat()
+    version = (stat.st_mtime_ns, stat.st_size, relative)
+    cached = _PARSED.get(file)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    module = _parse_module(file, relative, base)
+    _PARSED[file] = (version, module)
+    return module
 
 
 def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
@@ -20,6 +21,24 @@ from mkdocs.plugins import BasePlugin
 from bindref.config import find_project_root, load_settings
 from bindref.preview import TRACKER
 from bindref.render import PACKAGED_TEMPLATES
+
+
+class _MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the life of the preview server."""
+
+    def __init__(self) -> None:
+        self.code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.code:
+            bucket.bytecode_from_string(self.code[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.code[bucket.key] = bucket.bytecode_to_string()
+
+
+_THEME_BYTECODE = _MemoryBytecodeCache()
+_POLL_SECONDS = 0.1
 
 
 class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no options; MkDocs is untyped here
@@ -37,13 +56,24 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
             for output in TRACKER.stale_outputs():
                 output.unlink(missing_ok=True)
 
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Any) -> jinja2.Environment:
+        """In preview, keep the theme's compiled templates between rebuilds (MkDocs recompiles them)."""
+        if TRACKER.serving:
+            env.bytecode_cache = _THEME_BYTECODE
+        return env
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """A build with bindref errors fails, strict or not; a preview shows them and goes on."""
         if TRACKER.errors and not TRACKER.serving:
             raise Abort(f"Aborted: {TRACKER.errors} bindref error(s), listed above with their file and line")
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        """Watch every folder a bindref page is made of."""
+        """Watch every folder a bindref page is made of, polled every 0.1 s (MkDocs: 0.5 s)."""
+        observer = getattr(server, "observer", None)
+        if observer is not None and hasattr(observer, "_timeout"):
+            # watchdog has no public setter; watches scheduled from here on use it. Polling the
+            # definitions and samples costs a few ms per poll and saves up to 0.4 s per save.
+            observer._timeout = _POLL_SECONDS
         root = find_project_root(Path(config.config_file_path or ".").resolve().parent)
         settings = load_settings(root)
         for folder in (settings.definitions, settings.samples, settings.templates):
