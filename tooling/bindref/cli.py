@@ -77,6 +77,15 @@ def get_parser() -> argparse.ArgumentParser:
         "--out", type=Path, required=True, metavar="DIR", help="folder to write the pages into"
     )
     export.add_argument("--force", action="store_true", help="overwrite files that bindref did not write")
+    new = add("new", "write stubs for a new binding: definition, page, samples", commands.run_new)
+    new.add_argument("name", metavar="EXTENSION/BINDING", help="such as openai/assistant_post")
+    new.add_argument("--direction", choices=("in", "out", "trigger"), default="in")
+    new.add_argument("--from-sdk", metavar="python:DECORATOR", help="take parameters from azure-functions")
+    templates = add(
+        "templates", "list the packaged templates, or copy one to override it", commands.run_templates
+    )
+    templates.add_argument("action", choices=("list", "eject"))
+    templates.add_argument("name", nargs="?", help="template to eject, such as python/parameter_table.md.j2")
     coverage = add("coverage", "print the binding x language example matrix", commands.run_coverage)
     coverage.add_argument("--format", choices=("text", "json"), default="text")
     add("codes", "list every finding code, what it means and how to fix it", commands.run_codes)

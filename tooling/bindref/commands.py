@@ -17,9 +17,11 @@ from bindref.check.context import CheckContext
 from bindref.check.coverage import coverage_matrix
 from bindref.errors import EXIT_OK, ConfigError
 from bindref.findings import exit_code_for
+from bindref.languages import Direction
 from bindref.learn import export_learn
 from bindref.project import Project
 from bindref.report import OutputFormat, format_findings
+from bindref.scaffold import eject_template, packaged_templates, scaffold_binding
 from bindref.writes import write_atomic
 
 FIX_COMMAND = (
@@ -102,6 +104,27 @@ def run_export(project: Project, args: argparse.Namespace) -> int:
     written = export_learn(project, out, force=args.force)
     total = len(project.catalog().bindings)
     print(f"bindref export learn: {len(written)} of {total} page(s) written to {args.out}")
+    return EXIT_OK
+
+
+def run_new(project: Project, args: argparse.Namespace) -> int:
+    """``bindref new EXT/BINDING``: stubs for a definition, a page and samples; never overwrites."""
+    written = scaffold_binding(project.settings, args.name, Direction(args.direction), args.from_sdk)
+    for path in written:
+        print(f"wrote {path.relative_to(project.settings.root).as_posix()}")
+    print("next: add the page to nav in mkdocs.yml, then run 'bindref check' for what is left to write")
+    return EXIT_OK
+
+
+def run_templates(project: Project, args: argparse.Namespace) -> int:
+    """``bindref templates list|eject NAME``: see, or take over, a packaged template."""
+    if args.action == "list":
+        print("\n".join(packaged_templates()))
+        return EXIT_OK
+    if not args.name:
+        raise ConfigError("'templates eject' needs a template name", hint="see 'bindref templates list'")
+    target = eject_template(project.settings, args.name)
+    print(f"copied {args.name} to {target.relative_to(project.settings.root).as_posix()}; edit it there")
     return EXIT_OK
 
 

@@ -117,6 +117,15 @@ _CATALOG = (
         fix="Reference it from a definition or page, or remove its markers.",
     ),
     Code(
+        code="BR203",
+        name="placeholder-in-sample",
+        severity=Severity.ERROR,
+        summary="An example region of a sample still holds placeholder text (TODO, TBD, FIXME), "
+        "as `bindref new` leaves it.",
+        example="samples/openai/python/assistant_post.py:2: placeholder 'TODO' in example region 'assistant_post'",
+        fix="Write the sample code.",
+    ),
+    Code(
         code="BR301",
         name="sample-unknown-parameter",
         severity=Severity.ERROR,

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bindref.check.context import CheckContext
+from bindref.check.placeholders import PLACEHOLDER_WORD
 from bindref.errors import BindrefError, BindrefErrors
 from bindref.findings import Finding, finding_from_error
 from bindref.languages import Language
 from bindref.model import Binding
+from bindref.regions import Snippet
 
 SAMPLE_SUFFIXES = frozenset({".cs", ".java", ".js", ".mjs", ".cjs", ".ts", ".py", ".ps1", ".json", ".xml"})
 
@@ -69,15 +71,32 @@ def check_coverage(context: CheckContext, used_regions: set[tuple[str, str]]) ->
         for refs in binding.examples.values():
             for ref in refs:
                 try:
-                    context.project.reader.extract(
+                    snippet = context.project.reader.extract(
                         ref.path, ref.region, referenced_from=(ref.location.path, ref.location.line)
                     )
                 except BindrefError as error:
                     findings.extend(_region_findings(error))
+                else:
+                    findings.extend(_sample_placeholders(snippet))
                 if ref.region:
                     used_regions.add((ref.path, ref.region))
     findings.extend(_unused_regions(context, used_regions))
     return findings
+
+
+def _sample_placeholders(snippet: Snippet) -> list[Finding]:
+    """BR203 for TODO-style words left in code a page shows (``bindref new`` writes them)."""
+    what = f"example region '{snippet.region}'" if snippet.region else "the example file"
+    return [
+        Finding(
+            code="BR203",
+            message=f"placeholder '{match.group(0)}' in {what}",
+            path=snippet.path,
+            line=snippet.start_line + snippet.code.count("\n", 0, match.start()),
+            hint="write the sample code: readers copy it",
+        )
+        for match in PLACEHOLDER_WORD.finditer(snippet.code)
+    ]
 
 
 def _region_findings(error: BindrefError) -> Iterable[Finding]:

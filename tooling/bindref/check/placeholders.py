@@ -11,7 +11,8 @@ import ast
 import re
 from collections.abc import Iterator
 
-_MARKER_WORD = re.compile(r"\b(TODO|TBD|FIXME)\b")
+PLACEHOLDER_WORD = re.compile(r"\b(TODO|TBD|FIXME)\b")
+_MARKER_WORD = PLACEHOLDER_WORD
 _BRACES = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
 
