@@ -68,7 +68,8 @@ def test_new_never_overwrites_and_writes_nothing_when_refusing(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["new", "AssistantPost"], "'AssistantPost' is not EXTENSION/BINDING (lowercase, like openai/assistant_post)"),
+        (["new", "AssistantPost"],
+         "'AssistantPost' is not EXTENSION/BINDING (lowercase, like openai/assistant_post)"),
         (["new", "openai/x", "--from-sdk", "java:X"], "--from-sdk 'java:X' is not python:<decorator>"),
         (["new", "openai/x", "--from-sdk", "python:assistant_post_inputs"],
          "azure-functions has no decorator 'assistant_post_inputs' (did you mean 'assistant_post_input'?"),

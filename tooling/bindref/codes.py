@@ -1,0 +1,272 @@
+"""The catalog of ``bindref check`` finding codes: one entry per kind of problem.
+
+Each code has a title, a severity, what it means, an example and its fix; the
+"Reference: check codes" docs page, ``bindref codes`` and the SARIF rules are all
+rendered from this one list.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Severity(StrEnum):
+    """How a finding affects the exit code: errors fail, warnings and notes do not."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    NOTE = "note"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Code:
+    """One kind of finding, documented once."""
+
+    code: str
+    name: str
+    severity: Severity
+    summary: str
+    example: str
+    fix: str
+    broken_input: bool = False  # a definition/region/template that cannot be read: exit 3
+
+
+_CATALOG = (
+    Code(
+        code="BR001",
+        name="definition-error",
+        severity=Severity.ERROR,
+        broken_input=True,
+        summary="A binding definition cannot be read (syntax error, non-literal value, unknown language key, "
+        "missing docstring, two parameters with one name).",
+        example="binding_defs/openai/assistant_post.py:12: non-literal value 'os.getenv('X')'",
+        fix="Write the value as a literal or a bindref.spec helper call, as the hint says.",
+    ),
+    Code(
+        code="BR002",
+        name="region-error",
+        severity=Severity.ERROR,
+        broken_input=True,
+        summary="A sample file or named region cannot be extracted (missing, unclosed, mismatched, "
+        "duplicate or empty region, path outside the repository).",
+        example="samples/openai/python/function_app.py:48: region 'assistant_post' is never closed",
+        fix="Close or rename the region marker, or point the example at an existing region.",
+    ),
+    Code(
+        code="BR003",
+        name="template-error",
+        severity=Severity.ERROR,
+        broken_input=True,
+        summary="A template is missing or fails to render (syntax error, undefined variable).",
+        example="docs/overrides/bindref/python/parameter_table.md.j2:4: template uses an undefined value",
+        fix="Fix the override template; `bindref templates eject NAME` shows the packaged default.",
+    ),
+    Code(
+        code="BR101",
+        name="placeholder-in-definition",
+        severity=Severity.ERROR,
+        summary="A description or binding text in a definition still holds placeholder text "
+        "(`{{...}}`, TODO, TBD).",
+        example="binding_defs/openai/assistant_post.py:40: placeholder 'TODO' in the description of 'id'",
+        fix="Write the real description.",
+    ),
+    Code(
+        code="BR102",
+        name="placeholder-in-page",
+        severity=Severity.ERROR,
+        summary="A docs page holds placeholder text outside macro calls and code (`{{do something}}`, "
+        "TODO, TBD).",
+        example="docs/openai/assistant-post.md:14: placeholder 'TBD' in the page",
+        fix="Write the real text.",
+    ),
+    Code(
+        code="BR103",
+        name="binding-without-page",
+        severity=Severity.ERROR,
+        summary="A binding is not rendered by any docs page.",
+        example="binding_defs/openai/assistant_query.py:15: binding 'openai/assistantQuery' has no page",
+        fix="Add a page that calls binding_reference(...) and binding_examples(...) for it.",
+    ),
+    Code(
+        code="BR104",
+        name="unknown-macro-target",
+        severity=Severity.ERROR,
+        summary="A macro call on a page names a binding, language or region that does not exist, "
+        "or cannot be rendered.",
+        example="docs/openai/assistant-post.md:23: no binding 'openai/assistantPots'",
+        fix="Use a name from the hint.",
+    ),
+    Code(
+        code="BR201",
+        name="missing-example",
+        severity=Severity.ERROR,
+        summary="A binding has neither an example nor a reasoned no_example() for a language.",
+        example="binding_defs/openai/assistant_post.py:15: binding 'openai/assistantPost' has no example "
+        "for 'java'",
+        fix="Add example('java', ...) or no_example('java', 'why').",
+    ),
+    Code(
+        code="BR202",
+        name="unused-region",
+        severity=Severity.WARNING,
+        summary="A sample defines a named region that no definition or page uses.",
+        example="samples/openai/python/function_app.py:20: region 'create_assistant' is used nowhere",
+        fix="Reference it from a definition or page, or remove its markers.",
+    ),
+    Code(
+        code="BR203",
+        name="placeholder-in-sample",
+        severity=Severity.ERROR,
+        summary="An example region of a sample still holds placeholder text (TODO, TBD, FIXME), "
+        "as `bindref new` leaves it.",
+        example="samples/openai/python/assistant_post.py:2: placeholder 'TODO' in example region "
+        "'assistant_post'",
+        fix="Write the sample code.",
+    ),
+    Code(
+        code="BR301",
+        name="sample-unknown-parameter",
+        severity=Severity.ERROR,
+        summary="A sample passes a binding argument that the definition does not have in that language.",
+        example="samples/openai/java/.../AssistantApis.java:62: '@AssistantPost' has no element "
+        "'usermessage' (did you mean 'userMessage'?)",
+        fix="Fix the spelling in the sample, or add the parameter to the definition.",
+    ),
+    Code(
+        code="BR302",
+        name="sample-wrong-binding",
+        severity=Severity.ERROR,
+        summary="A sample's binding has the wrong type string or direction.",
+        example="samples/openai/powershell/PostUserQuery/function.json:12: binding type 'assistantPost' "
+        "has direction 'out', expected 'in'",
+        fix="Use the type string and direction from the reference table.",
+    ),
+    Code(
+        code="BR303",
+        name="sample-missing-required",
+        severity=Severity.ERROR,
+        summary="A sample's binding leaves out a required parameter.",
+        example="samples/openai/python/function_app.py:52: 'assistant_post_input' is missing required "
+        "'user_message'",
+        fix="Pass the parameter in the sample, or make it optional in the definition.",
+    ),
+    Code(
+        code="BR401",
+        name="sdk-missing-parameter",
+        severity=Severity.ERROR,
+        summary="The SDK has a parameter the definition does not document for that language.",
+        example="binding_defs/openai/assistant_post.py:15: python 'assistant_post_input' has parameter "
+        "'collection_name' that the definition lacks",
+        fix="Add the field to the definition (or lang(available=False, ...) with accepted=... for a known "
+        "difference).",
+    ),
+    Code(
+        code="BR402",
+        name="sdk-extra-parameter",
+        severity=Severity.ERROR,
+        summary="The definition documents a parameter the SDK does not have in that language.",
+        example="binding_defs/openai/assistant_post.py:77: 'model' is not a parameter of python "
+        "'assistant_post_input'",
+        fix="Remove or rename the field, or mark it unavailable in that language.",
+    ),
+    Code(
+        code="BR403",
+        name="sdk-renamed-parameter",
+        severity=Severity.ERROR,
+        summary="A parameter is spelled differently in the SDK than in the definition.",
+        example="binding_defs/openai/semantic_search.py:60: java spells 'max_knowledge_count' as "
+        "'maxKnowledgeLength', the definition as 'maxKnowledgeCount'",
+        fix="Set the spelling with names={'java': 'maxKnowledgeLength'}.",
+    ),
+    Code(
+        code="BR404",
+        name="sdk-required-mismatch",
+        severity=Severity.ERROR,
+        summary="The definition and the SDK disagree on whether a parameter is required.",
+        example="binding_defs/openai/assistant_query.py:30: 'timestamp_utc' is required in python "
+        "'assistant_query_input' but optional in the definition",
+        fix="Set required=... for that language with lang(required=...).",
+    ),
+    Code(
+        code="BR405",
+        name="sdk-default-mismatch",
+        severity=Severity.ERROR,
+        summary="The definition and the SDK disagree on a parameter's default.",
+        example="binding_defs/openai/semantic_search.py:70: default of 'max_tokens' is \"2048\" in "
+        "csharp_isolated 'SemanticSearchInput' but \"100\" in the definition",
+        fix="Set the default for that language with lang(default=...).",
+    ),
+    Code(
+        code="BR406",
+        name="sdk-binding-not-found",
+        severity=Severity.ERROR,
+        summary="The SDK has no decorator, attribute or annotation by the name the definition gives.",
+        example="binding_defs/openai/assistant_post.py:15: python SDK has no decorator "
+        "'assistant_post_inputs'",
+        fix="Fix the name in binding(names={...}).",
+    ),
+    Code(
+        code="BR407",
+        name="sdk-accepted-difference",
+        severity=Severity.NOTE,
+        summary="A difference from the SDK that the definition records as intended, with its reason.",
+        example="binding_defs/openai/assistant_post.py:60: accepted: ... (reason)",
+        fix="Nothing to fix; remove accepted=... when the SDK changes.",
+    ),
+    Code(
+        code="BR601",
+        name="learn-placeholder",
+        severity=Severity.ERROR,
+        summary="A hand-written Microsoft Learn page still holds placeholder text ({{...}}, TODO, TBD).",
+        example="articles/functions-bindings-openai-assistantpost-input.md:54: placeholder "
+        "'{{This comes from the example code comment}}'",
+        fix="Write the real text, or generate the page with `bindref export learn`.",
+    ),
+    Code(
+        code="BR602",
+        name="learn-range-reference",
+        severity=Severity.WARNING,
+        summary="A `:::code` reference includes sample lines by `range=`, which drifts when the sample "
+        "changes; the finding says whether the range cuts a code block in half and suggests a region id.",
+        example="articles/x.md:40: range='34-52' of assistant_apis.py cuts a block in half "
+        '(use id="assistant_post")',
+        fix='Wrap the code in `// <name>` ... `// </name>` tags in the sample and use `id="name"`.',
+    ),
+    Code(
+        code="BR603",
+        name="learn-source-not-found",
+        severity=Severity.ERROR,
+        summary="A `:::code source=...` path does not resolve to a file under the samples folder.",
+        example="articles/x.md:40: source '~/functions-openai-extension/samples/nodejs/a.ts' does not exist",
+        fix="Point source= at the sample's current path.",
+    ),
+    Code(
+        code="BR604",
+        name="learn-language-without-example",
+        severity=Severity.ERROR,
+        summary="A language zone of the Example section has no code reference.",
+        example="articles/x.md:60: the programming-language-java zone has no example",
+        fix="Add a `:::code` reference to a sample region, or state that the language has none.",
+    ),
+    Code(
+        code="BR605",
+        name="learn-table-drift",
+        severity=Severity.ERROR,
+        summary="A row of a language's reference table disagrees with the bindref definition: a parameter "
+        "missing from the table, one the binding does not have, or a misspelled one.",
+        example="articles/x.md:98: Java table lists 'model', which '@AssistantPost' does not have "
+        "(did you mean 'chatModel'?)",
+        fix="Regenerate the tables with `bindref export learn`, or fix the rows by hand.",
+    ),
+    Code(
+        code="BR501",
+        name="export-out-of-date",
+        severity=Severity.ERROR,
+        summary="A generated file (such as a Microsoft Learn export) differs from what bindref renders now.",
+        example="learn/functions-bindings-openai-assistantpost-input.md:1: out of date",
+        fix="Run the export command named in the finding; `--diff` shows the change.",
+    ),
+)
+
+CODES: dict[str, Code] = {code.code: code for code in _CATALOG}
