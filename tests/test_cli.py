@@ -83,3 +83,16 @@ def test_config_error_exits_2(
     assert err.startswith(
         "pyproject.toml:2: 'languages' must be a non-empty list (languages: csharp_isolated,"
     )
+
+
+def test_audit_learn_reports_and_exits_1(
+    make_project: ProjectFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_project()
+    page = tmp_path / "articles/widget.md"
+    page.parent.mkdir()
+    page.write_text("# Widget\n\n{{To be added}}\n", encoding="utf-8")
+    code, out, _ = run(["--root", str(tmp_path), "audit", "learn", str(page), "--binding", "widgetIn"], capsys)
+    assert code == 1
+    assert "articles/widget.md:3: [BR601] placeholder '{{To be added}}'" in out
+    assert out.splitlines()[-2].startswith("bindref audit: ")

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+from bindref.audit import audit_learn_page
 from bindref.check import CheckOptions, run_checks
 from bindref.check.context import CheckContext
 from bindref.check.coverage import coverage_matrix
@@ -126,6 +127,21 @@ def run_templates(project: Project, args: argparse.Namespace) -> int:
     target = eject_template(project.settings, args.name)
     print(f"copied {args.name} to {target.relative_to(project.settings.root).as_posix()}; edit it there")
     return EXIT_OK
+
+
+def run_audit(project: Project, args: argparse.Namespace) -> int:
+    """``bindref audit learn PAGE``: a hand-written Learn page against the definitions and samples."""
+    findings = audit_learn_page(project, args.page, samples=args.samples, binding_key=args.binding)
+    fix = "each finding's hint says how to fix it; 'bindref export learn' writes the page from the definition"
+    report = format_findings(
+        findings,
+        OutputFormat(args.format),
+        tool_version=tool_version(),
+        fix_command=fix,
+        command="bindref audit",
+    )
+    print(report)
+    return exit_code_for(findings)
 
 
 def run_coverage(project: Project, args: argparse.Namespace) -> int:

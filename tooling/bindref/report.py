@@ -42,7 +42,12 @@ class OutputFormat(StrEnum):
 
 
 def format_findings(
-    findings: Sequence[Finding], output: OutputFormat, *, tool_version: str, fix_command: str
+    findings: Sequence[Finding],
+    output: OutputFormat,
+    *,
+    tool_version: str,
+    fix_command: str,
+    command: str = "bindref check",
 ) -> str:
     """Render ``findings`` in ``output`` format, without a final newline.
 
@@ -52,9 +57,9 @@ def format_findings(
     ordered = sort_findings(findings)
     match OutputFormat(output):  # also accepts the plain string from argparse
         case OutputFormat.TEXT:
-            return _lines([f.render() for f in ordered], _closing_lines(ordered, fix_command))
+            return _lines([f.render() for f in ordered], _closing_lines(ordered, fix_command, command))
         case OutputFormat.GITHUB:
-            return _lines([github_command(f) for f in ordered], _closing_lines(ordered, fix_command))
+            return _lines([github_command(f) for f in ordered], _closing_lines(ordered, fix_command, command))
         case OutputFormat.JSON:
             return _dump(json_report(ordered, tool_version=tool_version))
         case OutputFormat.SARIF:
@@ -76,19 +81,20 @@ def count_by_severity(findings: Sequence[Finding]) -> dict[Severity, int]:
     return counts
 
 
-def summary_line(findings: Sequence[Finding]) -> str:
+def summary_line(findings: Sequence[Finding], command: str = "bindref check") -> str:
     """``bindref check: 1 error, 2 warnings, 0 notes``, or ``no drift found``."""
     if not findings:
-        return "bindref check: no drift found"
+        return f"{command}: no drift found"
     counts = count_by_severity(findings)
     parts = [f"{n} {severity.value if n == 1 else _PLURALS[severity]}" for severity, n in counts.items()]
-    return "bindref check: " + ", ".join(parts)
+    return f"{command}: " + ", ".join(parts)
 
 
-def _closing_lines(findings: Sequence[Finding], fix_command: str) -> list[str]:
+def _closing_lines(findings: Sequence[Finding], fix_command: str, command: str) -> list[str]:
     """The summary, then the fix line when anything fails, so the log ends with what to do next."""
     failing = any(f.severity is Severity.ERROR for f in findings)
-    return [summary_line(findings), fix_command] if failing else [summary_line(findings)]
+    summary = summary_line(findings, command)
+    return [summary, fix_command] if failing else [summary]
 
 
 def _lines(body: list[str], closing: list[str]) -> str:
