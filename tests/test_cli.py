@@ -92,7 +92,9 @@ def test_audit_learn_reports_and_exits_1(
     page = tmp_path / "articles/widget.md"
     page.parent.mkdir()
     page.write_text("# Widget\n\n{{To be added}}\n", encoding="utf-8")
-    code, out, _ = run(["--root", str(tmp_path), "audit", "learn", str(page), "--binding", "widgetIn"], capsys)
+    code, out, _ = run(
+        ["--root", str(tmp_path), "audit", "learn", str(page), "--binding", "widgetIn"], capsys
+    )
     assert code == 1
     assert "articles/widget.md:3: [BR601] placeholder '{{To be added}}'" in out
     assert out.splitlines()[-2].startswith("bindref audit: ")
