@@ -79,3 +79,54 @@ class ChatCompletionOptions:
     is_reasoning_model: bool = param(default=False)
     """Whether the chat model is a reasoning model (experimental). When true, the
     temperature and maximum token count are not sent to the model."""
+
+
+# Python's embeddings default is an enum member, like the chat model's.
+PYTHON_EMBEDDINGS_MODEL = lang(
+    type="str | OpenAIModels",
+    default=code("OpenAIModels.DefaultEmbeddingsModel"),
+    note=(
+        "The default is written to function.json as `DefaultEmbeddingsModel`, not as "
+        "`text-embedding-ada-002`: always pass a model or deployment name."
+    ),
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class EmbeddingsOptions:
+    """What to embed and how: the embeddings input and the embeddings store output."""
+
+    input: str = param(required=True)
+    """The text to embed, the path of a file, or a URL, depending on [[input_type]].
+    Binding expressions such as `{rawText}` are resolved first."""
+
+    input_type: str = param(
+        required=True,
+        languages={
+            "csharp": lang(type="InputType"),
+            "java": lang(type="InputType"),
+            "python": lang(
+                type="InputType | str",
+                note="Pass the string `rawText`, `filePath` or `url`: azure-functions 1.26.0 has no `InputType.Url`.",
+            ),
+        },
+    )
+    """How to read [[input]]: `RawText` (the text itself), `FilePath` (a file to read) or
+    `Url` (a document to download)."""
+
+    ai_connection_name: str = param(default="", names={"csharp": "AIConnectionName"})
+    """The name of a configuration section holding the AI service endpoint and key, or
+    identity settings. When empty, the extension uses the `AZURE_OPENAI_ENDPOINT` and
+    `AZURE_OPENAI_KEY` environment variables (or `OPENAI_API_KEY` for OpenAI)."""
+
+    embeddings_model: str = param(
+        default="text-embedding-ada-002", languages={"python": PYTHON_EMBEDDINGS_MODEL}
+    )
+    """The model name (OpenAI) or deployment name (Azure OpenAI) of the embeddings model.
+    Changing it makes vectors stored with another model incompatible."""
+
+    max_chunk_length: int = param(default=8 * 1024)
+    """The maximum number of characters in one chunk of the input."""
+
+    max_overlap: int = param(default=128)
+    """The maximum number of characters that consecutive chunks share."""

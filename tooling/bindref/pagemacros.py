@@ -12,6 +12,7 @@ from pathlib import Path
 from bindref.errors import BindrefError
 from bindref.filters import indent_block
 from bindref.findings import CODES
+from bindref.overview import bindings_table, coverage_table
 from bindref.project import Project
 
 MACRO_NAMES = (
@@ -23,6 +24,8 @@ MACRO_NAMES = (
     "parameter_table",
     "snippet",
     "finding_codes",
+    "extension_bindings",
+    "extension_coverage",
 )
 # Macros that make a page the binding's reference page.
 PAGE_MACROS = frozenset({"binding_reference", "parameter_table"})
@@ -43,8 +46,8 @@ def inputs_of(project: Project, macro: str, args: tuple[object, ...]) -> set[Pat
     used = set(project.template_inputs())
     if macro == "snippet" and args:
         return used | {root / project.settings.samples / str(args[0])}
-    if macro == "finding_codes" or not args:
-        return used
+    if macro in ("finding_codes", "extension_bindings", "extension_coverage") or not args:
+        return used | set(project.definition_files())
     try:
         binding = project.binding(str(args[0]))
     except BindrefError:
@@ -91,6 +94,14 @@ class PageMacros:
         """A named region (or a whole file) of a sample, under the samples folder."""
         relative = f"{self.project.settings.samples}/{path}"
         return _nested(self.project.renderer.snippet(relative, region, title=title), indent)
+
+    def extension_bindings(self, extension: str) -> str:
+        """Every binding of an extension with its name in each language."""
+        return bindings_table(self.project, extension)
+
+    def extension_coverage(self, extension: str) -> str:
+        """The binding x language example matrix of an extension."""
+        return coverage_table(self.project, extension)
 
     def finding_codes(self) -> str:
         """Every ``bindref check`` finding code with its meaning, an example and its fix."""

@@ -1,0 +1,135 @@
+"""The Azure OpenAI semantic search input binding (``semanticSearch``).
+
+Sources: Azure/azure-functions-openai-extension (SemanticSearchInputAttribute.cs,
+SemanticSearchAttribute.cs, SemanticSearch.java) and azure-functions 1.26.0
+(``FunctionApp.semantic_search_input``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from binding_defs.openai._shared import (
+    IN_PROCESS_NO_EXAMPLE,
+    PYTHON_EMBEDDINGS_MODEL,
+    ChatCompletionOptions,
+)
+from bindref.spec import binding, code, example, lang, no_example, param
+
+_DESCRIPTION = (
+    "This HTTP POST function answers the `prompt` of the request body from the documents "
+    "stored in the `openai-index` collection."
+)
+_PROMPT_ACCEPTED = (
+    "the built-in prompt is several paragraphs long and wrapped differently per SDK; the "
+    "table describes it instead of quoting it"
+)
+
+
+@binding(
+    type="semanticSearch",
+    direction="in",
+    title="Azure OpenAI semantic search input binding",
+    names={
+        "csharp_isolated": "SemanticSearchInput",
+        "csharp_inprocess": "SemanticSearch",
+        "java": "SemanticSearch",
+        "python": "semantic_search_input",
+    },
+    usage={
+        "csharp": "Bind the attribute to a parameter of type `SemanticSearchContext`: `Response` is the answer, `Chat` the full exchange.",
+        "java": "Annotate a parameter of type `String`: the search context as JSON, with the answer in `Response`.",
+        "node": "`context.extraInputs.get(...)` returns the search context; its `Response` is the answer.",
+        "powershell": "The binding value is the search context; its `Response` is the answer.",
+        "python": "The parameter receives the search context as a JSON string; its `Response` is the answer.",
+    },
+    examples=[
+        example(
+            "csharp_isolated",
+            "openai/csharp/FilePrompt.cs",
+            region="semantic_search",
+            description=_DESCRIPTION,
+        ),
+        no_example("csharp_inprocess", IN_PROCESS_NO_EXAMPLE),
+        example(
+            "java",
+            "openai/java/src/main/java/com/example/assistant/FilePrompt.java",
+            region="semantic_search",
+            description=_DESCRIPTION,
+        ),
+        example(
+            "javascript",
+            "openai/javascript/src/functions/filePrompt.js",
+            region="semantic_search",
+            description=_DESCRIPTION,
+        ),
+        example(
+            "typescript",
+            "openai/typescript/src/functions/filePrompt.ts",
+            region="semantic_search",
+            description=_DESCRIPTION,
+        ),
+        example(
+            "powershell",
+            "openai/powershell/PromptFile/function.json",
+            description="The `function.json` file of `PromptFile`:",
+        ),
+        example(
+            "powershell",
+            "openai/powershell/PromptFile/run.ps1",
+            region="semantic_search",
+            description="Its `run.ps1` returns the answer.",
+        ),
+        example("python", "openai/python/file_prompt.py", region="semantic_search", description=_DESCRIPTION),
+    ],
+)
+@dataclass(frozen=True, kw_only=True)
+class SemanticSearch(ChatCompletionOptions):
+    """Answers a query from documents in a vector store (retrieval-augmented generation).
+
+    The extension embeds the query, finds the closest documents in the collection, and
+    asks the chat model to answer from them, citing the documents it used.
+    """
+
+    search_connection_name: str = param(required=True)
+    """The name of the app setting or configuration section that holds the vector store's
+    endpoint (and key, or identity settings)."""
+
+    collection: str = param(required=True)
+    """The name of the collection, index or table to search."""
+
+    query: str | None = param(languages={"java": lang(default=""), "python": lang(default=None)})
+    """The question to answer. Binding expressions such as `{prompt}` are resolved first."""
+
+    embeddings_model: str = param(
+        default="text-embedding-ada-002", languages={"python": PYTHON_EMBEDDINGS_MODEL}
+    )
+    """The model or deployment name of the embeddings model; it must be the model the
+    documents were stored with."""
+
+    system_prompt: str = param(
+        languages={
+            "csharp": lang(note="When not set, a built-in prompt.", accepted=_PROMPT_ACCEPTED),
+            "java": lang(note="When not set, a built-in prompt.", accepted=_PROMPT_ACCEPTED),
+            "python": lang(
+                default=code("semantic_search_system_prompt"), note="The module's built-in prompt."
+            ),
+            "node": lang(note="When not set, a built-in prompt."),
+            "powershell": lang(note="When not set, a built-in prompt."),
+        },
+    )
+    """The system prompt. The built-in one tells the model to answer from the documents
+    listed after it, to say when they do not cover the question, and to cite the document
+    it used as `Reference: <file name>`."""
+
+    max_knowledge_count: int = param(default=1, names={"java": "maxKnowledgeLength"})
+    """How many of the closest documents the model receives."""
+
+    max_tokens: str | None = param(
+        default="100",
+        languages={
+            "csharp_isolated": lang(default="2048"),
+            "java": lang(default="2048"),
+        },
+    )
+    """The maximum number of tokens to generate, as a string."""
