@@ -21,7 +21,7 @@ def tests(session: nox.Session) -> None:
     session.install("-e", ".[test]")
     session.run("python", "tests/fetch_sarif_schema.py", str(CACHE))
     schema = {"BINDREF_SARIF_SCHEMA": str(CACHE / "sarif-2.1.0.json"), "BINDREF_REQUIRE_SARIF_SCHEMA": "1"}
-    session.run("pytest", *session.posargs, env={**schema, **QUIET_MKDOCS})
+    session.run("pytest", "-m", "not browser", *session.posargs, env={**schema, **QUIET_MKDOCS})
 
 
 @nox.session
@@ -59,6 +59,19 @@ def serve(session: nox.Session) -> None:
     """Live preview on http://127.0.0.1:8000: a save rebuilds only the pages it affects."""
     session.install("-e", ".")
     session.run("mkdocs", "serve", "--dirty", *session.posargs, env=QUIET_MKDOCS)
+
+
+@nox.session
+def browser(session: nox.Session) -> None:
+    """The built site in headless Chromium: language tabs, copy buttons, tables, console errors.
+
+    Playwright drives Debian's `chromium` (apt-get install chromium); no browser is downloaded.
+    """
+    session.install("-e", ".[browser]")
+    session.run(
+        "pytest", "tests/browser", "-m", "browser", *session.posargs,
+        env={"BINDREF_REQUIRE_BROWSER": "1", **QUIET_MKDOCS},
+    )  # fmt: skip
 
 
 @nox.session

@@ -165,11 +165,13 @@
     return PARENT[id] === "csharp" ? id : null;
   }
 
+  // A C# tab without nested model tabs holds both models (as bindref's C# tab does), so
+  // it counts for either; a model tab counts for C#.
   function pageHas(sets, id) {
     for (var s = 0; s < sets.length; s++) {
       for (var i = 0; i < sets[s].length; i++) {
         var tab = sets[s][i].id;
-        if (tab === id || (id === "csharp" && PARENT[tab] === "csharp")) return true;
+        if (tab === id || tab === PARENT[id] || PARENT[tab] === id) return true;
       }
     }
     return false;
@@ -191,15 +193,14 @@
     for (var i = 0; i < old.length; i++) old[i].remove();
   }
 
-  function showNotice(id, fellBack) {
+  function showNotice(id) {
     removeNotice();
     var article = document.querySelector("article.md-content__inner") || document.querySelector("article");
     if (!article) return;
     var notice = document.createElement("p");
     notice.className = NOTICE_CLASS;
     notice.setAttribute("role", "status");
-    notice.textContent =
-      "This page has no " + NAMES[id] + " tab" + (fellBack ? "; showing " + NAMES[PARENT[id]] + "." : ".");
+    notice.textContent = "This page has no " + NAMES[id] + " tab.";
     var heading = article.querySelector("h1");
     if (heading) heading.after(notice);
     else article.prepend(notice);
@@ -224,7 +225,7 @@
       applying = false;
     }
     if (pageHas(sets, id)) removeNotice();
-    else showNotice(id, PARENT[id] !== undefined && pageHas(sets, PARENT[id]));
+    else showNotice(id);
     return true;
   }
 
