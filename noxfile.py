@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import nox
@@ -72,6 +73,28 @@ def browser(session: nox.Session) -> None:
         "pytest", "tests/browser", "-m", "browser", *session.posargs,
         env={"BINDREF_REQUIRE_BROWSER": "1", **QUIET_MKDOCS},
     )  # fmt: skip
+
+
+@nox.session
+def samples(session: nox.Session) -> None:
+    """The TypeScript and JavaScript samples type-check with tsc against @azure/functions from npm.
+
+    Each sample is copied under .nox/ so samples/ never gets node_modules or a lock file.
+    """
+    npm = ("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
+    for language in ("typescript", "javascript"):
+        work = CACHE / "samples" / language
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.copytree(Path("samples/openai") / language, work)
+        with session.chdir(work):
+            session.run(*npm, external=True)
+            if language == "typescript":
+                session.run("npx", "tsc", "--noEmit", "-p", ".", external=True)
+            else:
+                session.run(*npm, "--no-save", "typescript@5", "@types/node@20", external=True)
+                checks = ("--allowJs", "--checkJs", "--noEmit", "--strict", "--target", "es2022")
+                files = sorted(str(p) for p in Path("src").rglob("*.js"))
+                session.run("npx", "tsc", *checks, "--module", "nodenext", *files, external=True)
 
 
 @nox.session

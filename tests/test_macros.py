@@ -42,6 +42,8 @@ def test_registers_the_documented_macros(macros: dict[str, Callable[..., Any]]) 
         "binding_reference",
         "binding_summary",
         "binding_usage",
+        "extension_bindings",
+        "extension_coverage",
         "finding_codes",
         "parameter_table",
         "snippet",

@@ -1,4 +1,4 @@
-"""Assistant sample: create an assistant, chat with it, and read its chat state."""
+"""OpenAI extension sample: the assistant functions, plus the blueprints of the other bindings."""
 
 import json
 
@@ -73,3 +73,16 @@ def get_chat_state(req: func.HttpRequest, state: str) -> func.HttpResponse:
     # `state` holds the messages sent since ?timestampUTC= (ISO 8601), as JSON.
     return func.HttpResponse(state, status_code=200, mimetype="application/json")
 # </assistant_query>
+
+
+# The samples of the other bindings are blueprints in the modules beside this one;
+# the worker puts this folder on sys.path, so they import as top-level modules.
+import assistant_skills  # noqa: E402
+import embeddings  # noqa: E402
+import file_prompt  # noqa: E402
+import text_completion  # noqa: E402
+
+app.register_functions(text_completion.bp)
+app.register_functions(assistant_skills.bp)
+app.register_functions(embeddings.bp)
+app.register_functions(file_prompt.bp)
