@@ -39,6 +39,7 @@ def test_registers_the_documented_macros(macros: dict[str, Callable[..., Any]]) 
     assert sorted(macros) == [
         "binding_examples",
         "binding_name",
+        "binding_payload",
         "binding_reference",
         "binding_summary",
         "binding_usage",

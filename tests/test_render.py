@@ -7,6 +7,7 @@ import pytest
 from bindref.codeblocks import CodeBlock, inject_code
 from bindref.errors import BindrefError, NotFoundError, TemplateError
 from bindref.languages import Language
+from bindref.pagemacros import PageMacros
 from bindref.regions import Snippet
 from conftest import WIDGET_DEFINITION, ProjectFactory
 
@@ -103,3 +104,23 @@ def test_unavailable_parameter_is_explained_under_the_table(make_project: Projec
     table = project.renderer.parameter_table(project.binding("widgetIn"), Language.JAVA)
     assert "maxSize" not in table
     assert table.endswith("`max_size` is not available in Java: Java reads the whole widget.")
+
+
+def test_payload_fields_get_their_own_table(make_project: ProjectFactory) -> None:
+    definition = WIDGET_DEFINITION + (
+        '\n    request_id: str = param(required=True, payload=True)\n    """The request to send."""\n'
+    )
+    project = make_project(definition=definition)
+    binding = project.binding("widgetIn")
+    assert "request_id" not in [p.canonical for p in binding.parameters_for(Language.PYTHON)]
+    assert [p.name for p in binding.payload_for(Language.PYTHON)] == ["requestId"]  # a JSON key
+    assert [p.name for p in binding.payload_for(Language.CSHARP_ISOLATED)] == ["RequestId"]
+    tabs = PageMacros(project).binding_payload("widgetIn", csharp="WidgetRequest")
+    assert '=== "C#"\n\n    `WidgetRequest` has these properties:' in tabs
+    assert "| `requestId` | `string` | Required | The request to send. |" in tabs
+
+
+def test_binding_payload_without_payload_fields_is_an_error(make_project: ProjectFactory) -> None:
+    project = make_project()
+    with pytest.raises(NotFoundError, match="binding 'widgets/widgetIn' declares no payload"):
+        PageMacros(project).binding_payload("widgetIn")

@@ -6,9 +6,10 @@ enabled languages and the source-link base URL are defined in exactly one place.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, fields
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from bindref.errors import ConfigError, choices_hint
@@ -47,6 +48,12 @@ class Settings:
 
 _KEYS = tuple(f.name for f in fields(Settings) if f.name != "root")
 _FOLDER_KEYS = frozenset({"definitions", "samples", "docs", "templates", "learn_export"})
+_EXAMPLES = {f.name: f.default for f in fields(Settings) if isinstance(f.default, str) and f.default}
+_EXAMPLES |= {
+    "learn_export": "learn",
+    "learn_date": "2026-01-31",
+    "source_base_url": "https://github.com/org/repo/blob/main",
+}
 
 
 def find_project_root(start: Path) -> Path:
@@ -62,15 +69,30 @@ def find_project_root(start: Path) -> Path:
 
 def load_settings(root: Path) -> Settings:
     """Settings for the project at ``root``; every bad key is reported at its line."""
+    if not root.is_dir():
+        problem = "does not exist" if not root.exists() else "is not a folder"
+        raise ConfigError(
+            f"project folder '{root}' {problem}", hint="pass --root the folder of pyproject.toml"
+        )
     path = root / PYPROJECT
     if not path.is_file():
         return Settings(root=root)
-    text = path.read_text(encoding="utf-8")
+    text = _read_pyproject(path)
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        raise ConfigError(f"invalid TOML: {error}", path=PYPROJECT, line=_error_line(error)) from None
-    table: dict[str, Any] = document.get("tool", {}).get("bindref", {})
+        message, line, column = _toml_error(error)
+        hint = f"column {column}: fix the TOML syntax" if column else "fix the TOML syntax"
+        raise ConfigError(f"invalid TOML: {message}", path=PYPROJECT, line=line, hint=hint) from None
+    tool = document.get("tool", {})
+    table = tool.get("bindref", {}) if isinstance(tool, dict) else tool
+    if not isinstance(table, dict):
+        raise ConfigError(
+            "'tool.bindref' must be a table of settings",
+            path=PYPROJECT,
+            line=_line_of_table(text),
+            hint="write the settings as key = value lines under a [tool.bindref] header",
+        )
     values: dict[str, Any] = {}
     for key, value in table.items():
         line = _line_of_key(text, key)
@@ -92,16 +114,28 @@ def _convert(key: str, value: Any, line: int) -> Any:
                 "'languages' must be a non-empty list", path=PYPROJECT, line=line, hint=_languages()
             )
         return tuple(_language(item, line) for item in value)
+    example = _EXAMPLES.get(key, "")
     if not isinstance(value, str):
-        raise ConfigError(f"'{key}' must be a string", path=PYPROJECT, line=line)
-    if key in _FOLDER_KEYS and (value.startswith("/") or ".." in Path(value).parts):
+        hint = f"write it in quotes, such as {key} = '{example}'" if example else "write it in quotes"
+        raise ConfigError(f"'{key}' must be a string", path=PYPROJECT, line=line, hint=hint)
+    outside = value.startswith("/") or bool(PureWindowsPath(value).anchor) or ".." in Path(value).parts
+    if key in _FOLDER_KEYS and (outside or not value.strip()):
         raise ConfigError(
             f"'{key}' must be a folder inside the project",
             path=PYPROJECT,
             line=line,
-            hint="use a relative path such as 'samples'",
+            hint=f"use a relative path such as '{example}'",
         )
     return value
+
+
+def setting_line(root: Path, key: str) -> int:
+    """The line of ``key`` in ``[tool.bindref]`` of the project at ``root``, 0 when it is not set."""
+    try:
+        text = (root / PYPROJECT).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return 0
+    return _line_of_key(text, key, missing=0)
 
 
 def _language(item: Any, line: int) -> Language:
@@ -120,7 +154,25 @@ def _languages() -> str:
     return "languages: " + ", ".join(lang.value for lang in Language)
 
 
-def _line_of_key(text: str, key: str) -> int:
+def _read_pyproject(path: Path) -> str:
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        hint = f"byte 0x{data[error.start]:02x} at offset {error.start}; TOML files are UTF-8"
+        raise ConfigError("not UTF-8 text", path=PYPROJECT, line=line, hint=hint) from None
+
+
+def _line_of_table(text: str) -> int:
+    """The line that makes ``tool.bindref`` something other than a table."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(r"\s*(tool\s*=|bindref\s*=|tool\.bindref\s*=)", line):
+            return number
+    return 1
+
+
+def _line_of_key(text: str, key: str, missing: int = 1) -> int:
     """Best-effort line of ``key = ...`` inside ``[tool.bindref]`` (tomllib has no positions)."""
     inside = False
     for number, line in enumerate(text.splitlines(), start=1):
@@ -129,9 +181,12 @@ def _line_of_key(text: str, key: str) -> int:
             inside = stripped == "[tool.bindref]"
         elif inside and stripped.split("=", 1)[0].strip() == key:
             return number
-    return 1
+    return missing
 
 
-def _error_line(error: tomllib.TOMLDecodeError) -> int:
-    lineno = getattr(error, "lineno", None)
-    return int(lineno) if lineno else 1
+def _toml_error(error: tomllib.TOMLDecodeError) -> tuple[str, int, int]:
+    """The message, line and column: Python 3.11 has them only in the message text."""
+    message = str(error)
+    if match := re.search(r" \(at line (\d+), column (\d+)\)$", message):
+        return message[: match.start()], int(match[1]), int(match[2])
+    return message.removesuffix(" (at end of document)"), int(getattr(error, "lineno", 0) or 1), 0

@@ -63,7 +63,15 @@ class TemplateError(BindrefError):
 
 
 class NotFoundError(BindrefError):
-    """A macro or command names a binding, language or region that does not exist."""
+    """A macro or command names a binding, language or region that does not exist.
+
+    Without a file location the name came from the command line (or a macro call), so it
+    is a usage error; with one, the file that names it is wrong.
+    """
+
+    def __init__(self, message: str, *, path: str = "", line: int = 0, hint: str = "") -> None:
+        super().__init__(message, path=path, line=line, hint=hint)
+        self.exit_code = EXIT_DEFINITION if path else EXIT_USAGE
 
 
 class MissingExampleError(NotFoundError):

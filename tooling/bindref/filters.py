@@ -1,8 +1,9 @@
 """Escaping and formatting filters for the Markdown templates.
 
 Every value that lands in a Markdown table cell goes through :func:`escape_cell`,
-so a description with ``|``, a newline, ``<script>`` or a backtick can never break a
-table or inject HTML. Each filter is small and unit-tested on its own.
+so a description with ``|``, a newline, ``<script>``, a backtick or ``{...}`` can never
+break a table, inject HTML or attributes, or lose its visible text. Each filter is small
+and unit-tested on its own.
 """
 
 from __future__ import annotations
@@ -11,35 +12,51 @@ import functools
 import html
 import re
 
-# A Markdown code span: a run of backticks, content, the same run of backticks.
-_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)(.+?)(?<!`)\1(?!`)", re.DOTALL)
+# A Markdown code span: a run of backticks, content, the same run of backticks (one paragraph).
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)([^\x00]+?)(?<!`)\1(?!`)")
 _BLANK_LINES = re.compile(r"\n\s*\n")
+_PARAGRAPH = "\x00"  # stands for a paragraph break until the cell is assembled
 
 
 @functools.lru_cache(maxsize=8192)  # the same descriptions recur in every language's table
 def escape_cell(text: str) -> str:
     r"""Make ``text`` safe for one Markdown table cell, keeping its visible text.
 
-    Paragraph breaks become ``<br><br>``, other line breaks a space; ``|`` becomes
-    ``\\|`` (also inside code spans, which the table parser splits first); HTML
-    outside code spans is escaped. Code spans stay code: their ``<`` is already
-    shown literally by Markdown.
+    Paragraph breaks become ``<br><br>``, other line breaks a space. Outside code spans,
+    HTML is escaped and ``\``, ``|``, stray backticks and ``{`` get a backslash (``{`` would
+    start an ``attr_list`` attribute list). Code spans stay code: Python-Markdown and Markdig
+    (Microsoft Learn) keep a ``|`` inside one in its cell but show a ``\|`` literally, and a
+    backslash before the closing backtick confuses their cell splitting, so a span holding
+    ``|`` or ``\`` is written as ``<code>`` with character references instead.
     """
-    text = _BLANK_LINES.sub("\x00", text.strip()).replace("\r", "")
-    text = " ".join(text.split("\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    text = " ".join(_BLANK_LINES.sub(_PARAGRAPH, text).split("\n"))
     pieces: list[str] = []
     position = 0
     for match in _CODE_SPAN.finditer(text):
         pieces.append(_escape_prose(text[position : match.start()]))
-        pieces.append(match.group(0).replace("|", "\\|"))
+        pieces.append(_code_in_cell(match.group(0), match.group(2)))
         position = match.end()
     pieces.append(_escape_prose(text[position:]))
-    return "".join(pieces).replace("\x00", "<br><br>")
+    return "".join(pieces).replace(_PARAGRAPH, "<br><br>")
 
 
 def _escape_prose(text: str) -> str:
-    # The stray backslash goes first, so the ``\\|`` we add stays an escaped pipe.
-    return html.escape(text, quote=False).replace("\\", "\\\\").replace("|", "\\|")
+    # The stray backslash goes first, so the backslashes we add stay escapes.
+    escaped = html.escape(text, quote=False).replace("\\", "\\\\")
+    return escaped.replace("|", "\\|").replace("`", "\\`").replace("{", "\\{")
+
+
+def _code_in_cell(span: str, content: str) -> str:
+    if "|" not in content and "\\" not in content:
+        return span
+    # Markdown trims a code span; every ASCII punctuation mark becomes a reference, so no
+    # renderer reads Markdown (or a cell border) inside.
+    return "<code>" + "".join(_reference(c) for c in content.strip()) + "</code>"
+
+
+def _reference(char: str) -> str:
+    return f"&#{ord(char)};" if char.isascii() and not (char.isalnum() or char == " ") else char
 
 
 def code_span(text: str) -> str:

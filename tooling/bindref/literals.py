@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from bindref import spec
+from bindref.argtypes import mismatch, parameter_types
 from bindref.errors import DefinitionError, choices_hint
 from bindref.languages import Direction
 
@@ -29,6 +30,8 @@ HELPERS: dict[str, Callable[..., Any]] = {
     "no_example": spec.no_example,
 }
 _SIGNATURES = {name: inspect.signature(helper) for name, helper in HELPERS.items()}
+_TYPES = {name: parameter_types(helper) for name, helper in HELPERS.items()}
+_LARGEST_INT = 2**63  # no SDK default is larger; a larger product could not even be printed
 _ENUMS: dict[str, type[Direction]] = {"Direction": Direction}
 _INT_OPERATORS: dict[type[ast.operator], Callable[[int, int], int]] = {
     ast.Add: operator.add,
@@ -56,6 +59,14 @@ class LiteralEvaluator:
         """A DefinitionError located at ``node``."""
         return DefinitionError(message, path=self.path, line=self.line_of(node), hint=hint)
 
+    def check_type(self, node: ast.expr, label: str, value: Any, declared: Any) -> None:
+        """Raise at the wrong part of ``value`` (written at ``node``) unless it is a ``declared``."""
+        found = mismatch(value, declared)
+        if found is not None:
+            keys, want, part = found
+            where = "".join(f"[{key!r}]" for key in keys)
+            raise self.fail(_part_node(node, keys), f"{label}{where} must be {want}", f"not {shown(part)}")
+
     def evaluate(self, node: ast.expr) -> Any:  # noqa: PLR0911  # one return per accepted node kind
         """Evaluate ``node`` or raise at the first non-literal part."""
         if isinstance(node, ast.Constant) and not isinstance(node.value, bytes):
@@ -71,7 +82,10 @@ class LiteralEvaluator:
         if isinstance(node, ast.BinOp) and type(node.op) in _INT_OPERATORS:
             left, right = self.evaluate(node.left), self.evaluate(node.right)
             if all(isinstance(v, int) and not isinstance(v, bool) for v in (left, right)):
-                return _INT_OPERATORS[type(node.op)](left, right)
+                result = _INT_OPERATORS[type(node.op)](left, right)
+                if abs(result) >= _LARGEST_INT:
+                    raise self.fail(node, f"'{ast.unparse(node)}' is too large", "SDK values fit in 64 bits")
+                return result
         if isinstance(node, ast.Attribute):
             return self._enum_member(node)
         if isinstance(node, ast.Name) and self.resolve_name is not None:
@@ -89,7 +103,7 @@ class LiteralEvaluator:
             if not isinstance(key, str):
                 raise self.fail(key_node, f"dict keys must be strings, not {key!r}")
             if key in result:
-                raise self.fail(key_node, f"key '{key}' appears twice in this dict", hint="")
+                raise self.fail(key_node, f"key '{key}' appears twice in this dict", hint="keep one of them")
             result[key] = self.evaluate(value_node)
         return result
 
@@ -122,14 +136,39 @@ class LiteralEvaluator:
             kwargs[keyword.arg] = self.evaluate(keyword.value)
         signature = _SIGNATURES[name]
         try:
-            signature.bind(*args, **kwargs)
+            bound = signature.bind(*args, **kwargs)
         except TypeError as error:
             accepted = ", ".join(signature.parameters)
             raise self.fail(node, f"{name}(): {error}", f"{name}() accepts: {accepted}") from None
+        written = dict(zip(signature.parameters, node.args, strict=False))
+        written.update((keyword.arg, keyword.value) for keyword in node.keywords if keyword.arg)
+        for parameter, argument in bound.arguments.items():
+            self.check_type(written[parameter], f"{name}(): {parameter}", argument, _TYPES[name][parameter])
         value = helper(*args, **kwargs)
         if isinstance(value, (spec.Example, spec.NoExample)):
             return replace(value, line=self.line_of(node))
         return value
+
+
+def shown(value: Any) -> str:
+    """A value as an error message quotes it: lists as lists, cut short."""
+    text = repr(list(value) if isinstance(value, tuple) else value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _part_node(node: ast.expr, keys: tuple[str | int, ...]) -> ast.expr:
+    """The node of ``node[keys[0]][keys[1]]...`` as written, as far as it is written inline."""
+    for key in keys:
+        found: ast.expr | None = None
+        if isinstance(node, ast.Dict):
+            pairs = zip(node.keys, node.values, strict=True)
+            found = next((v for k, v in pairs if isinstance(k, ast.Constant) and k.value == key), None)
+        elif isinstance(node, (ast.List, ast.Tuple)) and isinstance(key, int) and key < len(node.elts):
+            found = node.elts[key]
+        if found is None:
+            return node
+        node = found
+    return node
 
 
 def _called_name(func: ast.expr) -> str | None:

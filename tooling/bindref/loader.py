@@ -15,7 +15,8 @@ from pathlib import Path
 
 import griffe
 
-from bindref.errors import BindrefError, DefinitionError
+from bindref.config import PYPROJECT, setting_line
+from bindref.errors import BindrefError, ConfigError, DefinitionError
 from bindref.rawdefs import (
     ClassInfo,
     DefinitionModule,
@@ -24,6 +25,7 @@ from bindref.rawdefs import (
     binding_decorator,
     read_binding,
 )
+from bindref.specimports import check_spec_imports
 
 # griffe logs (for example) unresolvable annotations; we report our own errors instead.
 logging.getLogger("griffe").setLevel(logging.ERROR)
@@ -38,24 +40,26 @@ def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding
     """
     base = root / definitions_dir
     if not base.is_dir():
-        problem = DefinitionError(
+        problem = ConfigError(  # a setting (or the project root) is wrong, not a definition
             f"definitions folder '{definitions_dir}' does not exist",
-            path="pyproject.toml",
+            path=PYPROJECT if (root / PYPROJECT).is_file() else "",
+            line=setting_line(root, "definitions"),
             hint="set [tool.bindref] definitions to the folder holding your binding modules",
         )
         return [], [problem]
     errors: list[BindrefError] = []
     modules: dict[str, DefinitionModule] = {}
-    for file in sorted(base.rglob("*.py")):
+    for file in sorted(path for path in base.rglob("*.py") if not path.is_dir()):
         relative = file.relative_to(root).as_posix()
         try:
             module = _parse_cached(file, relative, base)
         except BindrefError as error:
             errors.append(error)
-        except UnicodeDecodeError as error:
-            errors.append(DefinitionError(f"not UTF-8 text ({error.reason})", path=relative, line=1))
+        except OSError as error:  # a broken symlink, a file without read permission
+            errors.append(DefinitionError("cannot be read", path=relative, hint=error.strerror or str(error)))
         else:
             modules[module.name] = module
+    errors.extend(check_spec_imports(modules))
     scope = DefinitionScope(modules)
     bindings = [
         read_binding(info, scope, errors)
@@ -63,7 +67,8 @@ def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding
         for info in module.classes.values()
         if binding_decorator(info.node) is not None
     ]
-    return bindings, errors
+    unique = {error.render(): error for error in errors}  # a shared base class fails once, not per binding
+    return bindings, list(unique.values())
 
 
 # Parsed modules by file, for a live-preview server: a save re-parses only the saved file.
@@ -82,11 +87,17 @@ def _parse_cached(file: Path, relative: str, base: Path) -> DefinitionModule:
 
 
 def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
-    text = file.read_text(encoding="utf-8-sig")
+    text = _read_text(file.read_bytes(), relative)
     try:
         tree = ast.parse(text, filename=relative)
     except SyntaxError as error:
-        raise DefinitionError(f"syntax error: {error.msg}", path=relative, line=error.lineno or 1) from None
+        where = f"column {error.offset}: " if error.offset else ""
+        raise DefinitionError(
+            f"syntax error: {error.msg}",
+            path=relative,
+            line=error.lineno or 1,
+            hint=f"{where}a definition must be valid Python",
+        ) from None
     parts = file.relative_to(base).with_suffix("").parts
     if parts[-1] == "__init__":
         parts = parts[:-1]
@@ -102,6 +113,15 @@ def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
     return module
 
 
+def _read_text(data: bytes, relative: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        hint = f"byte 0x{data[error.start]:02x} at offset {error.start}; re-save it as UTF-8"
+        raise DefinitionError("not UTF-8 text", path=relative, line=line, hint=hint) from None
+
+
 def _collect(statement: ast.stmt, module: DefinitionModule, module_name: str) -> None:
     """Record module-level constants and imports, which definitions may refer to."""
     if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
@@ -114,6 +134,9 @@ def _collect(statement: ast.stmt, module: DefinitionModule, module_name: str) ->
         source = _absolute_module(statement, module_name)
         for alias in statement.names:
             module.imports[alias.asname or alias.name] = (source, alias.name)
+    elif isinstance(statement, ast.Import):  # ``import bindref.spec [as spec]``: the module itself
+        for alias in statement.names:
+            module.imports[alias.asname or alias.name] = (alias.name, "")
 
 
 def _absolute_module(statement: ast.ImportFrom, module_name: str) -> str:

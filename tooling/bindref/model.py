@@ -61,6 +61,7 @@ class Parameter:
     description: str
     location: Location
     by_language: Mapping[Language, LanguageParameter | Unavailable]
+    payload: bool = False  # a field of the data the binding carries, not a binding parameter
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -100,7 +101,14 @@ class Binding:
         Required-first matches every SDK surface (constructor arguments, positional
         Python parameters) and keeps shared base-class options from pushing them down.
         """
-        spelled = [p.by_language[language] for p in self.parameters]
+        return self._spelled(language, payload=False)
+
+    def payload_for(self, language: Language) -> tuple[LanguageParameter, ...]:
+        """The fields of the data the binding carries (its request payload), required first."""
+        return self._spelled(language, payload=True)
+
+    def _spelled(self, language: Language, *, payload: bool) -> tuple[LanguageParameter, ...]:
+        spelled = [p.by_language[language] for p in self.parameters if p.payload is payload]
         available = [p for p in spelled if isinstance(p, LanguageParameter)]
         return tuple(sorted(available, key=lambda p: not p.required))
 

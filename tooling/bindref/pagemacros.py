@@ -13,6 +13,7 @@ from bindref.errors import BindrefError
 from bindref.filters import indent_block
 from bindref.findings import CODES
 from bindref.overview import bindings_table, coverage_table
+from bindref.payload import payload_tabs
 from bindref.project import Project
 
 MACRO_NAMES = (
@@ -24,6 +25,7 @@ MACRO_NAMES = (
     "parameter_table",
     "snippet",
     "finding_codes",
+    "binding_payload",
     "extension_bindings",
     "extension_coverage",
 )
@@ -94,6 +96,11 @@ class PageMacros:
         """A named region (or a whole file) of a sample, under the samples folder."""
         relative = f"{self.project.settings.samples}/{path}"
         return _nested(self.project.renderer.snippet(relative, region, title=title), indent)
+
+    def binding_payload(self, binding: str, csharp: str = "", java: str = "", indent: int = 0) -> str:
+        """One tab per language with the fields of the data the binding carries."""
+        names = {key: value for key, value in (("csharp", csharp), ("java", java)) if value}
+        return _nested(payload_tabs(self.project, self.project.binding(binding), names), indent)
 
     def extension_bindings(self, extension: str) -> str:
         """Every binding of an extension with its name in each language."""

@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 
 from bindref import spec
 from bindref.errors import BindrefError, DefinitionError, choices_hint
-from bindref.languages import PROFILES, Language, expand_language_key, valid_language_keys
+from bindref.languages import PROFILES, Language, camel_case, expand_language_key, valid_language_keys
 from bindref.model import DefaultValue, LanguageParameter, Location, Parameter, Unavailable
 from bindref.rawdefs import RawField
 
@@ -84,6 +84,7 @@ def _build_parameter(field: RawField, languages: Sequence[Language], problems: P
         description=field.docstring,
         location=Location(path=problems.path, line=field.line),
         by_language=by_language,
+        payload=field.payload,
     )
 
 
@@ -98,6 +99,13 @@ def _by_language(
     return result
 
 
+def _payload_key(field: RawField, lang: Language) -> str:
+    """Payload fields are C# properties in C#, and camelCase JSON keys in every other language."""
+    if not field.payload or lang in (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS):
+        return ""
+    return camel_case(field.name)
+
+
 def _spell(
     field: RawField, lang: Language, name: str | None, override: spec.LanguageOverride
 ) -> LanguageParameter:
@@ -106,7 +114,7 @@ def _spell(
     default = field.default if override.default is spec.UNSET else override.default
     return LanguageParameter(
         canonical=field.name,
-        name=name or override.name or profile.spell(field.name),
+        name=name or override.name or _payload_key(field, lang) or profile.spell(field.name),
         type=override.type or profile.type_name(field.annotation),
         required=required,
         default=None if required else _format_default(default, lang),

@@ -15,10 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bindref import spec
+from bindref.argtypes import parameter_types
 from bindref.errors import BindrefError, DefinitionError, choices_hint
 from bindref.literals import LiteralEvaluator
 
 _BINDING_KEYWORDS = tuple(inspect.signature(spec.binding).parameters)
+_BINDING_TYPES = parameter_types(spec.binding)
+_LANG_EXAMPLE = "languages={'java': lang(type='String')}"
+_ONE_HOME = "give it a literal value in one module, and import it from there"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,6 +61,7 @@ class RawField:
     docstring: str
     path: str
     line: int
+    payload: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,6 +76,7 @@ class RawBinding:
     options: dict[str, Any]
     fields: tuple[RawField, ...]
     declared_names: frozenset[str]  # every field, including any that failed to read
+    unreadable: frozenset[str] = frozenset()  # binding() options already reported as errors
 
 
 class DefinitionScope:
@@ -88,24 +94,30 @@ class DefinitionScope:
         )
 
     def _constant(self, module: DefinitionModule, name: str, node: ast.AST) -> Any:
+        """The value ``name`` has in ``module``, following imports; errors point at ``node``."""
+        here = LiteralEvaluator(path=module.path)  # ``node`` is in this module
+        chain = [module.name]
+        while name not in module.constants:
+            source, original = module.imports.get(name, ("", ""))
+            if source not in self.modules:
+                raise here.fail(
+                    node,
+                    f"'{name}' is not a constant of this module or of another definition module",
+                    "define NAME = <literal> at module level, or import it from a module in binding_defs",
+                )
+            if source in chain:
+                circle = " -> ".join([*chain, source])
+                raise here.fail(node, f"'{name}' is imported in a circle: {circle}", _ONE_HOME)
+            chain.append(source)
+            module, name = self.modules[source], original
         key = (module.name, name)
-        evaluator = LiteralEvaluator(path=module.path)
         if key in self._resolving:
-            raise evaluator.fail(node, f"constant '{name}' refers to itself", hint="")
-        if name in module.constants:
-            self._resolving.add(key)
-            try:
-                return self.evaluator(module.name).evaluate(module.constants[name])
-            finally:
-                self._resolving.discard(key)
-        source, original = module.imports.get(name, ("", ""))
-        if source in self.modules:
-            return self._constant(self.modules[source], original, node)
-        raise evaluator.fail(
-            node,
-            f"'{name}' is not a constant of this module or of another definition module",
-            "define NAME = <literal> at module level, or import it from a module in binding_defs",
-        )
+            raise here.fail(node, f"constant '{name}' refers to itself", _ONE_HOME)
+        self._resolving.add(key)
+        try:
+            return self.evaluator(module.name).evaluate(module.constants[name])
+        finally:
+            self._resolving.discard(key)
 
     def bases(self, info: ClassInfo) -> list[ClassInfo]:
         """The class's base classes that are definition classes, nearest first in MRO order."""
@@ -155,13 +167,16 @@ def read_binding(info: ClassInfo, scope: DefinitionScope, errors: list[BindrefEr
             )
         )
     if decorator.args:
-        errors.append(evaluator.fail(decorator, "binding() takes keyword arguments only", hint=""))
+        hint = "name each one: type=..., direction=..., title=..."
+        errors.append(evaluator.fail(decorator, "binding() takes keyword arguments only", hint))
     options: dict[str, Any] = {}
+    unreadable: set[str] = set()
     for keyword in decorator.keywords:
         try:
             options[str(keyword.arg)] = _binding_option(keyword, evaluator)
         except BindrefError as error:
             errors.append(error)
+            unreadable.add(str(keyword.arg))
     if not info.docstring:
         errors.append(
             DefinitionError(
@@ -179,18 +194,31 @@ def read_binding(info: ClassInfo, scope: DefinitionScope, errors: list[BindrefEr
     return RawBinding(
         path=info.path, extension=info.extension, class_name=info.node.name, line=decorator.lineno,
         summary=info.docstring, options=options, fields=tuple(fields.values()),
-        declared_names=frozenset(declared),
+        declared_names=frozenset(declared), unreadable=frozenset(unreadable),
     )  # fmt: skip
 
 
 def _classes_in_field_order(
-    info: ClassInfo, scope: DefinitionScope, errors: list[BindrefError]
+    info: ClassInfo, scope: DefinitionScope, errors: list[BindrefError], chain: tuple[ClassInfo, ...] = ()
 ) -> list[ClassInfo]:
     """Base classes' fields first (as dataclasses order them), each class once."""
+    chain = (*chain, info)
     ordered: list[ClassInfo] = []
     try:
         for base in scope.bases(info):
-            ordered.extend(c for c in _classes_in_field_order(base, scope, errors) if c not in ordered)
+            if base in chain:
+                circle = " -> ".join(c.node.name for c in (*chain[chain.index(base) :], base))
+                hint = "a class cannot inherit from itself: remove one of these bases"
+                errors.append(
+                    DefinitionError(
+                        f"base classes form a circle: {circle}",
+                        path=info.path,
+                        line=info.node.lineno,
+                        hint=hint,
+                    )
+                )
+                continue
+            ordered.extend(c for c in _classes_in_field_order(base, scope, errors, chain) if c not in ordered)
     except BindrefError as error:
         errors.append(error)
     return [*ordered, info]
@@ -203,7 +231,9 @@ def _binding_option(keyword: ast.keyword, evaluator: LiteralEvaluator) -> Any:
             f"unknown binding() argument '{keyword.arg}'",
             choices_hint(keyword.arg or "**", _BINDING_KEYWORDS, noun="binding() accepts"),
         )
-    return evaluator.evaluate(keyword.value)
+    value = evaluator.evaluate(keyword.value)
+    evaluator.check_type(keyword.value, f"binding(): {keyword.arg}", value, _BINDING_TYPES[keyword.arg])
+    return value
 
 
 def _field_statements(info: ClassInfo) -> dict[str, ast.AnnAssign]:
@@ -228,7 +258,7 @@ def _read_fields(info: ClassInfo, scope: DefinitionScope, errors: list[BindrefEr
 def _read_field(
     name: str, statement: ast.AnnAssign, info: ClassInfo, evaluator: LiteralEvaluator
 ) -> RawField:
-    required, default = statement.value is None, spec.UNSET
+    required, default, payload = statement.value is None, spec.UNSET, False
     names: dict[str, str] = {}
     languages: dict[str, spec.LanguageOverride] = {}
     if statement.value is not None:
@@ -239,15 +269,17 @@ def _read_field(
             required, default = declared["required"], declared["default"]
             names = dict(declared["names"] or {})
             languages = dict(declared["languages"] or {})
+            payload = bool(declared.get("payload", False))
         else:
             default = value
     for label, mapping, expected in (("names", names, str), ("languages", languages, spec.LanguageOverride)):
         for key, item in mapping.items():
             if not isinstance(item, expected):
                 shown = "a string" if expected is str else "lang(...)"
-                raise evaluator.fail(statement, f"{label}['{key}'] must be {shown}", hint="")
+                hint = "for example " + ("names={'java': 'maxLength'}" if expected is str else _LANG_EXAMPLE)
+                raise evaluator.fail(statement, f"{label}['{key}'] must be {shown}", hint)
     return RawField(
         name=name, annotation=ast.unparse(statement.annotation), required=required, default=default,
         names=names, languages=languages, docstring=info.field_docstrings.get(name, ""),
-        path=info.path, line=statement.lineno,
+        path=info.path, line=statement.lineno, payload=payload,
     )  # fmt: skip

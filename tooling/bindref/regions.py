@@ -216,8 +216,8 @@ def _resolve(base: Path, target: _Target) -> Path:  # base: the root, already re
         raise target.error("path", "must not contain '..'", "samples must be inside the repository")
     try:
         resolved = base.joinpath(*parts).resolve()
-    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop
-        raise target.error("path", "cannot be resolved", str(exc)) from None
+    except (OSError, RuntimeError, ValueError):  # their texts quote absolute paths
+        raise target.error("path", "cannot be resolved", "a symlink loop or a NUL byte") from None
     if not resolved.is_relative_to(base):
         hint = f"it points to '{resolved}' through a symlink"
         raise target.error("path", "resolves outside the repository", hint)

@@ -9,6 +9,7 @@ them all.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
 from bindref import spec
@@ -27,6 +28,8 @@ from bindref.rawdefs import RawBinding
 
 # Languages whose binding name is an SDK symbol the definition must spell out.
 _NAMED_LANGUAGES = (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS, Language.JAVA, Language.PYTHON)
+_EXAMPLE_OPTIONS = {"type": "for example type=\"assistantPost\"", "title": "the page's heading, for example "
+                    "title=\"Azure OpenAI assistant post input binding\""}  # fmt: skip
 
 
 def build_catalog(raw_bindings: Sequence[RawBinding], settings: Settings) -> Catalog:
@@ -55,13 +58,15 @@ def build_catalog(raw_bindings: Sequence[RawBinding], settings: Settings) -> Cat
 
 
 def _build_binding(raw: RawBinding, settings: Settings, problems: Problems) -> Binding | None:
-    options = raw.options
+    options = raw.options  # an option in raw.unreadable is already reported where it is written
     type_name = options.get("type")
     title = options.get("title")
-    direction = _direction(options.get("direction"), raw.line, problems)
+    direction = (
+        None if "direction" in raw.unreadable else _direction(options.get("direction"), raw.line, problems)
+    )
     for key, value in (("type", type_name), ("title", title)):
-        if not isinstance(value, str) or not value.strip():
-            problems.add(raw.line, f"binding() needs a non-empty '{key}' string")
+        if key not in raw.unreadable and (not isinstance(value, str) or not value.strip()):
+            problems.add(raw.line, f"binding() needs a non-empty '{key}' string", _EXAMPLE_OPTIONS[key])
     if direction is None or not isinstance(type_name, str) or not isinstance(title, str):
         return None
     languages = settings.languages
@@ -71,7 +76,7 @@ def _build_binding(raw: RawBinding, settings: Settings, problems: Problems) -> B
         if lang in languages
     }
     names = dict(_per_language(options.get("names"), raw, problems, "names"))
-    for lang in _NAMED_LANGUAGES:
+    for lang in _NAMED_LANGUAGES if "names" not in raw.unreadable else ():
         if lang in languages and lang not in unavailable and lang not in names:
             problems.add(
                 raw.line,
@@ -119,14 +124,15 @@ def _direction(value: Any, line: int, problems: Problems) -> Direction | None:
 def _per_language(mapping: Any, raw: RawBinding, problems: Problems, what: str) -> list[tuple[Language, str]]:
     if mapping is None:
         return []
+    hint = f"for example {what}={{'python': '...'}}"
     if not isinstance(mapping, dict):
-        problems.add(raw.line, f"binding() {what} must be a dict of language key to string")
+        problems.add(raw.line, f"binding() {what} must be a dict of language key to string", hint)
         return []
     pairs: list[tuple[Language, str]] = []
     for key, languages in problems.languages(mapping, raw.line, what).items():
         value = mapping[key]
         if not isinstance(value, str) or not value.strip():
-            problems.add(raw.line, f"{what}['{key}'] must be a non-empty string")
+            problems.add(raw.line, f"{what}['{key}'] must be a non-empty string", hint)
             continue
         pairs.extend((lang, value) for lang in languages)
     return pairs
@@ -140,7 +146,12 @@ def _examples(
     items = declared if isinstance(declared, tuple) else ()
     for item in items:
         if not isinstance(item, (spec.Example, spec.NoExample)):
-            problems.add(raw.line, "binding() examples must hold example(...) or no_example(...) calls")
+            hint = "for example examples=[example('python', 'ext/python/app.py', region='x')]"
+            problems.add(raw.line, "binding() examples must hold example(...) or no_example(...) calls", hint)
+            continue
+        if isinstance(item, spec.Example) and (outside := _leaves_samples(item.path)):
+            hint = f"write it relative to the samples folder '{settings.samples}'"
+            problems.add(item.line or raw.line, f"example path '{item.path}' {outside}", hint)
             continue
         for langs in problems.languages([item.language], raw.line, "examples").values():
             for lang in (lang for lang in langs if lang in settings.languages):
@@ -158,3 +169,12 @@ def _examples(
                     )
                 )
     return {lang: tuple(refs) for lang, refs in examples.items()}, missing
+
+
+def _leaves_samples(path: str) -> str:
+    """Why ``path`` (relative to the samples folder) points outside it, or ''."""
+    if PurePosixPath(path).is_absolute() or PureWindowsPath(path).anchor:
+        return "is absolute"
+    if ".." in PurePosixPath(path.replace("\\", "/")).parts:
+        return "must not contain '..'"
+    return ""

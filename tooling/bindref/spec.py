@@ -114,15 +114,24 @@ def param(
     default: Any = UNSET,
     names: Mapping[str, str] | None = None,
     languages: Mapping[str, LanguageOverride] | None = None,
+    payload: bool = False,
 ) -> Any:
-    """Declare a binding parameter.
+    """Declare a binding parameter (or, with ``payload=True``, a field of the data it carries).
 
     ``required=True`` means a constructor argument / element without default /
     positional argument. Without ``default`` an optional parameter has no default
     (null). ``names`` overrides the spelling per language; ``languages`` holds every
-    other per-language difference.
+    other per-language difference. A payload field (the JSON an output binding writes,
+    such as the assistant create request) is spelled as C# properties in C# and as
+    camelCase JSON keys elsewhere, and is shown in its own table.
     """
-    spec = {"required": required, "default": default, "names": names, "languages": languages}
+    spec = {
+        "required": required,
+        "default": default,
+        "names": names,
+        "languages": languages,
+        "payload": payload,
+    }
     return field(default=None, metadata={"bindref": spec})
 
 

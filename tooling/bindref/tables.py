@@ -64,3 +64,8 @@ def requirement(row: Row) -> str:
     if row.default is None:
         return "Optional"
     return f"Optional, default {code_cell(row.default)}"
+
+
+def payload_rows(binding: Binding, language: Language) -> list[Row]:
+    """The fields of the data the binding carries, in one language's spelling."""
+    return [_row(p) for p in binding.payload_for(language)]

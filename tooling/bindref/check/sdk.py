@@ -142,7 +142,8 @@ def _documented(scope: _Scope) -> list[_Documented]:
             from_profile=False,
         )
         for parameter in scope.binding.parameters
-        if isinstance(spelled := parameter.by_language.get(scope.language), LanguageParameter)
+        if not parameter.payload  # the data the binding carries is not part of the SDK surface
+        and isinstance(spelled := parameter.by_language.get(scope.language), LanguageParameter)
     ]
 
 
@@ -192,7 +193,7 @@ def _renamed(scope: _Scope, ours: _Documented, theirs: SdkParameter) -> Finding:
 
 def _missing(scope: _Scope, theirs: SdkParameter) -> Finding:
     declared = f"declared at {theirs.path or scope.surface.path}:{theirs.line}"
-    for parameter in scope.binding.parameters:
+    for parameter in (p for p in scope.binding.parameters if not p.payload):
         unavailable = parameter.by_language.get(scope.language)
         spelled = PROFILES[scope.language].spell(parameter.canonical)
         if isinstance(unavailable, Unavailable) and _spelling_key(spelled) == _spelling_key(theirs.name):

@@ -1,0 +1,89 @@
+"""Check evaluated helper arguments against the types :mod:`bindref.spec` declares.
+
+A definition is never run, so nothing else would notice ``example("python", 3)`` or
+``lang(required="yes")`` before it broke a render far from its line. mypy would
+reject them in the definition; the loader does the same, at the argument's line.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from bindref import spec
+from bindref.languages import Direction
+
+_NAMES: dict[object, str] = {
+    str: "a string",
+    bool: "True or False",
+    int: "a whole number",
+    type(None): "None",
+    Direction: "a Direction",
+    spec.LanguageOverride: "lang(...)",
+    spec.Example: "example(...)",
+    spec.NoExample: "no_example(...)",
+    spec.SourceCode: "code(...)",
+}
+
+
+def parameter_types(helper: Callable[..., Any]) -> dict[str, Any]:
+    """The declared type of each parameter of ``helper``."""
+    hints = typing.get_type_hints(helper)
+    hints.pop("return", None)
+    return hints
+
+
+def mismatch(value: Any, declared: Any) -> tuple[tuple[str | int, ...], str, Any] | None:
+    """None when ``value`` fits ``declared``, else its first wrong part.
+
+    That is where the part sits (dict keys and list indexes from the top), what was
+    expected there, and the part itself.
+    """
+    if _fits(value, declared):
+        return None
+    options = typing.get_args(declared) if _is_union(declared) else (declared,)
+    for option in options:
+        origin, args = typing.get_origin(option), typing.get_args(option)
+        if origin is not None and issubclass(origin, Mapping) and isinstance(value, dict):
+            parts: list[tuple[str | int, Any]] = list(value.items())
+            element = args[1]
+        elif origin is not None and issubclass(origin, Sequence) and isinstance(value, tuple):
+            parts, element = list(enumerate(value)), args[0]
+        else:
+            continue
+        for key, item in parts:
+            if (inner := mismatch(item, element)) is not None:
+                return ((key, *inner[0]), inner[1], inner[2])
+    return (), _describe(declared), value
+
+
+def _is_union(declared: Any) -> bool:
+    return typing.get_origin(declared) in (types.UnionType, typing.Union)
+
+
+def _fits(value: Any, declared: Any) -> bool:
+    if declared is Any:
+        return True
+    origin, args = typing.get_origin(declared), typing.get_args(declared)
+    if _is_union(declared):
+        return any(_fits(value, option) for option in args)
+    if origin is not None and issubclass(origin, Mapping):
+        return isinstance(value, dict) and all(_fits(item, args[1]) for item in value.values())
+    if origin is not None and issubclass(origin, Sequence):
+        return isinstance(value, tuple) and all(_fits(item, args[0]) for item in value)
+    if declared is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, declared)
+
+
+def _describe(declared: Any) -> str:
+    origin, args = typing.get_origin(declared), typing.get_args(declared)
+    if _is_union(declared):
+        return " or ".join(_describe(option) for option in args)
+    if origin is not None and issubclass(origin, Mapping):
+        return f"a dict of language key to {_describe(args[1]).removeprefix('a ')}"
+    if origin is not None and issubclass(origin, Sequence):
+        return f"a list of {_describe(args[0])}"
+    return _NAMES.get(declared, getattr(declared, "__name__", str(declared)))
