@@ -137,6 +137,30 @@ WIDGET_PAGE = """\
 {{ binding_reference("widgets/widgetIn") }}
 """
 
+# A site like the repository's, for whole-site tests: Material tabs, the bindref plugin, macros.
+FIXTURE_MKDOCS = """\
+site_name: fixture
+docs_dir: docs
+strict: true
+theme:
+  name: material
+  features: [content.tabs.link]
+markdown_extensions:
+  - admonition
+  - attr_list
+  - tables
+  - pymdownx.highlight
+  - pymdownx.superfences
+  - pymdownx.tabbed:
+      alternate_style: true
+plugins:
+  - bindref
+  - macros:
+      modules: [bindref.macros]
+      on_undefined: strict
+      on_error_fail: true
+"""
+
 ProjectFactory = Callable[..., Project]
 
 

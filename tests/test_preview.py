@@ -17,30 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ProjectFactory
+from conftest import FIXTURE_MKDOCS, ProjectFactory
 
-MKDOCS = """\
-site_name: preview
-docs_dir: docs
-theme:
-  name: material
-markdown_extensions:
-  - admonition
-  - attr_list
-  - tables
-  - pymdownx.highlight
-  - pymdownx.superfences
-  - pymdownx.tabbed:
-      alternate_style: true
-plugins:
-  - bindref
-  - macros:
-      modules: [bindref.macros]
-      on_undefined: strict
-      on_error_fail: true
-nav:
-  - widget.md
-"""
+MKDOCS = FIXTURE_MKDOCS.replace("strict: true\n", "") + "nav:\n  - widget.md\n"
 
 
 def free_port() -> int:

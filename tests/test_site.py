@@ -14,31 +14,8 @@ from mkdocs.exceptions import Abort
 
 from bindref.languages import Language
 from bindref.project import Project
-from conftest import REPO_ROOT, ProjectFactory
+from conftest import FIXTURE_MKDOCS, REPO_ROOT, ProjectFactory
 from html_tree import Element, parse_html, tab_labels
-
-FIXTURE_MKDOCS = """\
-site_name: fixture
-docs_dir: docs
-strict: true
-theme:
-  name: material
-  features: [content.tabs.link]
-markdown_extensions:
-  - admonition
-  - attr_list
-  - tables
-  - pymdownx.highlight
-  - pymdownx.superfences
-  - pymdownx.tabbed:
-      alternate_style: true
-plugins:
-  - bindref
-  - macros:
-      modules: [bindref.macros]
-      on_undefined: strict
-      on_error_fail: true
-"""
 
 WIDGET_PAGE = """\
 # Widget
