@@ -57,7 +57,10 @@ def test_values_and_source_links(tmp_path: Path) -> None:
             "pyproject.toml:2: 'samples' must be a folder inside the project "
             "(use a relative path such as 'samples')",
         ),
-        ("samples = 3\n", "pyproject.toml:2: 'samples' must be a string"),
+        (
+            "samples = 3\n",
+            "pyproject.toml:2: 'samples' must be a string (write it in quotes, such as samples = 'samples')",
+        ),
     ],
 )
 def test_bad_settings(tmp_path: Path, body: str, message: str) -> None:

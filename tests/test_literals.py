@@ -59,4 +59,4 @@ def test_rejected_values(source: str, message: str) -> None:
 def test_duplicate_dict_key() -> None:
     with pytest.raises(DefinitionError) as caught:
         evaluate("{'python': 'a',\n 'python': 'b'}")
-    assert caught.value.render() == "defs/x.py:2: key 'python' appears twice in this dict"
+    assert caught.value.render() == "defs/x.py:2: key 'python' appears twice in this dict (keep one of them)"

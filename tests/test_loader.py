@@ -87,7 +87,8 @@ def test_parameter_references_follow_each_language(make_project: ProjectFactory)
 def test_syntax_error_names_file_and_line(make_project: ProjectFactory) -> None:
     broken = WIDGET_DEFINITION.replace("class Widget:", "class Widget(:")
     assert problems_of(make_project, broken) == [
-        f"{DEF_PATH}:{line_of(broken, 'class Widget(:')}: syntax error: invalid syntax"
+        f"{DEF_PATH}:{line_of(broken, 'class Widget(:')}: syntax error: invalid syntax "
+        "(column 14: a definition must be valid Python)"
     ]
 
 
@@ -191,8 +192,9 @@ def test_errors_across_files_are_all_reported(make_project: ProjectFactory) -> N
     with pytest.raises(BindrefErrors) as caught:
         project.catalog()
     assert [e.render() for e in caught.value.errors] == [
-        "binding_defs/widgets/other.py:1: syntax error: '(' was never closed",
-        f"{DEF_PATH}:1: syntax error: invalid syntax",
+        "binding_defs/widgets/other.py:1: syntax error: '(' was never closed "
+        "(column 5: a definition must be valid Python)",
+        f"{DEF_PATH}:1: syntax error: invalid syntax (column 7: a definition must be valid Python)",
     ]
     assert caught.value.exit_code == 3
 
@@ -285,7 +287,8 @@ def test_unknown_constant_base_and_circular_constant(make_project: ProjectFactor
     )
     problems = problems_of(make_project, broken)
     assert problems == [
-        f"{DEF_PATH}:{line_of(broken, 'LOOP = LOOP')}: constant 'LOOP' refers to itself",
+        f"{DEF_PATH}:{line_of(broken, 'LOOP = LOOP')}: constant 'LOOP' refers to itself "
+        "(give it a literal value in one module, and import it from there)",
         f"{DEF_PATH}:{line_of(broken, 'class Widget(Missing)')}: base class 'Missing' is not defined in "
         "binding_defs (import it from a module in binding_defs, or define it in this file)",
     ]

@@ -46,10 +46,10 @@ def mismatch(value: Any, declared: Any) -> tuple[tuple[str | int, ...], str, Any
     options = typing.get_args(declared) if _is_union(declared) else (declared,)
     for option in options:
         origin, args = typing.get_origin(option), typing.get_args(option)
-        if origin is not None and issubclass(origin, Mapping) and isinstance(value, dict):
+        if _is_a(origin, Mapping) and isinstance(value, dict):
             parts: list[tuple[str | int, Any]] = list(value.items())
             element = args[1]
-        elif origin is not None and issubclass(origin, Sequence) and isinstance(value, tuple):
+        elif _is_a(origin, Sequence) and isinstance(value, tuple):
             parts, element = list(enumerate(value)), args[0]
         else:
             continue
@@ -64,26 +64,30 @@ def _is_union(declared: Any) -> bool:
 
 
 def _fits(value: Any, declared: Any) -> bool:
-    if declared is Any:
-        return True
     origin, args = typing.get_origin(declared), typing.get_args(declared)
     if _is_union(declared):
         return any(_fits(value, option) for option in args)
-    if origin is not None and issubclass(origin, Mapping):
+    if _is_a(origin, Mapping):
         return isinstance(value, dict) and all(_fits(item, args[1]) for item in value.values())
-    if origin is not None and issubclass(origin, Sequence):
+    if _is_a(origin, Sequence):
         return isinstance(value, tuple) and all(_fits(item, args[0]) for item in value)
     if declared is int:
         return isinstance(value, int) and not isinstance(value, bool)
+    if declared is Any or origin is not None or not isinstance(declared, type):
+        return True  # Any, Literal, a TypeVar...: nothing a literal could get wrong that mypy would not
     return isinstance(value, declared)
+
+
+def _is_a(origin: Any, kind: type) -> bool:
+    return isinstance(origin, type) and issubclass(origin, kind)
 
 
 def _describe(declared: Any) -> str:
     origin, args = typing.get_origin(declared), typing.get_args(declared)
     if _is_union(declared):
         return " or ".join(_describe(option) for option in args)
-    if origin is not None and issubclass(origin, Mapping):
+    if _is_a(origin, Mapping):
         return f"a dict of language key to {_describe(args[1]).removeprefix('a ')}"
-    if origin is not None and issubclass(origin, Sequence):
+    if _is_a(origin, Sequence):
         return f"a list of {_describe(args[0])}"
     return _NAMES.get(declared, getattr(declared, "__name__", str(declared)))

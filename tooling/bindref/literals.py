@@ -65,7 +65,7 @@ class LiteralEvaluator:
         if found is not None:
             keys, want, part = found
             where = "".join(f"[{key!r}]" for key in keys)
-            raise self.fail(_part_node(node, keys), f"{label}{where} must be {want}", f"not {shown(part)}")
+            raise self.fail(_part_node(node, keys), f"{label}{where} must be {want}", f"not {_shown(part)}")
 
     def evaluate(self, node: ast.expr) -> Any:  # noqa: PLR0911  # one return per accepted node kind
         """Evaluate ``node`` or raise at the first non-literal part."""
@@ -150,7 +150,7 @@ class LiteralEvaluator:
         return value
 
 
-def shown(value: Any) -> str:
+def _shown(value: Any) -> str:
     """A value as an error message quotes it: lists as lists, cut short."""
     text = repr(list(value) if isinstance(value, tuple) else value)
     return text if len(text) <= 40 else text[:37] + "..."
