@@ -509,8 +509,6 @@ CASES = [
         out=findings(
             "binding_defs/widgets/gone.py: [BR001] cannot be read (No such file or directory)",
         ),
-        gap="project.py: Project._definitions_signature stats every *.py and raises FileNotFoundError "
-        "(a traceback) before the loader can report the file",
     ),
     Case(
         id="binding-without-parameters-is-valid",

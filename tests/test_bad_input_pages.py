@@ -205,8 +205,6 @@ CASES = [
             f"{OVERRIDES}/_default/tabs.md.j2:1: [BR003] template failed: division by zero "
             "(fix the expression on this line)"
         ),
-        gap="render.py: render_template() catches only TemplateNotFound, TemplateSyntaxError and "
-        "UndefinedError; ZeroDivisionError escapes as a traceback",
     ),
     Case(
         id="template-not-utf8",
@@ -294,12 +292,6 @@ def test_description_is_shown_literally_in_every_table(
             id="example-description",
         ),
     ],
-)
-@pytest.mark.xfail(
-    strict=True,
-    reason="templates/_default/examples.md.j2, pagemacros.binding_summary and Renderer.usage insert "
-    "definition prose without escaping HTML, so <script> becomes an element; a prose filter in those "
-    "templates would show it as text",
 )
 def test_html_in_prose_is_shown_as_text(
     where: str, make_project: ProjectFactory, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory

@@ -202,8 +202,6 @@ CASES = [
         setup=symlink_to_itself,
         exit_code=3,
         out=findings(f"{EXAMPLE_AT}: [BR002] path '{PY}' cannot be resolved (a symlink loop or a NUL byte)"),
-        gap="sources/files.py: sample_files() calls Path.resolve() on every symlink, which raises "
-        "RuntimeError for a loop (a traceback); it should skip the file as _unused_regions does",
     ),
     Case(
         id="nul-byte-in-an-example-path",

@@ -86,3 +86,25 @@ def indent_block(text: str, width: int = 4, *, first: bool = True) -> str:
 def tab_label(text: str) -> str:
     """A content-tab label: double quotes would end the ``=== "..."`` syntax early."""
     return text.replace('"', "'")
+
+
+@functools.lru_cache(maxsize=4096)
+def escape_prose(text: str) -> str:
+    """Show definition prose as text: HTML outside code spans is escaped, Markdown stays.
+
+    Summaries, usage notes and example descriptions are Markdown (backticks, links), but a
+    ``<script>`` in them must be shown, never become an element of the page.
+    """
+    pieces: list[str] = []
+    position = 0
+    for match in _CODE_SPAN.finditer(text):
+        pieces.append(html.escape(text[position : match.start()], quote=False))
+        pieces.append(match.group(0))
+        position = match.end()
+    pieces.append(html.escape(text[position:], quote=False))
+    return "".join(pieces)
+
+
+def heading_anchor(text: str) -> str:
+    """A stable heading id: ``assistantPost-C#-Attributes`` -> ``assistantpost-csharp-attributes``."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("#", "sharp")).strip("-")

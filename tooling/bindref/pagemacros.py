@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bindref.errors import BindrefError
-from bindref.filters import indent_block
+from bindref.filters import escape_prose, indent_block
 from bindref.findings import CODES
 from bindref.overview import bindings_table, coverage_table
 from bindref.payload import payload_tabs
@@ -68,7 +68,7 @@ class PageMacros:
 
     def binding_summary(self, binding: str) -> str:
         """The definition's docstring: what the binding does."""
-        return self.project.binding(binding).summary
+        return escape_prose(self.project.binding(binding).summary)
 
     def binding_name(self, binding: str, language: str) -> str:
         """The binding's name in one language, as inline code."""

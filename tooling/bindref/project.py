@@ -15,6 +15,7 @@ from bindref.errors import BindrefError, BindrefErrors, NotFoundError, choices_h
 from bindref.languages import Language
 from bindref.loader import load_raw_bindings
 from bindref.model import Binding, Catalog
+from bindref.preview import signature
 from bindref.regions import SampleReader
 from bindref.render import PACKAGED_TEMPLATES, Renderer
 from bindref.resolve import build_catalog
@@ -71,7 +72,7 @@ class Project:
         return sorted(base.rglob("*.py")) if base.is_dir() else []
 
     def _templates_signature(self) -> _Signature:
-        return tuple((str(f), s.st_mtime_ns, s.st_size) for f in self.template_files() for s in (f.stat(),))
+        return tuple((str(f), *signature(f)) for f in self.template_files())
 
     def catalog(self) -> Catalog:
         """Every binding; raises BindrefErrors listing every definition problem."""
@@ -111,4 +112,5 @@ class Project:
             ) from None
 
     def _definitions_signature(self) -> _Signature:
-        return tuple((str(f), s.st_mtime_ns, s.st_size) for f in self.definition_files() for s in (f.stat(),))
+        # preview.signature: a broken file is part of the state (the loader reports it), not a crash
+        return tuple((str(f), *signature(f)) for f in self.definition_files())

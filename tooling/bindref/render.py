@@ -9,8 +9,6 @@ swaps the real code in afterwards, indented to the token's column, so ``{{ }}``,
 
 from __future__ import annotations
 
-import re
-import traceback
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -24,15 +22,23 @@ from bindref.errors import (
     BindrefErrors,
     MissingExampleError,
     NotFoundError,
-    TemplateError,
     choices_hint,
     raise_all,
 )
-from bindref.filters import code_cell, code_span, escape_cell, indent_block, tab_label
+from bindref.filters import (
+    code_cell,
+    code_span,
+    escape_cell,
+    escape_prose,
+    heading_anchor,
+    indent_block,
+    tab_label,
+)
 from bindref.languages import DIRECTION_KIND, PROFILES, TAB_ORDER, Language, languages_in_tab
 from bindref.model import Binding, Unavailable
 from bindref.regions import SampleReader
 from bindref.tables import requirement, rows_for
+from bindref.templating import template_errors
 
 PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
 
@@ -64,6 +70,7 @@ class Renderer:
             code_cell=code_cell,
             indent_block=indent_block,
             tab_label=tab_label,
+            prose=escape_prose,
             requirement=requirement,
         )
         self._override_dir = override_dir
@@ -106,7 +113,7 @@ class Renderer:
                         languages[0],
                         title=title,
                         tab=tab,
-                        anchor=_anchor(f"{binding.type_name}-{tab}-{title}"),
+                        anchor=heading_anchor(f"{binding.type_name}-{tab}-{title}"),
                         body=body,
                     ),
                 )
@@ -146,7 +153,7 @@ class Renderer:
                         hint="add it to binding(usage={...})",
                     )
                 text = binding.usage.get(lang) or binding.unavailable[lang].reason
-                bodies.append((PROFILES[lang].label, text))
+                bodies.append((PROFILES[lang].label, escape_prose(text)))
             tabs.append((tab, bodies[0][1] if len(bodies) == 1 else self.tab_group(bodies)))
         return self.tab_group(tabs)
 
@@ -245,31 +252,14 @@ class Renderer:
         candidates = [f"_default/{template_name}"]
         if language is not None:
             candidates.insert(0, f"{PROFILES[language].template_dir}/{template_name}")
-        try:
-            key = tuple(candidates)
+        key = tuple(candidates)
+        with template_errors(candidates, context, self._where):
             if key not in self._templates:
                 self._templates[key] = self.env.select_template(candidates)
             return self._templates[key].render(**context).strip("\n")
-        except jinja2.TemplateNotFound as error:
-            raise TemplateError(
-                f"template '{error.name}' not found", hint=f"looked for: {', '.join(candidates)}"
-            ) from None
-        except jinja2.TemplateSyntaxError as error:
-            raise TemplateError(
-                f"template syntax error: {error.message}",
-                path=self._template_path(error.filename),
-                line=error.lineno,
-            ) from None
-        except jinja2.UndefinedError as error:
-            path, line = self._failing_template_line(error)
-            raise TemplateError(
-                f"template uses an undefined value: {error.message}",
-                path=path,
-                line=line,
-                hint=f"variables available here: {', '.join(sorted(context))}",
-            ) from None
 
-    def _template_path(self, filename: str | None) -> str:
+    def _where(self, filename: str | None) -> str:
+        """A template's path as the user knows it: under the overrides folder, or packaged."""
         if not filename:
             return ""
         file = Path(filename)
@@ -280,14 +270,3 @@ class Renderer:
             if file.is_relative_to(base):
                 return f"{label}/{file.relative_to(base).as_posix()}"
         return file.as_posix()
-
-    def _failing_template_line(self, error: BaseException) -> tuple[str, int]:
-        frames = [f for f in traceback.extract_tb(error.__traceback__) if f.filename.endswith(".j2")]
-        if not frames:
-            return "", 0
-        return self._template_path(frames[-1].filename), frames[-1].lineno or 0
-
-
-def _anchor(text: str) -> str:
-    """A stable heading id: ``assistantPost-C#-Attributes`` -> ``assistantpost-csharp-attributes``."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("#", "sharp")).strip("-")

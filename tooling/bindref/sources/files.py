@@ -25,8 +25,16 @@ def sample_files(root: Path, base: Path) -> Iterator[tuple[Path, Syntax]]:
         for name in sorted(files):
             path = Path(folder, name)
             syntax = syntax_for(path)
-            if syntax is not None and (not path.is_symlink() or path.resolve().is_relative_to(real_root)):
+            if syntax is not None and (not path.is_symlink() or _inside(path, real_root)):
                 yield path, syntax
+
+
+def _inside(link: Path, real_root: Path) -> bool:
+    """A symlink counts only if it resolves inside the repository (a loop does not resolve)."""
+    try:
+        return link.resolve(strict=True).is_relative_to(real_root)
+    except (OSError, RuntimeError):
+        return False
 
 
 def read_sample(path: Path) -> str | None:
