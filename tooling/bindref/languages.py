@@ -8,6 +8,7 @@ to one canonical field per parameter plus the genuine exceptions.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -66,17 +67,20 @@ class ExtraParameter:
     last: bool = False  # listed after the binding's own parameters (Python's data_type)
 
 
+@functools.cache  # pure, and called for every parameter in every language
 def pascal_case(canonical: str) -> str:
     """``chat_storage_connection_setting`` -> ``ChatStorageConnectionSetting``."""
     return "".join(part[:1].upper() + part[1:] for part in canonical.split("_") if part)
 
 
+@functools.cache
 def camel_case(canonical: str) -> str:
     """``user_message`` -> ``userMessage``."""
     pascal = pascal_case(canonical)
     return pascal[:1].lower() + pascal[1:]
 
 
+@functools.cache
 def snake_case(canonical: str) -> str:
     """Canonical names are already snake_case; collapse anything else to it."""
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", canonical).lower()

@@ -23,12 +23,13 @@ def check_spec_imports(modules: Mapping[str, DefinitionModule]) -> list[Definiti
     """One error per module and helper name that does not resolve to ``bindref.spec``."""
     errors: list[DefinitionError] = []
     for module in modules.values():
-        reported: set[str] = set()
-        for call in sorted(_helper_calls(module), key=lambda node: (node.lineno, node.col_offset)):
-            written = ast.unparse(call.func)
-            if written in reported:
-                continue
-            reported.add(written)
+        first: dict[str, ast.Call] = {}  # each way of writing a helper, at its first use
+        for call in _helper_calls(module):
+            written = call.func.id if isinstance(call.func, ast.Name) else ast.unparse(call.func)
+            known = first.get(written)
+            if known is None or (call.lineno, call.col_offset) < (known.lineno, known.col_offset):
+                first[written] = call
+        for call in sorted(first.values(), key=lambda node: (node.lineno, node.col_offset)):
             problem = _problem(call.func, module, modules)
             if problem is not None:
                 errors.append(
