@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -26,6 +25,22 @@ REPO = Path(__file__).resolve().parents[2]
 BINDREF = [sys.executable, "-m", "bindref.cli"]
 
 
+def _peak_mib(pid: int) -> float:
+    """The process's peak resident memory so far (``VmHWM``: per program, reset by exec).
+
+    ``ru_maxrss`` from ``wait4`` would also count the memory the benchmark itself had
+    when it forked, so it is polled from /proc instead.
+    """
+    try:
+        status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
+    except OSError:
+        return 0.0
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
 def measure(command: list[str], cwd: Path, runs: int) -> dict[str, float]:
     """Median wall seconds and peak MiB of ``command`` over ``runs`` fresh processes."""
     seconds: list[float] = []
@@ -35,11 +50,14 @@ def measure(command: list[str], cwd: Path, runs: int) -> dict[str, float]:
         process = subprocess.Popen(  # noqa: S603  # our own commands, built above
             command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
-        _, status, usage = os.wait4(process.pid, 0)
+        peak = 0.0
+        while process.poll() is None:
+            peak = max(peak, _peak_mib(process.pid))
+            time.sleep(0.02)
         seconds.append(time.perf_counter() - start)
-        peaks.append(usage.ru_maxrss / 1024)
+        peaks.append(peak)
         stderr = process.stderr.read().decode() if process.stderr else ""
-        if os.waitstatus_to_exitcode(status) != 0:
+        if process.returncode != 0:
             raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{stderr}")
     return {"seconds": round(statistics.median(seconds), 3), "peak_mib": round(max(peaks), 1)}
 
