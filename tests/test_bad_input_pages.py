@@ -109,8 +109,6 @@ CASES = [
             f"{PAGE}:{CALL_LINE}: [BR002] path '../../etc/passwd' must not contain '..' "
             "(samples must be inside the repository)"
         ),
-        gap="pagemacros.py/check/pages.py: snippet() passes no referenced_from, so the finding reads "
-        "'samples/../../etc/passwd: [BR002] ...' with no page line",
     ),
     Case(
         id="snippet-path-absolute",
@@ -120,8 +118,6 @@ CASES = [
             f"{PAGE}:{CALL_LINE}: [BR002] path '/etc/passwd' is absolute "
             "(make it relative to the samples folder 'samples')"
         ),
-        gap="pagemacros.py: snippet() prefixes the samples folder, so '/etc/passwd' becomes "
-        "'samples//etc/passwd' and is reported as a file that does not exist, without the page line",
     ),
     Case(
         id="snippet-names-a-missing-region",
@@ -131,8 +127,6 @@ CASES = [
             f"{PAGE}:{CALL_LINE}: [BR002] file 'samples/widgets/function_app.py' has no region 'widgte' "
             "(did you mean 'widget'? regions in this file: 'widget')"
         ),
-        gap="pagemacros.py/check/pages.py: the finding points at the sample file without a line, "
-        "not at the page line that names the region",
     ),
     Case(
         id="template-undefined-attribute",

@@ -7,9 +7,9 @@ the site build renders.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from bindref.errors import BindrefError
+from bindref.errors import BindrefError, RegionError
 from bindref.filters import escape_prose, indent_block
 from bindref.findings import CODES
 from bindref.overview import bindings_table, coverage_table
@@ -92,10 +92,33 @@ class PageMacros:
         found = self.project.binding(binding)
         return _nested(self.project.renderer.parameter_table(found, self.project.language(language)), indent)
 
-    def snippet(self, path: str, region: str | None = None, indent: int = 0, title: str | None = None) -> str:
-        """A named region (or a whole file) of a sample, under the samples folder."""
-        relative = f"{self.project.settings.samples}/{path}"
-        return _nested(self.project.renderer.snippet(relative, region, title=title), indent)
+    def snippet(
+        self,
+        path: str,
+        region: str | None = None,
+        indent: int = 0,
+        title: str | None = None,
+        *,
+        referenced_from: tuple[str, int] | None = None,
+    ) -> str:
+        """A named region (or a whole file) of a sample, under the samples folder.
+
+        ``referenced_from`` (the page and line of the call, known to ``bindref check``)
+        locates errors about the reference at the call rather than in the sample.
+        """
+        samples = self.project.settings.samples
+        if PurePosixPath(path).is_absolute() or PureWindowsPath(path).anchor:
+            raise RegionError(
+                f"path '{path}' is absolute", hint=f"make it relative to the samples folder '{samples}'"
+            )
+        if ".." in PurePosixPath(path.replace("\\", "/")).parts:
+            raise RegionError(
+                f"path '{path}' must not contain '..'", hint="samples must be inside the repository"
+            )
+        code = self.project.renderer.snippet(
+            f"{samples}/{path}", region, title=title, referenced_from=referenced_from
+        )
+        return _nested(code, indent)
 
     def binding_payload(self, binding: str, csharp: str = "", java: str = "", indent: int = 0) -> str:
         """One tab per language with the fields of the data the binding carries."""

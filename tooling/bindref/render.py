@@ -157,10 +157,17 @@ class Renderer:
             tabs.append((tab, bodies[0][1] if len(bodies) == 1 else self.tab_group(bodies)))
         return self.tab_group(tabs)
 
-    def snippet(self, path: str, region: str | None, *, title: str | None = None) -> str:
+    def snippet(
+        self,
+        path: str,
+        region: str | None,
+        *,
+        title: str | None = None,
+        referenced_from: tuple[str, int] | None = None,
+    ) -> str:
         """A fenced code block of one region (or a whole file) with its title and source link."""
         slots: list[CodeBlock] = []
-        block = self._code_block(path, region, title, "", slots)
+        block = self._code_block(path, region, title, "", slots, referenced_from)
         return inject_code(self.render_template("snippet.md.j2", None, block=block), slots)
 
     def tab_group(self, tabs: Sequence[tuple[str, str]]) -> str:

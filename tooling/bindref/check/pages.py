@@ -82,8 +82,9 @@ def check_pages(
 
 
 def _render_call(macros: PageMacros, call: MacroCall, reported: set[str]) -> list[Finding]:
+    extra = {"referenced_from": (call.path, call.line)} if call.name == "snippet" else {}
     try:
-        getattr(macros, call.name)(*call.args, **call.kwargs)
+        getattr(macros, call.name)(*call.args, **call.kwargs, **extra)
     except TypeError as error:
         return [Finding(code="BR104", message=f"{call.name}(): {error}", path=call.path, line=call.line)]
     except BindrefError as raised:
