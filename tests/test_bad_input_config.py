@@ -170,9 +170,6 @@ CASES = [
             f"pyproject.toml:{LINE}: templates folder 'docs/overides' does not exist "
             "(create it, or set [tool.bindref] templates to the folder of your overrides)"
         ),
-        gap="render.py/project.py: a templates folder that does not exist is skipped silently, so "
-        "overrides that were meant to apply never do (load_settings cannot check folders: the unit "
-        "tests give it folders that do not exist)",
     ),
     Case(
         id="root-does-not-exist",

@@ -104,6 +104,16 @@ def load_settings(root: Path) -> Settings:
                 hint=choices_hint(key, _KEYS, noun="settings"),
             )
         values[key] = _convert(key, value, line)
+    templates = values.get("templates")
+    if templates is not None and not (root / templates).is_dir():
+        # The default folder may be absent (no overrides); a folder someone named must exist,
+        # or the overrides meant to apply would silently never do.
+        raise ConfigError(
+            f"templates folder '{templates}' does not exist",
+            path=PYPROJECT,
+            line=setting_line(root, "templates"),
+            hint="create it, or set [tool.bindref] templates to the folder of your overrides",
+        )
     return Settings(root=root, **values)
 
 
