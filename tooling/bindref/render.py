@@ -64,6 +64,8 @@ class Renderer:
             auto_reload=False,  # templates do not change during a run; a new Project picks up edits
         )
         self._templates: dict[tuple[str, ...], jinja2.Template] = {}
+        folders = [folder for folder in (override_dir, PACKAGED_TEMPLATES) if folder.is_dir()]
+        self._sources = [file for folder in folders for file in sorted(folder.rglob("*.j2"))]
         self.env.filters.update(
             cell=escape_cell,
             code=code_span,
@@ -260,7 +262,7 @@ class Renderer:
         if language is not None:
             candidates.insert(0, f"{PROFILES[language].template_dir}/{template_name}")
         key = tuple(candidates)
-        with template_errors(candidates, context, self._where):
+        with template_errors(candidates, context, self._where, self._sources):
             if key not in self._templates:
                 self._templates[key] = self.env.select_template(candidates)
             return self._templates[key].render(**context).strip("\n")

@@ -10,6 +10,8 @@ from __future__ import annotations
 import traceback
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from difflib import get_close_matches
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -20,14 +22,25 @@ WhereIs = Callable[[str | None], str]
 
 
 @contextmanager
-def template_errors(candidates: Sequence[str], context: Mapping[str, Any], where: WhereIs) -> Iterator[None]:
-    """Turn any failure of rendering ``candidates`` into a :class:`TemplateError`."""
+def template_errors(
+    candidates: Sequence[str], context: Mapping[str, Any], where: WhereIs, sources: Sequence[Path]
+) -> Iterator[None]:
+    """Turn any failure of rendering ``candidates`` into a :class:`TemplateError`.
+
+    ``sources`` are the template files that may be read (to locate one that is not UTF-8).
+    """
     try:
         yield
     except jinja2.TemplateNotFound as error:
-        raise TemplateError(
-            f"template '{error.name}' not found", hint=f"looked for: {', '.join(candidates)}"
-        ) from None
+        if error.name in candidates:
+            raise TemplateError(
+                f"template '{error.name}' not found", hint=f"looked for: {', '.join(candidates)}"
+            ) from None
+        path, line = failing_line(error, where)  # an {% include %} or {% extends %} of a missing name
+        names = [source.as_posix() for source in _names(sources)]
+        close = get_close_matches(str(error.name), names, n=1)
+        hint = f"did you mean '{close[0]}'?" if close else f"templates: {', '.join(sorted(set(names)))}"
+        raise TemplateError(f"template '{error.name}' not found", path=path, line=line, hint=hint) from None
     except jinja2.TemplateSyntaxError as error:
         raise TemplateError(
             f"template syntax error: {error.message}", path=where(error.filename), line=error.lineno or 0
@@ -41,8 +54,11 @@ def template_errors(candidates: Sequence[str], context: Mapping[str, Any], where
             hint=f"variables available here: {', '.join(sorted(context))}",
         ) from None
     except UnicodeDecodeError as error:
+        culprit = next((file for file in sources if file.read_bytes() == error.object), None)
         raise TemplateError(
             "template is not valid UTF-8",
+            path=where(str(culprit)) if culprit else "",
+            line=error.object.count(b"\n", 0, error.start) + 1 if culprit else 0,
             hint=f"byte 0x{error.object[error.start]:02x} at offset {error.start}; re-save it as UTF-8",
         ) from None
     except Exception as error:  # a template is user code: any failure is its error
@@ -50,6 +66,11 @@ def template_errors(candidates: Sequence[str], context: Mapping[str, Any], where
         raise TemplateError(
             f"template failed: {error}", path=path, line=line, hint="fix the expression on this line"
         ) from None
+
+
+def _names(sources: Sequence[Path]) -> list[Path]:
+    """Template names as templates refer to them: the path below its templates folder."""
+    return [Path(*file.parts[-2:]) for file in sources]
 
 
 def failing_line(error: BaseException, where: WhereIs) -> tuple[str, int]:
