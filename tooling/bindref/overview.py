@@ -8,7 +8,7 @@ data ``bindref coverage`` prints.
 from __future__ import annotations
 
 from bindref.filters import code_span
-from bindref.languages import PROFILES, TAB_ORDER, Language, languages_in_tab
+from bindref.languages import PROFILES, Language
 from bindref.model import Binding
 from bindref.project import Project
 
@@ -18,12 +18,40 @@ LEGEND = (
 )
 
 
+# Columns of the bindings table: the languages that name a binding with an SDK symbol.
+# JavaScript, TypeScript and function.json use the type string itself (the first column).
+_NAMED = (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS, Language.JAVA, Language.PYTHON)
+_GENERIC = (Language.JAVASCRIPT, Language.TYPESCRIPT)
+
+
 def bindings_table(project: Project, extension: str) -> str:
-    """One row per binding of ``extension``: direction and its name in each language tab."""
-    bindings = _bindings(project, extension)
-    tabs = [tab for tab in TAB_ORDER if _enabled(project, languages_in_tab(tab))]
-    rows = [(binding, {tab: _names(project, binding, tab) for tab in tabs}) for binding in bindings]
+    """One row per binding of ``extension``: direction and its name in each language."""
+    enabled = project.settings.languages
+    columns = {PROFILES[lang].label if lang in _NAMED[2:] else f"C# {PROFILES[lang].label.lower()}": lang
+               for lang in _NAMED if lang in enabled}  # fmt: skip
+    generic = [lang for lang in _GENERIC if lang in enabled]
+    rows = []
+    for binding in _bindings(project, extension):
+        names = {label: _name(binding, lang) for label, lang in columns.items()}
+        if generic:
+            call = binding.names[generic[0]].split("(")[0]  # input.generic(...): the type is column one
+            names["JavaScript / TypeScript"] = (
+                code_span(f"{call}(...)") if binding.is_available(generic[0]) else "—"
+            )
+        rows.append((binding, names))
+    tabs = [*columns, *(["JavaScript / TypeScript"] if generic else [])]
     return project.renderer.render_template("bindings_table.md.j2", None, rows=rows, tabs=tabs)
+
+
+def _name(binding: Binding, language: Language) -> str:
+    if not binding.is_available(language):
+        return "—"
+    name = binding.names[language]
+    if language in (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS):
+        name = f"[{name}]"
+    elif language is Language.JAVA:
+        name = f"@{name}"
+    return code_span(name)
 
 
 def coverage_table(project: Project, extension: str) -> str:
@@ -53,19 +81,6 @@ def _bindings(project: Project, extension: str) -> list[Binding]:
 
 def _enabled(project: Project, languages: tuple[Language, ...]) -> list[Language]:
     return [lang for lang in languages if lang in project.settings.languages]
-
-
-def _names(project: Project, binding: Binding, tab: str) -> str:
-    names = []
-    for lang in _enabled(project, languages_in_tab(tab)):
-        if not binding.is_available(lang):
-            names.append("—")
-        elif lang in (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS):
-            model = "isolated" if lang is Language.CSHARP_ISOLATED else "in-process"
-            names.append(f"{code_span(f'[{binding.names[lang]}]')} ({model})")
-        else:
-            names.append(code_span(binding.names[lang]))
-    return ", ".join(dict.fromkeys(names))
 
 
 def _status(binding: Binding, language: Language) -> str:
