@@ -16,7 +16,7 @@ from difflib import get_close_matches
 from pathlib import Path
 
 from bindref import learnpage
-from bindref.check.placeholders import find_prose_placeholders
+from bindref.check.placeholders import find_placeholders
 from bindref.errors import BindrefError, ConfigError, NotFoundError
 from bindref.findings import Finding
 from bindref.languages import LANGUAGE_GROUPS, PROFILES, Language
@@ -90,7 +90,7 @@ def audit_learn_page(
 
 def _placeholders(audit: _Audit) -> Iterator[Finding]:
     references = {ref.line: ref for ref in audit.page.code_references}
-    for offset, text in find_prose_placeholders(audit.page.visible):
+    for offset, text in find_placeholders(audit.page.visible, template_code=False):
         line, column = audit.page.position(offset)
         attribute = references[line].attribute_at(column) if line in references else None
         where = f" in :::code {attribute}=" if attribute else ""
@@ -101,12 +101,12 @@ def _placeholders(audit: _Audit) -> Iterator[Finding]:
 def _code_references(audit: _Audit) -> Iterator[Finding]:
     for reference in audit.page.code_references:
         source, lines = reference.attributes.get("source"), reference.attributes.get("range")
-        if source is None or any(find_prose_placeholders(source)):
+        if source is None or any(find_placeholders(source, template_code=False)):
             continue  # a placeholder is BR601's finding
         resolved = _resolve_source(audit, reference, source)
         if isinstance(resolved, Finding):
             yield resolved
-        if lines is not None and not any(find_prose_placeholders(lines)):
+        if lines is not None and not any(find_placeholders(lines, template_code=False)):
             yield _range_finding(audit, reference, None if isinstance(resolved, Finding) else resolved)
 
 

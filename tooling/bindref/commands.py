@@ -17,7 +17,7 @@ from bindref.check import CheckOptions, run_checks
 from bindref.check.context import CheckContext
 from bindref.check.coverage import coverage_matrix
 from bindref.errors import EXIT_OK, ConfigError
-from bindref.findings import exit_code_for
+from bindref.findings import CODES, exit_code_for
 from bindref.languages import Direction
 from bindref.learn import export_learn
 from bindref.project import Project
@@ -168,8 +168,6 @@ def run_coverage(project: Project, args: argparse.Namespace) -> int:
 
 def run_codes(_project: Project | None, _args: argparse.Namespace) -> int:
     """``bindref codes``: every finding code with its meaning and fix."""
-    from bindref.findings import CODES  # noqa: PLC0415  # only this command needs the catalog text
-
     for code in CODES.values():
         print(f"{code.code}  {code.name}  ({code.severity.value})\n    {code.summary}\n    fix: {code.fix}")
     return EXIT_OK

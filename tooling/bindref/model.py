@@ -112,6 +112,14 @@ class Binding:
         available = [p for p in spelled if isinstance(p, LanguageParameter)]
         return tuple(sorted(available, key=lambda p: not p.required))
 
+    def example_status(self, language: Language) -> str:
+        """``example``, ``no example`` (reasoned), ``not available`` (no such binding) or ``missing``."""
+        if language in self.unavailable:
+            return "not available"
+        if self.examples.get(language):
+            return "example"
+        return "no example" if language in self.no_examples else "missing"
+
     def is_available(self, language: Language) -> bool:
         """Whether the binding exists in ``language`` at all."""
         return language not in self.unavailable

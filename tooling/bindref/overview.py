@@ -59,7 +59,7 @@ def coverage_table(project: Project, extension: str) -> str:
     languages = project.settings.languages
     rows = []
     for binding in _bindings(project, extension):
-        cells = {PROFILES[lang].label: _SYMBOLS[_status(binding, lang)] for lang in languages}
+        cells = {PROFILES[lang].label: _SYMBOLS[binding.example_status(lang)] for lang in languages}
         rows.append((binding.key, cells))
     labels = [PROFILES[lang].label for lang in languages]
     return project.renderer.render_template(
@@ -81,11 +81,3 @@ def _bindings(project: Project, extension: str) -> list[Binding]:
 
 def _enabled(project: Project, languages: tuple[Language, ...]) -> list[Language]:
     return [lang for lang in languages if lang in project.settings.languages]
-
-
-def _status(binding: Binding, language: Language) -> str:
-    if language in binding.unavailable:
-        return "not available"
-    if binding.examples.get(language):
-        return "example"
-    return "no example" if language in binding.no_examples else "missing"

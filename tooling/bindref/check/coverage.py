@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 
 from bindref.check.context import CheckContext
 from bindref.check.placeholders import PLACEHOLDER_WORD
@@ -17,6 +16,7 @@ from bindref.findings import Finding, finding_from_error
 from bindref.languages import Language
 from bindref.model import Binding
 from bindref.regions import Snippet
+from bindref.sources.files import sample_paths
 
 SAMPLE_SUFFIXES = frozenset({".cs", ".java", ".js", ".mjs", ".cjs", ".ts", ".py", ".ps1", ".json", ".xml"})
 
@@ -36,15 +36,15 @@ def coverage_matrix(context: CheckContext) -> dict[str, dict[Language, Cell]]:
 
 
 def _cell(binding: Binding, language: Language) -> Cell:
-    if language in binding.unavailable:
-        return Cell(status="not available", detail=binding.unavailable[language].reason)
-    refs = binding.examples.get(language, ())
-    if refs:
-        names = ", ".join(f"{ref.path}#{ref.region}" if ref.region else ref.path for ref in refs)
-        return Cell(status="example", detail=names)
-    if language in binding.no_examples:
-        return Cell(status="no example", detail=binding.no_examples[language].reason)
-    return Cell(status="missing", detail="")
+    status = binding.example_status(language)
+    details = {
+        "not available": lambda: binding.unavailable[language].reason,
+        "no example": lambda: binding.no_examples[language].reason,
+        "example": lambda: ", ".join(
+            f"{ref.path}#{ref.region}" if ref.region else ref.path for ref in binding.examples[language]
+        ),
+    }
+    return Cell(status=status, detail=details[status]() if status in details else "")
 
 
 def check_coverage(context: CheckContext, used_regions: set[tuple[str, str]]) -> list[Finding]:
@@ -108,9 +108,9 @@ def _unused_regions(context: CheckContext, used: set[tuple[str, str]]) -> list[F
     settings = context.project.settings
     root = settings.root
     findings: list[Finding] = []
-    for file in sorted((root / settings.samples).rglob("*")):
-        if file.suffix.lower() not in SAMPLE_SUFFIXES or not file.is_file() or _ignored(file, root):
-            continue
+    for file in sample_paths(root / settings.samples):
+        if file.suffix.lower() not in SAMPLE_SUFFIXES or not file.is_file():
+            continue  # a broken or looping link is reported where an example names it
         relative = file.relative_to(root).as_posix()
         try:
             regions = context.project.reader.regions(relative)
@@ -130,9 +130,3 @@ def _unused_regions(context: CheckContext, used: set[tuple[str, str]]) -> list[F
             if (relative, name) not in used
         )
     return findings
-
-
-def _ignored(file: Path, root: Path) -> bool:
-    """Dependency and build folders inside samples are not samples."""
-    parts = set(file.relative_to(root).parts)
-    return bool(parts & {"node_modules", "bin", "obj", "target", "dist", ".venv", "__pycache__"})

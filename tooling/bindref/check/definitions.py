@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bindref.check.context import CheckContext
-from bindref.check.placeholders import find_prose_placeholders
+from bindref.check.placeholders import find_placeholders
 from bindref.findings import Finding
 from bindref.model import Binding, Location
 
@@ -23,7 +23,7 @@ def check_definitions(context: CheckContext) -> list[Finding]:
                     line=location.line,
                     hint="write the real text: this is shown to readers",
                 )
-                for _offset, placeholder in find_prose_placeholders(text)
+                for _offset, placeholder in find_placeholders(text, template_code=False)
             )
     return findings
 

@@ -12,24 +12,19 @@ import re
 from collections.abc import Iterator
 
 PLACEHOLDER_WORD = re.compile(r"\b(TODO|TBD|FIXME)\b")
-_MARKER_WORD = PLACEHOLDER_WORD
 _BRACES = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 
 
-def find_placeholders(text: str) -> Iterator[tuple[int, str]]:
-    """Yield ``(offset, placeholder)`` for every placeholder in ``text``."""
+def find_placeholders(text: str, *, template_code: bool = True) -> Iterator[tuple[int, str]]:
+    """Yield ``(offset, placeholder)`` for every placeholder in ``text``.
+
+    In a page (``template_code``), a ``{{ ... }}`` that parses as an expression is a macro
+    call or variable; in prose from a definition every ``{{...}}`` is a placeholder.
+    """
     for match in _BRACES.finditer(text):
-        if not _is_expression(match.group(1)):
+        if not (template_code and _is_expression(match.group(1))):
             yield match.start(), match.group(0)
-    for match in _MARKER_WORD.finditer(text):
-        yield match.start(), match.group(0)
-
-
-def find_prose_placeholders(text: str) -> Iterator[tuple[int, str]]:
-    """Like :func:`find_placeholders`, but every ``{{...}}`` counts: prose holds no template code."""
-    for match in _BRACES.finditer(text):
-        yield match.start(), match.group(0)
-    for match in _MARKER_WORD.finditer(text):
+    for match in PLACEHOLDER_WORD.finditer(text):
         yield match.start(), match.group(0)
 
 

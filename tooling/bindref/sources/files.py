@@ -18,15 +18,20 @@ from bindref.sources.usages import Syntax, syntax_for
 _SKIPPED_FOLDERS = frozenset({"node_modules", "bin", "obj", "target", "dist", "__pycache__"})
 
 
-def sample_files(root: Path, base: Path) -> Iterator[tuple[Path, Syntax]]:
-    real_root = root.resolve()
+def sample_paths(base: Path) -> Iterator[Path]:
+    """Every file under ``base``, in order, outside dependency, build and hidden folders."""
     for folder, subfolders, files in os.walk(base):
         subfolders[:] = sorted(f for f in subfolders if f not in _SKIPPED_FOLDERS and not f.startswith("."))
-        for name in sorted(files):
-            path = Path(folder, name)
-            syntax = syntax_for(path)
-            if syntax is not None and (not path.is_symlink() or _inside(path, real_root)):
-                yield path, syntax
+        yield from (Path(folder, name) for name in sorted(files))
+
+
+def sample_files(root: Path, base: Path) -> Iterator[tuple[Path, Syntax]]:
+    """The samples bindref can parse, with their syntax; symlinks must stay in the repository."""
+    real_root = root.resolve()
+    for path in sample_paths(base):
+        syntax = syntax_for(path)
+        if syntax is not None and (not path.is_symlink() or _inside(path, real_root)):
+            yield path, syntax
 
 
 def _inside(link: Path, real_root: Path) -> bool:
