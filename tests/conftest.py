@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bindref.project import Project
+from bindref.render.project import Project
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -156,7 +156,7 @@ markdown_extensions:
 plugins:
   - bindref
   - macros:
-      modules: [bindref.macros]
+      modules: [bindref.hosts.mkdocs_macros]
       on_undefined: strict
       on_error_fail: true
 """

@@ -21,8 +21,8 @@ from typing import Any
 
 import pytest
 
-from bindref.cli import main
-from bindref.commands import FIX_COMMAND
+from bindref.cli.commands import FIX_COMMAND
+from bindref.cli.main import main
 from bindref.errors import BindrefError
 from conftest import PYPROJECT, WIDGET_DEFINITION, ProjectFactory
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from bindref import spec
-from bindref.argtypes import mismatch, parameter_types
+from bindref.definitions.argtypes import mismatch, parameter_types
 from bindref.languages import Direction
 
 

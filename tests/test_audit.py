@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bindref import learnpage
-from bindref.audit import audit_learn_page
+from bindref.audit import page as learnpage
+from bindref.audit.learn import audit_learn_page
 from bindref.errors import ConfigError
-from bindref.learn import render_learn_pages
-from bindref.project import Project
+from bindref.export.learn import render_learn_pages
+from bindref.render.project import Project
 from conftest import ProjectFactory, dedent
 
 # A second binding, spelled like the OpenAI ones, for inference and misspelling cases.

@@ -136,7 +136,7 @@ CASES = [
         exit_code=3,
         out=findings(
             f"{OVERRIDES}/_default/examples.md.j2:2: [BR003] template uses an undefined value: "
-            f"'bindref.codeblocks.CodeBlock object' has no attribute 'descriptio' ({VARIABLES})"
+            f"'bindref.render.codeblocks.CodeBlock object' has no attribute 'descriptio' ({VARIABLES})"
         ),
     ),
     Case(

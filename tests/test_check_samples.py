@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from bindref.check.context import CheckContext, CheckOptions
+from bindref.check.findings import Finding
 from bindref.check.samples import check_samples
-from bindref.findings import Finding
-from bindref.project import Project
-from bindref.sources import files as sample_files_module
+from bindref.render.project import Project
+from bindref.samples import files as sample_files_module
 from conftest import REPO_ROOT, WIDGET_DEFINITION, ProjectFactory, dedent
 
 # The conftest function.json leaves out the required widgetId: the tests replace it with a clean one.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bindref.cli import main
+from bindref.cli.main import main
 from conftest import REPO_ROOT
 
 ASSISTANT_POST = "binding_defs/openai/assistant_post.py"

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bindref.cli import main
-from bindref.commands import FIX_COMMAND
+from bindref.cli.commands import FIX_COMMAND
+from bindref.cli.main import main
 from conftest import ProjectFactory
 
 

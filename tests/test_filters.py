@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bindref.filters import code_cell, code_span, escape_cell, indent_block, tab_label
+from bindref.render.filters import code_cell, code_span, escape_cell, indent_block, tab_label
 
 
 @pytest.mark.parametrize(

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bindref.cli import main
-from bindref.learn import render_learn_pages
-from bindref.writes import write_atomic
+from bindref.cli.main import main
+from bindref.export.learn import render_learn_pages
+from bindref.export.writes import write_atomic
 from conftest import PYPROJECT, ProjectFactory
 from snapshots import assert_matches_snapshot
 

@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 
 from bindref import spec
+from bindref.definitions.literals import LiteralEvaluator
 from bindref.errors import DefinitionError
 from bindref.languages import Direction
-from bindref.literals import LiteralEvaluator
 
 
 def evaluate(source: str) -> Any:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bindref.macros import define_env
+from bindref.hosts.mkdocs_macros import define_env
 from conftest import ProjectFactory
 
 

@@ -1,4 +1,4 @@
-"""Tests for bindref.regions: every marker dialect, every error message, the cache."""
+"""Tests for bindref.samples.regions: every marker dialect, every error message, the cache."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bindref import regions
 from bindref.errors import BindrefErrors, RegionError
-from bindref.regions import (
+from bindref.samples import regions
+from bindref.samples.regions import (
     MAX_SAMPLE_BYTES,
     RegionSpan,
     SampleReader,

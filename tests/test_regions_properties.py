@@ -1,4 +1,4 @@
-"""Property tests for bindref.regions: random bodies in random nestings of every marker dialect."""
+"""Property tests for bindref.samples.regions: random bodies in random nestings of every marker dialect."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bindref.errors import BindrefError
-from bindref.regions import RegionSpan, SampleReader, extract_region, scan_regions
+from bindref.samples.regions import RegionSpan, SampleReader, extract_region, scan_regions
 
 INDENTS = ["", " ", "  ", "    ", "\t", "\t  "]
 # Code that only looks like a marker; each must come out verbatim.

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from bindref.codeblocks import CodeBlock, inject_code
 from bindref.errors import BindrefError, NotFoundError, TemplateError
 from bindref.languages import Language
-from bindref.pagemacros import PageMacros
-from bindref.regions import Snippet
+from bindref.render.codeblocks import CodeBlock, inject_code
+from bindref.render.macros import PageMacros
+from bindref.samples.regions import Snippet
 from conftest import WIDGET_DEFINITION, ProjectFactory
 
 

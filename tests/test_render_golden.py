@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bindref.languages import Language
-from bindref.project import Project
+from bindref.render.project import Project
 from conftest import REPO_ROOT, ProjectFactory
 from snapshots import assert_matches_snapshot
 

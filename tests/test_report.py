@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bindref.findings import CODES, Finding
-from bindref.report import (
+from bindref.check.findings import CODES, Finding
+from bindref.check.report import (
     OutputFormat,
     escape_github_data,
     escape_github_property,

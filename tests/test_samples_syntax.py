@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from bindref.learn import render_learn_pages
-from bindref.project import Project
-from bindref.sources.treesitter import Grammar, parse
+from bindref.export.learn import render_learn_pages
+from bindref.render.project import Project
+from bindref.samples.treesitter import Grammar, parse
 from conftest import REPO_ROOT
 
 SAMPLES = REPO_ROOT / "samples"

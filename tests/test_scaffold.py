@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from bindref.cli import main
+from bindref.cli.main import main
 from bindref.languages import Language
-from bindref.project import Project
+from bindref.render.project import Project
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 from bindref.languages import Language
-from bindref.sdk_python import FUNCTION_APP, find_function_app, read_python_sdk
-from bindref.sdk_sources import SdkParameter
+from bindref.sdk.python import FUNCTION_APP, find_function_app, read_python_sdk
+from bindref.sdk.sources import SdkParameter
 from conftest import REPO_ROOT, dedent, write_files
 
 FAKE_FUNCTION_APP = dedent(
@@ -118,7 +118,7 @@ def test_installed_assistant_post_input_matches_azure_functions_1_26() -> None:
 def test_reading_never_imports_the_package() -> None:
     script = (
         "import sys\n"
-        "from bindref.sdk_python import read_python_sdk\n"
+        "from bindref.sdk.python import read_python_sdk\n"
         "assert read_python_sdk() is not None\n"
         "print(sorted(m for m in sys.modules if m == 'azure' or m.startswith('azure.')))\n"
     )

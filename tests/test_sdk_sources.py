@@ -8,7 +8,7 @@ import pytest
 
 from bindref.errors import ConfigError
 from bindref.languages import Language
-from bindref.sdk_sources import SdkParameter, SdkSurface, read_csharp_sources, read_java_sources
+from bindref.sdk.sources import SdkParameter, SdkSurface, read_csharp_sources, read_java_sources
 from conftest import dedent, write_files
 
 ISOLATED_PATH = "src/Functions.Worker.Extensions.OpenAI/Assistants/AssistantPostInputAttribute.cs"

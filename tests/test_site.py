@@ -13,7 +13,7 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
 from bindref.languages import Language
-from bindref.project import Project
+from bindref.render.project import Project
 from conftest import FIXTURE_MKDOCS, REPO_ROOT, ProjectFactory
 from html_tree import Element, parse_html, tab_labels
 

@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 
 import pytest
 
-from bindref.sources import Argument, BindingUsage, Syntax, find_usages, syntax_for
+from bindref.samples.usages import Argument, BindingUsage, Syntax, find_usages, syntax_for
 from conftest import dedent
 
 

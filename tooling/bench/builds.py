@@ -15,8 +15,8 @@ from pathlib import Path
 
 from synthetic import write_static_site
 
-from bindref.pagemacros import PageMacros
-from bindref.project import Project
+from bindref.render.macros import PageMacros
+from bindref.render.project import Project
 
 _CALL = re.compile(r"\{\{\s*(\w+)\((.*?)\)\s*\}\}")
 

@@ -22,7 +22,7 @@ from preview import save_to_served
 from synthetic import generate, write
 
 REPO = Path(__file__).resolve().parents[2]
-BINDREF = [sys.executable, "-m", "bindref.cli"]
+BINDREF = [sys.executable, "-m", "bindref.cli.main"]
 
 
 def _peak_mib(pid: int) -> float:

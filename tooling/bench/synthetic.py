@@ -172,7 +172,7 @@ plugins:
 MACROS_PLUGIN = """\
   - bindref
   - macros:
-      modules: [bindref.macros]
+      modules: [bindref.hosts.mkdocs_macros]
       on_undefined: strict
       on_error_fail: true
 """

@@ -108,3 +108,19 @@ def choices_hint(word: str, valid: Iterable[str], *, noun: str = "valid choices"
     listed = ", ".join(f"'{o}'" for o in options)
     prefix = f"did you mean '{close[0]}'? " if close else ""
     return f"{prefix}{noun}: {listed}"
+
+
+class Problems:
+    """The one error collector: problems found in one file, reported together in one pass.
+
+    Stages that read user files (definitions above all) keep going after an error, so one
+    run lists every problem; the caller raises them with :func:`raise_all`.
+    """
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.errors: list[BindrefError] = []
+
+    def add(self, line: int, message: str, hint: str = "", *, path: str = "") -> None:
+        """Record a problem at ``line`` of this file (or of ``path``, for a base class's field)."""
+        self.errors.append(DefinitionError(message, path=path or self.path, line=line, hint=hint))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bindref.model import Catalog
-from bindref.project import Project
+from bindref.render.project import Project
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -10,13 +10,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bindref.check.context import CheckContext
+from bindref.check.findings import Finding, finding_from_error
 from bindref.check.placeholders import PLACEHOLDER_WORD
 from bindref.errors import BindrefError, BindrefErrors
-from bindref.findings import Finding, finding_from_error
 from bindref.languages import Language
 from bindref.model import Binding
-from bindref.regions import Snippet
-from bindref.sources.files import sample_paths
+from bindref.samples.files import sample_paths
+from bindref.samples.regions import Snippet
 
 SAMPLE_SUFFIXES = frozenset({".cs", ".java", ".js", ".mjs", ".cjs", ".ts", ".py", ".ps1", ".json", ".xml"})
 

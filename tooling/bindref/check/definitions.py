@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bindref.check.context import CheckContext
+from bindref.check.findings import Finding
 from bindref.check.placeholders import find_placeholders
-from bindref.findings import Finding
 from bindref.model import Binding, Location
 
 

@@ -1,6 +1,6 @@
 """Checks on the docs pages: placeholders, macro calls that cannot render, bindings without a page.
 
-Every macro call found on a page is rendered with :class:`bindref.pagemacros.PageMacros`,
+Every macro call found on a page is rendered with :class:`bindref.render.macros.PageMacros`,
 the same functions the site build calls, so a page that passes here renders there.
 """
 
@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bindref.check.context import CheckContext
+from bindref.check.findings import Finding
 from bindref.check.placeholders import find_placeholders
 from bindref.errors import (
     BindrefError,
@@ -22,8 +23,7 @@ from bindref.errors import (
     RegionError,
     TemplateError,
 )
-from bindref.findings import Finding
-from bindref.pagemacros import MACRO_NAMES, PAGE_MACROS, PageMacros
+from bindref.render.macros import MACRO_NAMES, PAGE_MACROS, PageMacros
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 _RAW = re.compile(r"\{%-?\s*raw\s*-?%\}.*?\{%-?\s*endraw\s*-?%\}", re.DOTALL)

@@ -2,7 +2,7 @@
 
 Readers copy the samples, so a misspelled argument or a binding declared with the wrong
 direction would work in the docs and fail in their app. Usages come from
-:mod:`bindref.sources`; this module maps them onto the catalog, in each language's spelling.
+:mod:`bindref.samples`; this module maps them onto the catalog, in each language's spelling.
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from dataclasses import dataclass, replace
 from difflib import get_close_matches
 
 from bindref.check.context import CheckContext
-from bindref.findings import Finding
+from bindref.check.findings import Finding
 from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language
 from bindref.model import Binding, Catalog, Unavailable
-from bindref.sources.files import prefilter, read_sample, sample_files
-from bindref.sources.usages import Argument, BindingUsage, Syntax, find_usages
+from bindref.samples.files import prefilter, read_sample, sample_files
+from bindref.samples.usages import Argument, BindingUsage, Syntax, find_usages
 
 # Build output and dependencies hold no samples, and node_modules can be huge.
 
@@ -129,10 +129,13 @@ def _unknown_type(usage: BindingUsage, symbols: Iterable[str], path: str) -> lis
     message = f"unknown binding type '{usage.symbol}'"
     return [
         Finding(
-            code="BR302", message=message, path=path, line=_type_line(usage),
+            code="BR302",
+            message=message,
+            path=path,
+            line=_type_line(usage),
             hint=f"did you mean '{by_lower[close[0]]}'?",
         )
-    ]  # fmt: skip
+    ]
 
 
 def _type_line(usage: BindingUsage) -> int:

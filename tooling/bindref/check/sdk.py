@@ -20,12 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bindref.check.context import CheckContext
+from bindref.check.findings import Finding
 from bindref.errors import ConfigError
-from bindref.findings import Finding
 from bindref.languages import PROFILES, Language
 from bindref.model import Binding, LanguageParameter, Location, Unavailable
-from bindref.sdk_python import PACKAGE, read_python_sdk
-from bindref.sdk_sources import SdkParameter, SdkSurface, SdkSurfaces, read_csharp_sources, read_java_sources
+from bindref.sdk.python import PACKAGE, read_python_sdk
+from bindref.sdk.sources import SdkParameter, SdkSurface, SdkSurfaces, read_csharp_sources, read_java_sources
 
 _READERS: Mapping[str, Callable[[Path], SdkSurfaces]] = {
     "csharp": read_csharp_sources,

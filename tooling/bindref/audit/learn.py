@@ -1,0 +1,298 @@
+"""``bindref audit learn``: what a hand-written Microsoft Learn binding page gets wrong.
+
+The OpenAI binding pages shipped with template placeholders, ``range=`` references that
+drifted off the samples, source paths that no longer exist and tables naming parameters
+that never existed (``PostUserQuery``, ``model``). This reads such a page and reports each
+problem at its line (BR601-BR605), comparing the tables with the bindref definition, so a
+page can be fixed, or replaced by ``bindref export learn``, with a list in hand.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from difflib import get_close_matches
+from pathlib import Path
+
+from bindref.audit import page as learnpage
+from bindref.audit.page import CodeReference, LearnPage, Table, TableRow, Zone
+from bindref.check.findings import Finding
+from bindref.check.placeholders import find_placeholders
+from bindref.errors import BindrefError, ConfigError, NotFoundError
+from bindref.export.learn import page_name
+from bindref.languages import LANGUAGE_GROUPS, PROFILES, Language
+from bindref.model import Binding
+from bindref.render.project import Project
+from bindref.render.tables import Row, rows_for
+from bindref.samples.regions import SampleReader, resolve_inside
+
+# Learn's pivot names (programming-language-X) and the languages each one shows.
+_PIVOTS = {lang.value: (lang,) for lang in Language if "_" not in lang} | {
+    "csharp": LANGUAGE_GROUPS["csharp"]
+}
+_LABELS = {pivot: PROFILES[languages[0]].tab for pivot, languages in _PIVOTS.items()}
+# Reference section titles; "configuration" (PowerShell, JS/TS) takes its languages from its zone.
+_SECTIONS = {"attributes": "csharp", "annotations": "java", "decorators": "python", "configuration": ""}
+_KIND = {"csharp": "attribute", "java": "annotation", "python": "decorator"}
+_NAMED = frozenset(lang for pivot in _KIND for lang in _PIVOTS[pivot])  # the rest use the type string
+_ALIAS = re.compile(r"^~/([^/]+)/")
+_NO_EXAMPLE = re.compile(r"(?:not|n't) (?:yet )?(?:supported|available)|no examples?\b", re.I)
+_NAME = r"`@?\[?(?:\w+\.)*(\w+)\]?`"  # `X`, `@X`, `[X]`, `@app.x`: how prose names an attribute or decorator
+_BACKTICKED = re.compile(_NAME)
+_IN_PROSE = re.compile(rf"\bapply\s+(?:the\s+)?{_NAME}|{_NAME}\s+(?:attribute|annotation|decorator)\b", re.I)
+_MUST_BE = re.compile(r"[Mm]ust be `([^`]*)`")
+_SQUASH = re.compile(r"[\s_]")  # is_reasoning _model, time_stamp_utc: misspellings, not new names
+Pivots = tuple[str, ...]
+
+
+@dataclass
+class _Audit:
+    """One page being audited, with what every check needs."""
+
+    project: Project
+    page: LearnPage
+    path: str
+    page_folder: str | None  # relative to the project root, when the page is inside it
+    samples: Path
+    binding: Binding | None = None
+
+    def finding(self, code: str, message: str, line: int, hint: str = "", column: int = 0) -> Finding:
+        return Finding(code=code, message=message, path=self.path, line=line, hint=hint, column=column)
+
+
+def audit_learn_page(
+    project: Project, page: Path, *, samples: Path | None = None, binding_key: str | None = None
+) -> list[Finding]:
+    """Every BR601-BR605 finding on a hand-written Learn page, sorted by line.
+
+    ``samples`` is the folder that ``~/<alias>/`` in ``source=`` stands for (default: the
+    project's samples folder); ``binding_key`` names the binding, else it is inferred.
+    """
+    root = project.settings.root.resolve()
+    try:
+        text = page.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read page '{page}'", hint=str(error)) from None
+    inside = page.resolve().is_relative_to(root)
+    relative = page.resolve().relative_to(root).as_posix() if inside else str(page)
+    audit = _Audit(
+        project=project,
+        page=learnpage.parse_learn_page(text),
+        path=relative,
+        page_folder=Path(relative).parent.as_posix() if inside else None,
+        samples=samples or root / project.settings.samples,
+    )
+    audit.binding = _binding(audit, binding_key, page.name)
+    found = [*_placeholders(audit), *_code_references(audit), *_missing_examples(audit), *_tables(audit)]
+    return sorted(found, key=lambda f: (f.line, f.column, f.code, f.message))
+
+
+def _placeholders(audit: _Audit) -> Iterator[Finding]:
+    references = {ref.line: ref for ref in audit.page.code_references}
+    for offset, text in find_placeholders(audit.page.visible, template_code=False):
+        line, column = audit.page.position(offset)
+        attribute = references[line].attribute_at(column) if line in references else None
+        where = f" in :::code {attribute}=" if attribute else ""
+        yield audit.finding("BR601", f"placeholder '{text}'{where}", line, column=column)
+
+
+# BR602 / BR603: :::code references --------------------------------------------------------
+def _code_references(audit: _Audit) -> Iterator[Finding]:
+    for reference in audit.page.code_references:
+        source, lines = reference.attributes.get("source"), reference.attributes.get("range")
+        if source is None or any(find_placeholders(source, template_code=False)):
+            continue  # a placeholder is BR601's finding
+        resolved = _resolve_source(audit, reference, source)
+        if isinstance(resolved, Finding):
+            yield resolved
+        if lines is not None and not any(find_placeholders(lines, template_code=False)):
+            yield _range_finding(audit, reference, None if isinstance(resolved, Finding) else resolved)
+
+
+def _candidates(audit: _Audit, source: str) -> list[tuple[Path, str]]:
+    """Where ``source`` may live: ``~/<alias>/rest`` under the samples folder, else the project."""
+    if alias := _ALIAS.match(source):
+        rest = source[alias.end() :]
+        first, _, tail = rest.partition("/")  # ~/repo/samples/x when --samples is that samples folder
+        return [(audit.samples, rest)] + ([(audit.samples, tail)] if first == audit.samples.name else [])
+    root = audit.project.settings.root
+    beside = [(root, f"{audit.page_folder}/{source}")] if audit.page_folder not in (None, ".") else []
+    return [(root, source), *beside]
+
+
+def _resolve_source(audit: _Audit, reference: CodeReference, source: str) -> tuple[Path, str] | Finding:
+    """The first candidate that resolves, or the BR603 finding; resolve_inside never leaves its base."""
+    candidates, errors = _candidates(audit, source), []
+    for base, relative in candidates:
+        try:
+            resolve_inside(base, relative)
+            return base, relative
+        except BindrefError as error:
+            errors.append(error)
+    unsafe = next((e for e in errors if e.message != "file does not exist"), None)
+    if unsafe:  # "path must not contain '..'", "path resolves outside the repository", ...
+        problem = unsafe.message.partition(" ")[2]
+        return audit.finding("BR603", f"source '{source}' {problem}", reference.line, unsafe.hint)
+    root = audit.project.settings.root.resolve()
+    shown = [
+        (b.resolve().relative_to(root).as_posix() if b.resolve().is_relative_to(root) else str(b), r)
+        for b, r in candidates
+    ]
+    hint = "looked for " + " and ".join(f"'{r}'" if b == "." else f"'{b}/{r}'" for b, r in shown)
+    if alias := _ALIAS.match(source):
+        hint += f"; --samples sets the folder '~/{alias[1]}/' stands for"
+    return audit.finding("BR603", f"source '{source}' does not exist", reference.line, hint)
+
+
+def _range_finding(audit: _Audit, reference: CodeReference, resolved: tuple[Path, str] | None) -> Finding:
+    source, text = reference.attributes["source"], reference.attributes["range"]
+    shown = source[m.end() :] if (m := _ALIAS.match(source)) else source
+    spans = learnpage.parse_line_ranges(text)
+    if spans is None:
+        message = f"range '{text}' of {shown} is not a line range such as '12-30' or '4-5,36-60'"
+        return audit.finding("BR602", message, reference.line)
+    drift = f"range '{text}' of {shown} selects lines by number, which drift when the sample changes"
+    if resolved is None:
+        return audit.finding("BR602", drift, reference.line, learnpage.tag_hint(source, "name"))
+    base, relative = resolved
+    lines = learnpage.read_sample_lines(resolve_inside(base, relative))
+    try:
+        regions = SampleReader(base).regions(relative)
+    except BindrefError:  # broken markers are `bindref check`'s finding (BR002), not this page's
+        regions = {}
+    hint = learnpage.region_suggestion(lines, spans, regions, relative)
+    reason = learnpage.why_range_cuts(lines, spans, Path(relative).suffix)
+    message = f"range '{text}' of {shown} cuts a block in half: {reason}" if reason else drift
+    return audit.finding("BR602", message, reference.line, hint)
+
+
+# BR604: languages without an example ------------------------------------------------------
+def _missing_examples(audit: _Audit) -> Iterator[Finding]:
+    page = audit.page
+    heading = next((h for h in page.headings if h.level == 2 and re.fullmatch(r"Examples?", h.title)), None)
+    if heading is None:
+        yield audit.finding("BR604", "the page has no '## Example' section", 1)
+        return
+    end = page.section_end(heading)
+    sections = [h.line for h in page.headings if h.level <= 2]  # a zone holding one is a reference zone
+    zones = [z for z in page.zones if heading.line < z.line < end and not any(map(z.contains, sections))]
+    for pivot, languages in _PIVOTS.items():
+        if audit.binding and not any(audit.binding.is_available(lang) for lang in languages):
+            continue
+        own = [zone for zone in zones if pivot in zone.pivots]
+        if not own:
+            message = f"the Example section has no programming-language-{pivot} zone"
+            yield audit.finding("BR604", message, heading.line, "add a zone with a :::code reference")
+        elif not any(_has_example(page, zone) for zone in own):
+            message = f"the programming-language-{pivot} zone has no example"
+            hint = "add a :::code reference to a sample region, or say that the language has none"
+            yield audit.finding("BR604", message, own[0].line, hint)
+
+
+def _has_example(page: LearnPage, zone: Zone) -> bool:
+    """A :::code reference, or a sentence saying the language has none."""
+    text = "\n".join(page.lines[zone.line : zone.end_line - 1])
+    return any(zone.contains(ref.line) for ref in page.code_references) or bool(_NO_EXAMPLE.search(text))
+
+
+# BR605: reference tables ------------------------------------------------------------------
+def _binding(audit: _Audit, key: str | None, file_name: str) -> Binding | None:
+    """``--binding``, else the page's type row, an attribute name it uses, or its file name."""
+    if key is not None:
+        try:
+            return audit.project.binding(key)
+        except NotFoundError as error:
+            raise ConfigError(error.message, hint=error.hint) from None
+    bindings = list(audit.project.catalog().bindings.values())
+    by_type = {b.type_name.lower(): b for b in bindings}
+    by_name = {name: b for b in reversed(bindings) for lang, name in b.names.items() if lang in _NAMED}
+    rows = [row for table in audit.page.tables for row in table.rows if row.name == "type"]
+    typed = [by_type.get(m[1].lower()) for row in rows if (m := _MUST_BE.search(row.description))]
+    named = [by_name.get(name.removesuffix("Attribute")) for name in _BACKTICKED.findall(audit.page.visible)]
+    if found := next((b for b in [*typed, *named] if b), None):
+        return found
+    by_file = [b for b in bindings if page_name(b) == file_name or b.type_name.lower() in file_name.lower()]
+    return max(by_file, key=lambda b: (page_name(b) == file_name, len(b.type_name)), default=None)
+
+
+def _tables(audit: _Audit) -> Iterator[Finding]:
+    page = audit.page
+    for heading in (h for h in page.headings if h.level == 2 and h.title.lower() in _SECTIONS):
+        zone = page.zone_at(heading.line)
+        implied = (_SECTIONS[heading.title.lower()],)
+        pivots = tuple(p for p in (zone.pivots if zone else implied) if p in _PIVOTS)
+        end = min(page.section_end(heading), zone.end_line if zone else len(page.lines) + 1)
+        tables = [t for t in page.tables if heading.line < t.line < end]
+        if not pivots or not tables:
+            continue
+        if audit.binding is None:
+            hint = f"pass --binding with one of: {', '.join(audit.project.catalog().bindings)}"
+            yield audit.finding("BR605", "cannot tell which binding the page documents", heading.line, hint)
+            return
+        yield from _prose_names(audit, audit.binding, pivots, heading.line, tables[0].line)
+        for table in tables:
+            yield from _table_rows(audit, audit.binding, pivots, table)
+
+
+def _languages(binding: Binding, pivots: Pivots, *, named: bool = False) -> list[Language]:
+    """The pivots' languages the binding has; ``named``: only those with an attribute-like name."""
+    languages = [lang for pivot in pivots for lang in _PIVOTS[pivot] if binding.is_available(lang)]
+    return [lang for lang in languages if lang in binding.names and lang in _NAMED] if named else languages
+
+
+def _prose_names(audit: _Audit, binding: Binding, pivots: Pivots, first: int, last: int) -> Iterator[Finding]:
+    languages, kinds = _languages(binding, pivots, named=True), {_KIND[p] for p in pivots if p in _KIND}
+    if len(kinds) != 1 or not languages:
+        return
+    valid, kind, label = {binding.names[lang] for lang in languages}, kinds.pop(), _LABELS[pivots[0]]
+    model = {lang: f" ({PROFILES[lang].label.lower()})" if len(valid) > 1 else "" for lang in languages}  # C#
+    expected = " or ".join(f"'{binding.names[lang]}'{model[lang]}" for lang in languages)
+    for number in range(first + 1, last):
+        for match in _IN_PROSE.finditer(audit.page.lines[number - 1]):
+            name = match[1] or match[2]
+            if name not in valid and name.removesuffix("Attribute") not in valid:
+                message = f"{label} text names the {kind} '{name}', but it is {expected}"
+                yield audit.finding("BR605", message, number, column=match.start() + 1)
+
+
+def _table_rows(audit: _Audit, binding: Binding, pivots: Pivots, table: Table) -> Iterator[Finding]:
+    expected = {row.name: row for lang in _languages(binding, pivots) for row in rows_for(binding, lang)}
+    at = {Language.JAVA: "@"}  # Java names the annotation as code uses it
+    names = [at.get(lang, "") + binding.names[lang] for lang in _languages(binding, pivots, named=True)]
+    surface = " or ".join(f"'{name}'" for name in dict.fromkeys(names)) or f"'{binding.type_name}'"
+    label = "/".join(_LABELS[p] for p in pivots)
+    if not _languages(binding, pivots):  # a table for languages that do not have the binding at all
+        reasons = dict.fromkeys(binding.unavailable[lang].reason for p in pivots for lang in _PIVOTS[p])
+        message = f"{label} table documents '{binding.key}', which {label} does not have"
+        yield audit.finding("BR605", message, table.line, "; ".join(reasons))
+        return
+    listed = {row.name for row in table.rows}
+    unlisted = [name for name in expected if name not in listed]
+    for row in table.rows:
+        if row.name in expected:
+            yield from _must_be(audit, label, row, expected[row.name])
+            continue
+        guess = _closest(row.name, unlisted)
+        unlisted = [name for name in unlisted if name != guess]
+        hint = f"did you mean '{guess}'?" if guess else "remove the row, or add it to the definition"
+        message = f"{label} table lists '{row.name}', which {surface} does not have"
+        yield audit.finding("BR605", message, row.line, hint)
+    if unlisted:
+        message = f"{label} table leaves out {', '.join(map(repr, unlisted))}, which {surface} has"
+        yield audit.finding("BR605", message, table.line, "add a row for each")
+
+
+def _closest(name: str, candidates: list[str]) -> str | None:
+    """A close spelling: equal but for case, blanks and underscores, else a difflib match."""
+    key, by_key = _SQUASH.sub("", name).lower(), {_SQUASH.sub("", c).lower(): c for c in candidates}
+    close = get_close_matches(key, list(by_key), n=1, cutoff=0.6)
+    return by_key.get(key) or (by_key[close[0]] if close else None)
+
+
+def _must_be(audit: _Audit, label: str, row: TableRow, expected: Row) -> Iterator[Finding]:
+    """``type`` and ``direction`` rows say "Must be `x`": the value must be the binding's."""
+    want, said = _MUST_BE.search(expected.description), _MUST_BE.search(row.description)
+    if want and said and want[1] != said[1]:
+        message = f"{label} table says '{row.name}' must be '{said[1]}', but it is '{want[1]}'"
+        yield audit.finding("BR605", message, row.line, f"write Must be `{want[1]}`.")

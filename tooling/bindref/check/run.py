@@ -1,0 +1,57 @@
+"""``bindref check``: every drift check, one pass, findings instead of exceptions.
+
+Each check is a small function from a :class:`CheckContext` to findings. Checks only
+read: nothing here writes a file.
+"""
+
+from __future__ import annotations
+
+from bindref.check.context import CheckContext, CheckOptions
+from bindref.check.coverage import check_coverage
+from bindref.check.definitions import check_definitions
+from bindref.check.exports import check_exports
+from bindref.check.findings import Finding, finding_from_error
+from bindref.check.pages import check_pages
+from bindref.check.samples import check_samples
+from bindref.check.sdk import check_sdks
+from bindref.errors import BindrefError, BindrefErrors, ConfigError
+from bindref.render.project import Project
+
+__all__ = ["CheckContext", "CheckOptions", "run_checks"]
+
+
+def run_checks(project: Project, options: CheckOptions, diffs: list[str] | None = None) -> list[Finding]:
+    """All findings for the project, deduplicated, in a stable order.
+
+    Definitions that cannot be loaded stop the run after reporting them (BR001):
+    every other check needs the catalog.
+    """
+    try:
+        catalog = project.catalog()
+    except ConfigError:
+        raise
+    except BindrefError as error:
+        errors = error.errors if isinstance(error, BindrefErrors) else (error,)
+        return [finding_from_error(e, "BR001") for e in errors]
+    context = CheckContext(project=project, catalog=catalog, options=options)
+    used_regions: set[tuple[str, str]] = set()
+    findings = check_definitions(context)
+    reported: set[str] = set()
+    page_findings = check_pages(context, reported, used_regions)
+    findings += check_coverage(context, used_regions)
+    findings += page_findings
+    findings += check_samples(context)
+    findings += check_sdks(context)
+    findings += check_exports(context, diffs if diffs is not None else [])
+    return _unique(findings)
+
+
+def _unique(findings: list[Finding]) -> list[Finding]:
+    seen: set[tuple[str, str, int, str]] = set()
+    unique: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message)):
+        key = (finding.code, finding.path, finding.line, finding.message)
+        if key not in seen:
+            seen.add(key)
+            unique.append(finding)
+    return unique

@@ -1,0 +1,173 @@
+"""The subcommands of ``bindref``: plain functions from parsed arguments to an exit code.
+
+They print results to stdout; errors are raised and turned into messages and exit
+codes by :mod:`bindref.cli.main`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Callable
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from bindref.audit.learn import audit_learn_page
+from bindref.check.context import CheckContext, CheckOptions
+from bindref.check.coverage import coverage_matrix
+from bindref.check.findings import CODES, exit_code_for
+from bindref.check.report import OutputFormat, format_findings
+from bindref.check.run import run_checks
+from bindref.cli.scaffold import eject_template, packaged_templates, scaffold_binding
+from bindref.errors import EXIT_OK, ConfigError
+from bindref.export.learn import export_learn
+from bindref.export.writes import write_atomic
+from bindref.languages import Direction
+from bindref.render.project import Project
+
+FIX_COMMAND = (
+    "each finding's hint says how to fix it; 'bindref codes' (or docs/reference/check-codes.md) "
+    "explains every code, and 'bindref check --diff' shows what changed in generated files"
+)
+
+
+def tool_version() -> str:
+    """The installed bindref version, for reports."""
+    try:
+        return version("bindref")
+    except PackageNotFoundError:  # running from a source tree without installing
+        return "0+unknown"
+
+
+def run_list(project: Project, _args: argparse.Namespace) -> int:
+    """``bindref list``: one line per binding with its name in each language."""
+    for key, binding in project.catalog().bindings.items():
+        names = ", ".join(f"{lang.value}={name}" for lang, name in binding.names.items())
+        print(f"{key}  ({binding.direction.value})  {names}")
+    return EXIT_OK
+
+
+def run_render(project: Project, args: argparse.Namespace) -> int:
+    """``bindref render``: the exact Markdown the site build renders."""
+    binding = project.binding(args.binding)
+    renderer = project.renderer
+    if args.section == "table":
+        if not args.language:
+            raise ConfigError("--section table needs --language", hint="for example --language python")
+        print(renderer.parameter_table(binding, project.language(args.language)))
+    else:
+        section: Callable[..., str] = getattr(renderer, args.section)
+        print(section(binding))
+    return EXIT_OK
+
+
+def parse_sdk_sources(values: list[str]) -> dict[str, Path]:
+    """``csharp=DIR`` / ``java=DIR`` pairs from ``--sdk-source``."""
+    sources: dict[str, Path] = {}
+    for value in values:
+        family, _, folder = value.partition("=")
+        if family not in ("csharp", "java") or not folder:
+            raise ConfigError(
+                f"--sdk-source '{value}' is not LANGUAGE=DIR",
+                hint="languages: csharp, java; e.g. csharp=../ext",
+            )
+        path = Path(folder)
+        if not path.is_dir():
+            raise ConfigError(
+                f"--sdk-source folder '{folder}' does not exist", hint="point at a source checkout"
+            )
+        sources[family] = path
+    return sources
+
+
+def run_check(project: Project, args: argparse.Namespace) -> int:
+    """``bindref check``: every drift check in one pass; the exit code says what was found."""
+    options = CheckOptions(sdk_sources=parse_sdk_sources(args.sdk_source), python_sdk=not args.no_python_sdk)
+    project.refresh()
+    diffs: list[str] = []
+    findings = run_checks(project, options, diffs)
+    report = format_findings(
+        findings, OutputFormat(args.format), tool_version=tool_version(), fix_command=FIX_COMMAND
+    )
+    if args.diff and diffs:
+        print("".join(diffs), end="")
+    if args.output:
+        write_atomic(args.output, report + "\n")
+        print(f"bindref check: report written to {args.output}")
+    else:
+        print(report)
+    return exit_code_for(findings)
+
+
+def run_export(project: Project, args: argparse.Namespace) -> int:
+    """``bindref export learn``: write one Microsoft Learn page per binding, atomically."""
+    out = args.out if args.out.is_absolute() else Path.cwd() / args.out
+    written = export_learn(project, out, force=args.force)
+    total = len(project.catalog().bindings)
+    print(f"bindref export learn: {len(written)} of {total} page(s) written to {args.out}")
+    return EXIT_OK
+
+
+def run_new(project: Project, args: argparse.Namespace) -> int:
+    """``bindref new EXT/BINDING``: stubs for a definition, a page and samples; never overwrites."""
+    written = scaffold_binding(project.settings, args.name, Direction(args.direction), args.from_sdk)
+    for path in written:
+        print(f"wrote {path.relative_to(project.settings.root).as_posix()}")
+    print("next: add the page to nav in mkdocs.yml, then run 'bindref check' for what is left to write")
+    return EXIT_OK
+
+
+def run_templates(project: Project, args: argparse.Namespace) -> int:
+    """``bindref templates list|eject NAME``: see, or take over, a packaged template."""
+    if args.action == "list":
+        print("\n".join(packaged_templates()))
+        return EXIT_OK
+    if not args.name:
+        raise ConfigError("'templates eject' needs a template name", hint="see 'bindref templates list'")
+    target = eject_template(project.settings, args.name)
+    print(f"copied {args.name} to {target.relative_to(project.settings.root).as_posix()}; edit it there")
+    return EXIT_OK
+
+
+def run_audit(project: Project, args: argparse.Namespace) -> int:
+    """``bindref audit learn PAGE``: a hand-written Learn page against the definitions and samples."""
+    findings = audit_learn_page(project, args.page, samples=args.samples, binding_key=args.binding)
+    fix = "each finding's hint says how to fix it; 'bindref export learn' writes the page from the definition"
+    report = format_findings(
+        findings,
+        OutputFormat(args.format),
+        tool_version=tool_version(),
+        fix_command=fix,
+        command="bindref audit",
+    )
+    print(report)
+    return exit_code_for(findings)
+
+
+def run_coverage(project: Project, args: argparse.Namespace) -> int:
+    """``bindref coverage``: the binding x language example matrix, as text or JSON."""
+    context = CheckContext(project=project, catalog=project.catalog(), options=CheckOptions())
+    matrix = coverage_matrix(context)
+    languages = project.settings.languages
+    if args.format == "json":
+        data = {
+            key: {lang.value: {"status": cell.status, "detail": cell.detail} for lang, cell in row.items()}
+            for key, row in matrix.items()
+        }
+        print(json.dumps(data, indent=2, sort_keys=True))
+        return EXIT_OK
+    symbols = {"example": "yes", "no example": "none", "not available": "n/a", "missing": "MISSING"}
+    width = max([len("binding"), *(len(key) for key in matrix)])
+    print("  ".join(["binding".ljust(width), *(lang.value for lang in languages)]))
+    for key, row in matrix.items():
+        cells = [symbols[row[lang].status].ljust(len(lang.value)) for lang in languages]
+        print("  ".join([key.ljust(width), *cells]).rstrip())
+    print("yes: example  none: reasoned no_example()  n/a: binding not in that language  MISSING: gap")
+    return EXIT_OK
+
+
+def run_codes(_project: Project | None, _args: argparse.Namespace) -> int:
+    """``bindref codes``: every finding code with its meaning and fix."""
+    for code in CODES.values():
+        print(f"{code.code}  {code.name}  ({code.severity.value})\n    {code.summary}\n    fix: {code.fix}")
+    return EXIT_OK

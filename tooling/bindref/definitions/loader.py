@@ -1,0 +1,164 @@
+"""Read ``binding_defs/`` statically with griffe: modules, classes, docstrings, names.
+
+This is the only module that reads definitions (``sdk_python`` reads the Python
+SDK). griffe finds each class and the attribute docstrings that become
+descriptions; the file's own syntax tree gives exact lines; :mod:`bindref.definitions.raw`
+then reads the bindings. Nothing in ``binding_defs`` is ever imported or executed,
+so a definition cannot run code during a docs build.
+"""
+
+from __future__ import annotations
+
+import ast
+import logging
+from pathlib import Path
+
+import griffe
+
+from bindref.config import PYPROJECT, setting_line
+from bindref.definitions.raw import (
+    ClassInfo,
+    DefinitionModule,
+    DefinitionScope,
+    RawBinding,
+    binding_decorator,
+    read_binding,
+)
+from bindref.definitions.spec_imports import check_spec_imports
+from bindref.errors import BindrefError, ConfigError, DefinitionError
+
+# griffe logs (for example) unresolvable annotations; we report our own errors instead.
+logging.getLogger("griffe").setLevel(logging.ERROR)
+
+PACKAGE = "binding_defs"
+
+
+def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding], list[BindrefError]]:
+    """Every binding class under ``root/definitions_dir`` plus every problem found.
+
+    All files are read even after an error, so one run reports everything.
+    """
+    base = root / definitions_dir
+    if not base.is_dir():
+        problem = ConfigError(  # a setting (or the project root) is wrong, not a definition
+            f"definitions folder '{definitions_dir}' does not exist",
+            path=PYPROJECT if (root / PYPROJECT).is_file() else "",
+            line=setting_line(root, "definitions"),
+            hint="set [tool.bindref] definitions to the folder holding your binding modules",
+        )
+        return [], [problem]
+    errors: list[BindrefError] = []
+    modules: dict[str, DefinitionModule] = {}
+    for file in sorted(path for path in base.rglob("*.py") if not path.is_dir()):
+        relative = file.relative_to(root).as_posix()
+        try:
+            module = _parse_cached(file, relative, base)
+        except BindrefError as error:
+            errors.append(error)
+        except OSError as error:  # a broken symlink, a file without read permission
+            errors.append(DefinitionError("cannot be read", path=relative, hint=error.strerror or str(error)))
+        else:
+            modules[module.name] = module
+    errors.extend(check_spec_imports(modules))
+    scope = DefinitionScope(modules)
+    bindings = [
+        read_binding(info, scope, errors)
+        for module in modules.values()
+        for info in module.classes.values()
+        if binding_decorator(info.node) is not None
+    ]
+    unique = {error.render(): error for error in errors}  # a shared base class fails once, not per binding
+    return bindings, list(unique.values())
+
+
+# Parsed modules by file, for a live-preview server: a save re-parses only the saved file.
+_PARSED: dict[Path, tuple[tuple[int, int, str], DefinitionModule]] = {}
+
+
+def _parse_cached(file: Path, relative: str, base: Path) -> DefinitionModule:
+    stat = file.stat()
+    version = (stat.st_mtime_ns, stat.st_size, relative)
+    cached = _PARSED.get(file)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    module = _parse_module(file, relative, base)
+    _PARSED[file] = (version, module)
+    return module
+
+
+def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
+    text = _read_text(file.read_bytes(), relative)
+    try:
+        tree = ast.parse(text, filename=relative)
+    except SyntaxError as error:
+        where = f"column {error.offset}: " if error.offset else ""
+        raise DefinitionError(
+            f"syntax error: {error.msg}",
+            path=relative,
+            line=error.lineno or 1,
+            hint=f"{where}a definition must be valid Python",
+        ) from None
+    parts = file.relative_to(base).with_suffix("").parts
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    module_name = ".".join((PACKAGE, *parts))
+    griffe_module = griffe.visit(module_name, filepath=file, code=text)
+    extension = parts[0] if len(parts) > 1 else ""
+    module = DefinitionModule(name=module_name, path=relative)
+    for statement in tree.body:
+        _collect(statement, module, module_name)
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef) and node.name in griffe_module.classes:
+            module.classes[node.name] = _class_info(node, griffe_module.classes[node.name], module, extension)
+    return module
+
+
+def _read_text(data: bytes, relative: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        hint = f"byte 0x{data[error.start]:02x} at offset {error.start}; re-save it as UTF-8"
+        raise DefinitionError("not UTF-8 text", path=relative, line=line, hint=hint) from None
+
+
+def _collect(statement: ast.stmt, module: DefinitionModule, module_name: str) -> None:
+    """Record module-level constants and imports, which definitions may refer to."""
+    if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+        target = statement.targets[0]
+        if isinstance(target, ast.Name):
+            module.constants[target.id] = statement.value
+    elif isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name) and statement.value:
+        module.constants[statement.target.id] = statement.value
+    elif isinstance(statement, ast.ImportFrom):
+        source = _absolute_module(statement, module_name)
+        for alias in statement.names:
+            module.imports[alias.asname or alias.name] = (source, alias.name)
+    elif isinstance(statement, ast.Import):  # ``import bindref.spec [as spec]``: the module itself
+        for alias in statement.names:
+            module.imports[alias.asname or alias.name] = (alias.name, "")
+
+
+def _absolute_module(statement: ast.ImportFrom, module_name: str) -> str:
+    if not statement.level:
+        return statement.module or ""
+    package = module_name.split(".")[: -statement.level]
+    return ".".join([*package, *([statement.module] if statement.module else [])])
+
+
+def _class_info(
+    node: ast.ClassDef, griffe_class: griffe.Class, module: DefinitionModule, extension: str
+) -> ClassInfo:
+    docstrings: dict[str, str] = {}
+    for name, member in griffe_class.members.items():
+        if isinstance(member, griffe.Attribute) and member.docstring:
+            docstrings[name] = member.docstring.value.strip()
+    docstring = griffe_class.docstring.value.strip() if griffe_class.docstring else ""
+    return ClassInfo(
+        node=node,
+        module=module.name,
+        path=module.path,
+        extension=extension,
+        docstring=docstring,
+        field_docstrings=docstrings,
+    )

@@ -1,0 +1,201 @@
+"""Resolve one definition field into its form in every language.
+
+A field gets the language profile's spelling and type, then the definition's
+explicit per-language differences (a language key beats its group), and its
+description gets ``[[other_parameter]]`` spelled the way each language spells it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
+from typing import Any, TypeVar
+
+from bindref import spec
+from bindref.definitions.raw import RawField
+from bindref.errors import Problems, choices_hint
+from bindref.languages import PROFILES, Language, camel_case, expand_language_key, valid_language_keys
+from bindref.model import DefaultValue, LanguageParameter, Location, Parameter, Unavailable
+
+_T = TypeVar("_T")
+_REFERENCE = re.compile(r"\[\[([a-z_][a-z0-9_]*)\]\]")
+
+
+def expand_language_keys(
+    problems: Problems, keys: Iterable[str], line: int, what: str
+) -> dict[str, tuple[Language, ...]]:
+    """Expand a definition's language keys; unknown keys are reported with the valid ones."""
+    expanded: dict[str, tuple[Language, ...]] = {}
+    for key in keys:
+        languages = expand_language_key(key)
+        if languages is None:
+            problems.add(
+                line,
+                f"unknown language key '{key}' in {what}",
+                choices_hint(key, valid_language_keys(), noun="language keys"),
+            )
+        else:
+            expanded[key] = languages
+    return expanded
+
+
+def build_parameter(field: RawField, languages: Sequence[Language], binding_problems: Problems) -> Parameter:
+    """One field resolved for every language; problems are located in the field's own file."""
+    problems = Problems(field.path)
+    parameter = _build_parameter(field, languages, problems)
+    binding_problems.errors.extend(problems.errors)
+    return parameter
+
+
+def _build_parameter(field: RawField, languages: Sequence[Language], problems: Problems) -> Parameter:
+    if not field.docstring:
+        problems.add(
+            field.line,
+            f"parameter '{field.name}' has no docstring",
+            hint="add a string literal on the line after the field; it is the description",
+        )
+    names = _by_language(field.names, expand_language_keys(problems, field.names, field.line, "names"))
+    overrides = _by_language(
+        field.languages, expand_language_keys(problems, field.languages, field.line, "languages")
+    )
+    by_language: dict[Language, LanguageParameter | Unavailable] = {}
+    for lang in languages:
+        override = overrides.get(lang, spec.LanguageOverride())
+        if not override.available:
+            if not override.reason:
+                problems.add(
+                    field.line,
+                    f"parameter '{field.name}' is unavailable in '{lang.value}' without a reason",
+                    hint="add reason='...' to lang(available=False)",
+                )
+            by_language[lang] = Unavailable(reason=override.reason)
+            continue
+        by_language[lang] = _spell(field, lang, names.get(lang, override.name), override)
+    return Parameter(
+        canonical=field.name,
+        description=field.docstring,
+        location=Location(path=problems.path, line=field.line),
+        by_language=by_language,
+        payload=field.payload,
+    )
+
+
+def _by_language(
+    mapping: Mapping[str, _T], expanded: Mapping[str, tuple[Language, ...]]
+) -> dict[Language, _T]:
+    """Group keys (``csharp``) first, so a single-language key always wins over its group."""
+    result: dict[Language, _T] = {}
+    for key in sorted(expanded, key=lambda k: len(expanded[k]), reverse=True):
+        for lang in expanded[key]:
+            result[lang] = mapping[key]
+    return result
+
+
+def _payload_key(field: RawField, lang: Language) -> str:
+    """Payload fields are C# properties in C#, and camelCase JSON keys in every other language."""
+    if not field.payload or lang in (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS):
+        return ""
+    return camel_case(field.name)
+
+
+def _spell(
+    field: RawField, lang: Language, name: str | None, override: spec.LanguageOverride
+) -> LanguageParameter:
+    profile = PROFILES[lang]
+    required = field.required if override.required is None else override.required
+    default = field.default if override.default is spec.UNSET else override.default
+    return LanguageParameter(
+        canonical=field.name,
+        name=name or override.name or _payload_key(field, lang) or profile.spell(field.name),
+        type=override.type or profile.type_name(field.annotation),
+        required=required,
+        default=None if required else _format_default(default, lang),
+        description=field.docstring,
+        note=override.note,
+        accepted=override.accepted,
+    )
+
+
+def _format_default(value: Any, lang: Language) -> DefaultValue | None:
+    if value is spec.UNSET:
+        return None
+    if isinstance(value, spec.SourceCode):
+        return DefaultValue(source=value.text)
+    return DefaultValue(source=PROFILES[lang].literal(value))
+
+
+def link_parameter_references(
+    parameters: Sequence[Parameter],
+    languages: Sequence[Language],
+    declared: frozenset[str],
+    problems: Problems,
+) -> tuple[Parameter, ...]:
+    """Spell ``[[top_p]]`` in a description as each language does (`topP`, `top_p`, `TopP`).
+
+    Prose that names another parameter drifts like the tables do; a reference keeps
+    it right in every language and fails loudly when the parameter is renamed.
+    """
+    known = declared | {p.canonical for p in parameters}
+    linked: list[Parameter] = []
+    for parameter in parameters:
+        if "[[" not in parameter.description:
+            linked.append(parameter)
+            continue
+        for name in _REFERENCE.findall(parameter.description):
+            if name not in known:
+                problems.add(
+                    parameter.location.line,
+                    f"description of '{parameter.canonical}' refers to unknown parameter [[{name}]]",
+                    choices_hint(name, known, noun="parameters"),
+                    path=parameter.location.path,
+                )
+        by_language = dict(parameter.by_language)
+        for lang in languages:
+            spelled = by_language[lang]
+            if isinstance(spelled, LanguageParameter):
+                text = _REFERENCE.sub(_reference_speller(parameters, lang), spelled.description)
+                by_language[lang] = replace(spelled, description=text)
+        linked.append(replace(parameter, by_language=by_language))
+    return tuple(linked)
+
+
+def _reference_speller(parameters: Sequence[Parameter], lang: Language) -> Callable[[re.Match[str]], str]:
+    def spell(match: re.Match[str]) -> str:
+        return _spelled_reference(parameters, match.group(1), lang)
+
+    return spell
+
+
+def _spelled_reference(parameters: Sequence[Parameter], canonical: str, lang: Language) -> str:
+    for parameter in parameters:
+        spelled = parameter.by_language.get(lang)
+        if parameter.canonical == canonical and isinstance(spelled, LanguageParameter):
+            return f"`{spelled.name}`"
+    return f"`{canonical}`"
+
+
+def check_unique_names(
+    parameters: Sequence[Parameter], languages: Sequence[Language], problems: Problems
+) -> None:
+    for lang in languages:
+        seen: dict[str, tuple[str, int]] = {
+            extra.name: (f"the {PROFILES[lang].label} profile's own '{extra.name}'", 0)
+            for extra in PROFILES[lang].extras
+        }
+        for parameter in parameters:
+            spelled = parameter.by_language.get(lang)
+            if not isinstance(spelled, LanguageParameter):
+                continue
+            if spelled.name in seen:
+                other, line = seen[spelled.name]
+                where = f" (line {line})" if line else ""
+                problems.add(
+                    parameter.location.line,
+                    f"parameter '{parameter.canonical}' is spelled '{spelled.name}' in '{lang.value}', "
+                    f"like {other}{where}",
+                    path=parameter.location.path,
+                    hint="rename one, or give a different name with names={...}",
+                )
+            else:
+                seen[spelled.name] = (f"parameter '{parameter.canonical}'", parameter.location.line)

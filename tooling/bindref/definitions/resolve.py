@@ -1,0 +1,187 @@
+"""Turn raw definitions into the per-language model, applying the language profiles.
+
+Each canonical field becomes one :class:`~bindref.model.LanguageParameter` per
+enabled language: the profile's naming rule and type map, then the definition's
+explicit per-language differences. Every problem is collected, so one run lists
+them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import PurePosixPath, PureWindowsPath
+from typing import Any
+
+from bindref import spec
+from bindref.config import Settings
+from bindref.definitions.parameters import (
+    build_parameter,
+    check_unique_names,
+    expand_language_keys,
+    link_parameter_references,
+)
+from bindref.definitions.raw import RawBinding
+from bindref.errors import BindrefError, DefinitionError, Problems, choices_hint, raise_all
+from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language
+from bindref.model import (
+    Binding,
+    Catalog,
+    ExampleRef,
+    Location,
+    Unavailable,
+)
+
+# Languages whose binding name is an SDK symbol the definition must spell out.
+_NAMED_LANGUAGES = (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS, Language.JAVA, Language.PYTHON)
+_EXAMPLE_OPTIONS = {
+    "type": 'for example type="assistantPost"',
+    "title": 'the page\'s heading, for example title="Azure OpenAI assistant post input binding"',
+}
+
+
+def build_catalog(raw_bindings: Sequence[RawBinding], settings: Settings) -> Catalog:
+    """The resolved catalog, or a BindrefErrors naming every problem."""
+    errors: list[BindrefError] = []
+    bindings: dict[str, Binding] = {}
+    for raw in raw_bindings:
+        problems = Problems(raw.path)
+        binding = _build_binding(raw, settings, problems)
+        errors.extend(problems.errors)
+        if binding is None:
+            continue
+        if binding.key in bindings:
+            first = bindings[binding.key].location
+            errors.append(
+                DefinitionError(
+                    f"binding '{binding.key}' is defined twice",
+                    path=raw.path,
+                    line=raw.line,
+                    hint=f"first defined at {first}",
+                )
+            )
+        bindings[binding.key] = binding
+    raise_all(errors)
+    return Catalog(bindings=dict(sorted(bindings.items())))
+
+
+def _build_binding(raw: RawBinding, settings: Settings, problems: Problems) -> Binding | None:
+    options = raw.options  # an option in raw.unreadable is already reported where it is written
+    type_name = options.get("type")
+    title = options.get("title")
+    direction = (
+        None if "direction" in raw.unreadable else _direction(options.get("direction"), raw.line, problems)
+    )
+    for key, value in (("type", type_name), ("title", title)):
+        if key not in raw.unreadable and (not isinstance(value, str) or not value.strip()):
+            problems.add(raw.line, f"binding() needs a non-empty '{key}' string", _EXAMPLE_OPTIONS[key])
+    if direction is None or not isinstance(type_name, str) or not isinstance(title, str):
+        return None
+    languages = settings.languages
+    unavailable = {
+        lang: Unavailable(reason=reason)
+        for lang, reason in _per_language(options.get("unavailable"), raw, problems, "unavailable")
+        if lang in languages
+    }
+    names = dict(_per_language(options.get("names"), raw, problems, "names"))
+    for lang in _NAMED_LANGUAGES if "names" not in raw.unreadable else ():
+        if lang in languages and lang not in unavailable and lang not in names:
+            problems.add(
+                raw.line,
+                f"binding() names has no entry for '{lang.value}'",
+                hint=f"give the {PROFILES[lang].label} name, or list it in unavailable= with a reason",
+            )
+    kind = DIRECTION_KIND[direction]
+    for lang in (Language.JAVASCRIPT, Language.TYPESCRIPT):
+        names.setdefault(lang, f"{kind}.generic({{ type: '{type_name}' }})")
+    names.setdefault(Language.POWERSHELL, "function.json")
+    parameters = tuple(build_parameter(f, languages, problems) for f in raw.fields)
+    check_unique_names(parameters, languages, problems)
+    parameters = link_parameter_references(parameters, languages, raw.declared_names, problems)
+    examples, no_examples = _examples(options.get("examples", ()), raw, settings, problems)
+    return Binding(
+        key=f"{raw.extension}/{type_name}",
+        extension=raw.extension,
+        type_name=type_name,
+        direction=direction,
+        title=title,
+        summary=raw.summary,
+        class_name=raw.class_name,
+        location=Location(path=raw.path, line=raw.line),
+        names={lang: name for lang, name in names.items() if lang in languages},
+        unavailable=unavailable,
+        parameters=parameters,
+        examples=examples,
+        no_examples=no_examples,
+        usage=dict(_per_language(options.get("usage"), raw, problems, "usage")),
+    )
+
+
+def _direction(value: Any, line: int, problems: Problems) -> Direction | None:
+    try:
+        return Direction(value)
+    except ValueError:
+        problems.add(
+            line,
+            f"unknown direction {value!r}",
+            choices_hint(str(value), (d.value for d in Direction), noun="directions"),
+        )
+        return None
+
+
+def _per_language(mapping: Any, raw: RawBinding, problems: Problems, what: str) -> list[tuple[Language, str]]:
+    if mapping is None:
+        return []
+    hint = f"for example {what}={{'python': '...'}}"
+    if not isinstance(mapping, dict):
+        problems.add(raw.line, f"binding() {what} must be a dict of language key to string", hint)
+        return []
+    pairs: list[tuple[Language, str]] = []
+    for key, languages in expand_language_keys(problems, mapping, raw.line, what).items():
+        value = mapping[key]
+        if not isinstance(value, str) or not value.strip():
+            problems.add(raw.line, f"{what}['{key}'] must be a non-empty string", hint)
+            continue
+        pairs.extend((lang, value) for lang in languages)
+    return pairs
+
+
+def _examples(
+    declared: Any, raw: RawBinding, settings: Settings, problems: Problems
+) -> tuple[Mapping[Language, tuple[ExampleRef, ...]], Mapping[Language, Unavailable]]:
+    examples: dict[Language, list[ExampleRef]] = {}
+    missing: dict[Language, Unavailable] = {}
+    items = declared if isinstance(declared, tuple) else ()
+    for item in items:
+        if not isinstance(item, (spec.Example, spec.NoExample)):
+            hint = "for example examples=[example('python', 'ext/python/app.py', region='x')]"
+            problems.add(raw.line, "binding() examples must hold example(...) or no_example(...) calls", hint)
+            continue
+        if isinstance(item, spec.Example) and (outside := _leaves_samples(item.path)):
+            hint = f"write it relative to the samples folder '{settings.samples}'"
+            problems.add(item.line or raw.line, f"example path '{item.path}' {outside}", hint)
+            continue
+        for langs in expand_language_keys(problems, [item.language], raw.line, "examples").values():
+            for lang in (lang for lang in langs if lang in settings.languages):
+                if isinstance(item, spec.NoExample):
+                    missing[lang] = Unavailable(reason=item.reason)
+                    continue
+                examples.setdefault(lang, []).append(
+                    ExampleRef(
+                        language=lang,
+                        path=f"{settings.samples}/{item.path}",
+                        region=item.region,
+                        description=item.description,
+                        title=item.title,
+                        location=Location(path=raw.path, line=item.line or raw.line),
+                    )
+                )
+    return {lang: tuple(refs) for lang, refs in examples.items()}, missing
+
+
+def _leaves_samples(path: str) -> str:
+    """Why ``path`` (relative to the samples folder) points outside it, or ''."""
+    if PurePosixPath(path).is_absolute() or PureWindowsPath(path).anchor:
+        return "is absolute"
+    if ".." in PurePosixPath(path.replace("\\", "/")).parts:
+        return "must not contain '..'"
+    return ""

@@ -1,0 +1,86 @@
+"""Check that definition modules import the ``bindref.spec`` helpers they call.
+
+bindref evaluates helper calls by name and never runs a definition, so a module that
+calls ``param(...)`` without importing it, or imports it from a module that does not
+have it (or round in a circle), would load here but fail at import and under mypy.
+Each such name is reported once per module, at its first use.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator, Mapping
+
+from bindref.definitions.literals import HELPERS
+from bindref.definitions.raw import DefinitionModule
+from bindref.errors import DefinitionError
+
+SPEC = "bindref.spec"
+_NAMES = frozenset({*HELPERS, "binding"})
+
+
+def check_spec_imports(modules: Mapping[str, DefinitionModule]) -> list[DefinitionError]:
+    """One error per module and helper name that does not resolve to ``bindref.spec``."""
+    errors: list[DefinitionError] = []
+    for module in modules.values():
+        first: dict[str, ast.Call] = {}  # each way of writing a helper, at its first use
+        for call in _helper_calls(module):
+            written = call.func.id if isinstance(call.func, ast.Name) else ast.unparse(call.func)
+            known = first.get(written)
+            if known is None or (call.lineno, call.col_offset) < (known.lineno, known.col_offset):
+                first[written] = call
+        for call in sorted(first.values(), key=lambda node: (node.lineno, node.col_offset)):
+            problem = _problem(call.func, module, modules)
+            if problem is not None:
+                errors.append(
+                    DefinitionError(problem[0], path=module.path, line=call.lineno, hint=problem[1])
+                )
+    return errors
+
+
+def _helper_calls(module: DefinitionModule) -> Iterator[ast.Call]:
+    roots: list[ast.AST] = [info.node for info in module.classes.values()]
+    roots.extend(module.constants.values())
+    for root in roots:
+        for node in ast.walk(root):
+            if isinstance(node, ast.Call) and _called_name(node.func) in _NAMES:
+                yield node
+
+
+def _called_name(func: ast.expr) -> str | None:
+    return func.id if isinstance(func, ast.Name) else (func.attr if isinstance(func, ast.Attribute) else None)
+
+
+def _problem(  # noqa: PLR0911  # one return per way an import can go wrong
+    func: ast.expr, module: DefinitionModule, modules: Mapping[str, DefinitionModule]
+) -> tuple[str, str] | None:
+    """``(message, hint)`` when ``func`` is not the ``bindref.spec`` helper it is named after."""
+    helper = str(_called_name(func))
+    fix = f"import it with 'from bindref.spec import {helper}'"
+    if isinstance(func, ast.Attribute):
+        source, original = module.imports.get(ast.unparse(func.value), ("", ""))
+        if ".".join(part for part in (source, original) if part) == SPEC:
+            return None
+        return f"'{ast.unparse(func)}' is not bindref.spec.{helper}", fix
+    chain, current, name = [module.name], module, helper
+    while True:
+        star = current.imports.get("*", ("", ""))[0]  # ``from x import *`` brings ``name`` from x
+        source, original = current.imports.get(name, (star, name if star else ""))
+        if source == SPEC:
+            if original == helper:
+                return None
+            return f"'{helper}' is bindref.spec.{original}, imported under another name", fix
+        if source not in modules:
+            if current is not module:
+                return (
+                    f"'{helper}' is imported from {current.name}, which does not import it from bindref.spec",
+                    fix,
+                )
+            if source:
+                return f"'{helper}' is imported from '{source}', not from bindref.spec", fix
+            return f"'{helper}' is called but never imported", fix
+        if source in chain:
+            circle = " -> ".join([*chain, source])
+            return f"'{helper}' is imported in a circle: {circle}", fix
+        chain.append(source)
+        current, name = modules[source], original

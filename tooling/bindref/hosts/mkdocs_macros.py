@@ -1,0 +1,79 @@
+"""The mkdocs-macros adapter: registers bindref's page macros, and does nothing else.
+
+Load it from ``mkdocs.yml``::
+
+    plugins:
+      - macros:
+          modules: [bindref.hosts.mkdocs_macros]
+          on_undefined: strict
+          on_error_fail: true
+
+The macros themselves live in :mod:`bindref.render.macros`, shared with ``bindref
+check``. A bindref error is logged as an MkDocs error (``page: path:line: problem
+(hint)``, no traceback), which fails a ``--strict`` build, and the page gets a
+visible error box in place of the content.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import logging
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from bindref.errors import BindrefError
+from bindref.hosts.preview import TRACKER
+from bindref.render.filters import code_span
+from bindref.render.macros import MACRO_NAMES, PageMacros, inputs_of
+from bindref.render.project import Project
+
+log = logging.getLogger("mkdocs.plugins.bindref")
+
+
+def error_box(error: BindrefError) -> str:
+    """A Material admonition that shows the problem where the content should be."""
+    lines = html.escape(error.render(), quote=False).splitlines()
+    body = "\n".join(f"    {code_span(line)}  " for line in lines)
+    return f'!!! failure "bindref could not render this"\n\n{body}\n'
+
+
+# One project per folder for the life of the process: a preview server keeps its parsed
+# definitions, samples and templates between rebuilds and re-reads only what changed.
+_PROJECTS: dict[Path, Project] = {}
+
+
+def project_for(folder: Path) -> Project:
+    """The cached project of ``folder``, refreshed for this build."""
+    root = folder.resolve()
+    if root not in _PROJECTS:
+        _PROJECTS[root] = Project.at(root)
+    project = _PROJECTS[root]
+    project.refresh()
+    return project
+
+
+def define_env(env: Any) -> None:
+    """Called by mkdocs-macros once per build; ``env.project_dir`` holds mkdocs.yml."""
+    project = project_for(Path(env.project_dir))
+    macros = PageMacros(project)
+
+    def reported(name: str, macro: Callable[..., str]) -> Callable[..., str]:
+        @functools.wraps(macro)
+        def guarded(*args: Any, **kwargs: Any) -> str:
+            page = getattr(env, "page", None)
+            if TRACKER.serving and page is not None:
+                TRACKER.record(Path(page.file.abs_dest_path), inputs_of(project, name, args))
+            try:
+                return macro(*args, **kwargs)
+            except BindrefError as error:
+                TRACKER.errors += 1
+                where = page.file.src_path if page is not None else "?"
+                log.error("bindref: %s: %s", where, error.render().replace("\n", "\n  "))
+                return error_box(error)
+
+        return guarded
+
+    for name in MACRO_NAMES:
+        env.macro(reported(name, getattr(macros, name)), name)

@@ -1,0 +1,47 @@
+"""Live-preview bookkeeping: which page used which input, and which pages went stale.
+
+During ``mkdocs serve --dirty`` MkDocs rebuilds only pages whose Markdown changed. A
+bindref page also depends on definitions, sample files and templates; this tracker
+records those inputs per page as the macros render it, and after a save tells the
+MkDocs plugin which built pages to drop so they are rebuilt. A preview therefore
+never serves a stale page, and never rebuilds pages that did not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bindref.render.fingerprints import Fingerprint, fingerprint
+
+
+@dataclass
+class PreviewTracker:
+    """Inputs per built page, and their signatures when last built."""
+
+    serving: bool = False
+    dirty: bool = False
+    errors: int = 0  # bindref errors shown as boxes in the current build
+    inputs: dict[Path, set[Path]] = field(default_factory=dict)  # built page -> inputs
+    seen: dict[Path, Fingerprint] = field(default_factory=dict)
+
+    def record(self, output: Path, used: Iterable[Path]) -> None:
+        """Remember that the page built to ``output`` used ``used`` (and their current state)."""
+        paths = {path.resolve() for path in used}
+        self.inputs.setdefault(output, set()).update(paths)
+        for path in paths:
+            self.seen.setdefault(path, fingerprint(path))
+
+    def stale_outputs(self) -> set[Path]:
+        """Built pages whose inputs changed since they were built; forgets them."""
+        changed = {path for path, seen in self.seen.items() if fingerprint(path) != seen}
+        stale = {output for output, used in self.inputs.items() if used & changed}
+        for path in changed:
+            del self.seen[path]
+        for output in stale:
+            del self.inputs[output]
+        return stale
+
+
+TRACKER = PreviewTracker()

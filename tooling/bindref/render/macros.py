@@ -1,0 +1,153 @@
+"""The macros a docs page can call, independent of any site engine.
+
+The MkDocs adapter registers these, and ``bindref check`` calls the very same
+functions for every macro call it finds on a page, so a check renders exactly what
+the site build renders.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from bindref.codes import CODES
+from bindref.errors import BindrefError, RegionError
+from bindref.render.filters import escape_prose, indent_block
+from bindref.render.overview import bindings_table, coverage_table
+from bindref.render.payload import payload_tabs
+from bindref.render.project import Project
+
+MACRO_NAMES = (
+    "binding_summary",
+    "binding_name",
+    "binding_examples",
+    "binding_reference",
+    "binding_usage",
+    "parameter_table",
+    "snippet",
+    "finding_codes",
+    "binding_payload",
+    "extension_bindings",
+    "extension_coverage",
+)
+# Macros that make a page the binding's reference page.
+PAGE_MACROS = frozenset({"binding_reference", "parameter_table"})
+
+
+def _nested(markdown: str, indent: int) -> str:
+    """Indent every line after the first, for a call written inside a tab or list."""
+    return indent_block(markdown, indent, first=False) if indent else markdown
+
+
+def inputs_of(project: Project, macro: str, args: tuple[object, ...]) -> set[Path]:
+    """The files a macro call's output depends on, for live preview.
+
+    Falls back to every definition file when the binding cannot be resolved, so that
+    fixing the error is itself noticed.
+    """
+    root = project.settings.root
+    used = set(project.template_inputs())
+    if macro == "snippet" and args:
+        return used | {root / project.settings.samples / str(args[0])}
+    if macro in ("finding_codes", "extension_bindings", "extension_coverage") or not args:
+        return used | set(project.definition_files())
+    try:
+        binding = project.binding(str(args[0]))
+    except BindrefError:
+        return used | set(project.definition_files())
+    used.add(root / binding.location.path)
+    used.update(root / parameter.location.path for parameter in binding.parameters)
+    used.update(root / ref.path for refs in binding.examples.values() for ref in refs)
+    return used
+
+
+class PageMacros:
+    """The page macros of one project; each returns Markdown."""
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+
+    def binding_summary(self, binding: str) -> str:
+        """The definition's docstring: what the binding does."""
+        return escape_prose(self.project.binding(binding).summary)
+
+    def binding_name(self, binding: str, language: str) -> str:
+        """The binding's name in one language, as inline code."""
+        found = self.project.binding(binding)
+        return f"`{found.names[self.project.language(language)]}`"
+
+    def binding_examples(self, binding: str, indent: int = 0) -> str:
+        """One tab per language with the sample regions the definition lists."""
+        return _nested(self.project.renderer.examples(self.project.binding(binding)), indent)
+
+    def binding_reference(self, binding: str, indent: int = 0) -> str:
+        """One tab per language: Attributes, Annotations, Decorators or Configuration."""
+        return _nested(self.project.renderer.reference(self.project.binding(binding)), indent)
+
+    def binding_usage(self, binding: str, indent: int = 0) -> str:
+        """One tab per language with how the function receives the value."""
+        return _nested(self.project.renderer.usage(self.project.binding(binding)), indent)
+
+    def parameter_table(self, binding: str, language: str, indent: int = 0) -> str:
+        """The reference table of one binding in one language."""
+        found = self.project.binding(binding)
+        return _nested(self.project.renderer.parameter_table(found, self.project.language(language)), indent)
+
+    def snippet(
+        self,
+        path: str,
+        region: str | None = None,
+        indent: int = 0,
+        title: str | None = None,
+        *,
+        referenced_from: tuple[str, int] | None = None,
+    ) -> str:
+        """A named region (or a whole file) of a sample, under the samples folder.
+
+        ``referenced_from`` (the page and line of the call, known to ``bindref check``)
+        locates errors about the reference at the call rather than in the sample.
+        """
+        samples = self.project.settings.samples
+        if PurePosixPath(path).is_absolute() or PureWindowsPath(path).anchor:
+            raise RegionError(
+                f"path '{path}' is absolute", hint=f"make it relative to the samples folder '{samples}'"
+            )
+        if ".." in PurePosixPath(path.replace("\\", "/")).parts:
+            raise RegionError(
+                f"path '{path}' must not contain '..'", hint="samples must be inside the repository"
+            )
+        code = self.project.renderer.snippet(
+            f"{samples}/{path}", region, title=title, referenced_from=referenced_from
+        )
+        return _nested(code, indent)
+
+    def binding_payload(self, binding: str, csharp: str = "", java: str = "", indent: int = 0) -> str:
+        """One tab per language with the fields of the data the binding carries."""
+        names = {key: value for key, value in (("csharp", csharp), ("java", java)) if value}
+        return _nested(payload_tabs(self.project, self.project.binding(binding), names), indent)
+
+    def extension_bindings(self, extension: str) -> str:
+        """Every binding of an extension with its name in each language."""
+        return bindings_table(self.project, extension)
+
+    def extension_coverage(self, extension: str) -> str:
+        """The binding x language example matrix of an extension."""
+        return coverage_table(self.project, extension)
+
+    def finding_codes(self) -> str:
+        """Every ``bindref check`` finding code with its meaning, an example and its fix."""
+        return finding_codes_markdown()
+
+
+def finding_codes_markdown() -> str:
+    """The check-codes reference, rendered from the one catalog in :mod:`bindref.check.findings`."""
+    sections = []
+    for code in CODES.values():
+        exit_note = (
+            "exit 3" if code.broken_input else ("exit 1" if code.severity.value == "error" else "no exit")
+        )
+        sections.append(
+            f"## {code.code} {code.name}\n\n"
+            f"*Severity: {code.severity.value} ({exit_note}).*\n\n{code.summary}\n\n"
+            f"```text\n{code.example}\n```\n\n**Fix:** {code.fix}\n"
+        )
+    return "\n".join(sections)

@@ -1,0 +1,44 @@
+"""The data a binding carries, such as the assistant create request, as per-language tables.
+
+Some bindings have no parameters worth a table: the assistant create output binding is
+configured by what the function writes to it. Its definition declares that payload with
+``param(payload=True)`` fields, and this renders them: C# properties of the request
+class, and the JSON keys every other language writes.
+"""
+
+from __future__ import annotations
+
+from bindref.errors import NotFoundError
+from bindref.languages import PROFILES, TAB_ORDER, languages_in_tab
+from bindref.model import Binding
+from bindref.render.project import Project
+from bindref.render.tables import payload_rows
+
+
+def payload_tabs(project: Project, binding: Binding, type_names: dict[str, str]) -> str:
+    """One tab per language with the payload table; ``type_names`` names the C#/Java class."""
+    if not any(p.payload for p in binding.parameters):
+        raise NotFoundError(
+            f"binding '{binding.key}' declares no payload",
+            path=binding.location.path,
+            line=binding.location.line,
+            hint="mark its fields with param(payload=True), or remove the binding_payload() call",
+        )
+    renderer = project.renderer
+    tabs = []
+    for tab in TAB_ORDER:
+        languages = [lang for lang in languages_in_tab(tab) if lang in project.settings.languages]
+        if not languages:
+            continue
+        language = languages[0]  # both C# models share the request classes
+        name = type_names.get(tab.lower().replace("#", "sharp"), "The JSON object")
+        table = renderer.render_template(
+            "payload_table.md.j2",
+            language,
+            binding=binding,
+            profile=PROFILES[language],
+            rows=payload_rows(binding, language),
+            payload_name=f"`{name}`" if name != "The JSON object" else name,
+        )
+        tabs.append((tab, table))
+    return renderer.tab_group(tabs)

@@ -1,0 +1,116 @@
+"""One project's pipeline: settings -> definitions -> catalog -> renderer.
+
+The CLI, the MkDocs macros and the checks all go through :class:`Project`, so they
+load, resolve and render the same way. It caches the catalog and re-reads it only
+when a definition file changed, which keeps a live-preview server fast and never
+stale.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bindref.config import Settings, load_settings
+from bindref.definitions.loader import load_raw_bindings
+from bindref.definitions.resolve import build_catalog
+from bindref.errors import BindrefError, BindrefErrors, NotFoundError, choices_hint, raise_all
+from bindref.languages import Language
+from bindref.model import Binding, Catalog
+from bindref.render.fingerprints import fingerprint
+from bindref.render.renderer import PACKAGED_TEMPLATES, Renderer
+from bindref.samples.regions import SampleReader
+
+_Signature = tuple[tuple[str, int, int], ...]
+
+
+class Project:
+    """Loads and renders the bindings of the project rooted at ``settings.root``."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.reader = SampleReader(settings.root)
+        self.renderer = Renderer(settings, self.reader)
+        self._catalog: Catalog | None = None
+        self._signature: _Signature = ()
+        self._template_signature: _Signature = self._templates_signature()
+
+    @classmethod
+    def at(cls, root: Path) -> Project:
+        """The project at ``root``, with its ``[tool.bindref]`` settings."""
+        return cls(load_settings(root.resolve()))
+
+    def refresh(self) -> None:
+        """Forget what changed on disk since it was loaded: the catalog, the templates.
+
+        Called once per build or check (not per lookup): it stats every definition and
+        template file. Samples need nothing here: the reader re-reads edited files.
+        """
+        if self._catalog is not None and self._definitions_signature() != self._signature:
+            self._catalog = None
+        templates = self._templates_signature()
+        if templates != self._template_signature:
+            self.renderer = Renderer(self.settings, self.reader)
+            self._template_signature = templates
+
+    def template_files(self) -> list[Path]:
+        """Every template a page may be rendered with: project overrides and packaged ones."""
+        override = self.settings.root / self.settings.templates
+        folders = [folder for folder in (override, PACKAGED_TEMPLATES) if folder.is_dir()]
+        return sorted(file for folder in folders for file in folder.rglob("*.j2"))
+
+    def template_inputs(self) -> list[Path]:
+        """Template files plus the override folders, so a newly added override is noticed too."""
+        override = self.settings.root / self.settings.templates
+        folders = (
+            [override, *(p for p in override.rglob("*") if p.is_dir())] if override.is_dir() else [override]
+        )
+        return [*folders, *self.template_files()]
+
+    def definition_files(self) -> list[Path]:
+        """Every definition module."""
+        base = self.settings.root / self.settings.definitions
+        return sorted(base.rglob("*.py")) if base.is_dir() else []
+
+    def _templates_signature(self) -> _Signature:
+        return tuple((str(f), *fingerprint(f)) for f in self.template_files())
+
+    def catalog(self) -> Catalog:
+        """Every binding; raises BindrefErrors listing every definition problem."""
+        if self._catalog is None:
+            signature = self._definitions_signature()
+            raw_bindings, errors = load_raw_bindings(self.settings.root, self.settings.definitions)
+            try:
+                catalog = build_catalog(raw_bindings, self.settings)
+            except BindrefErrors as resolve_errors:
+                errors.extend(resolve_errors.errors)
+            except BindrefError as resolve_error:
+                errors.append(resolve_error)
+            raise_all(errors)
+            self._catalog, self._signature = catalog, signature
+        return self._catalog
+
+    def binding(self, reference: str) -> Binding:
+        """A binding by key (``openai/assistantPost``) or unambiguous type string."""
+        catalog = self.catalog()
+        found = catalog.find(reference)
+        if found is None:
+            raise NotFoundError(
+                f"no binding '{reference}'",
+                hint=choices_hint(reference, catalog.bindings, noun="bindings"),
+            )
+        return found
+
+    @staticmethod
+    def language(key: str) -> Language:
+        """A language by key, with the valid keys in the error."""
+        try:
+            return Language(key)
+        except ValueError:
+            raise NotFoundError(
+                f"unknown language '{key}'",
+                hint=choices_hint(key, (lang.value for lang in Language), noun="languages"),
+            ) from None
+
+    def _definitions_signature(self) -> _Signature:
+        # fingerprint: a broken file is part of the state (the loader reports it), not a crash
+        return tuple((str(f), *fingerprint(f)) for f in self.definition_files())

@@ -1,0 +1,281 @@
+"""Render bindings to Markdown with Jinja2: the one render path for site, check and export.
+
+Templates come from the project's override folder first, then the packaged
+per-language folder, then ``_default`` (a :class:`jinja2.ChoiceLoader`). Sample code
+never passes through Jinja: templates place a slot token, and :func:`inject_code`
+swaps the real code in afterwards, indented to the token's column, so ``{{ }}``,
+``{queueTrigger}`` or ``%Setting%`` in a sample is shown, never evaluated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import jinja2
+
+from bindref.config import Settings
+from bindref.errors import (
+    BindrefError,
+    BindrefErrors,
+    MissingExampleError,
+    NotFoundError,
+    choices_hint,
+    raise_all,
+)
+from bindref.languages import DIRECTION_KIND, PROFILES, TAB_ORDER, Language, languages_in_tab
+from bindref.model import Binding, Unavailable
+from bindref.render.codeblocks import CodeBlock, fence_for, inject_code, slot_token
+from bindref.render.filters import (
+    code_cell,
+    code_span,
+    escape_cell,
+    escape_prose,
+    heading_anchor,
+    indent_block,
+    tab_label,
+)
+from bindref.render.tables import requirement, rows_for
+from bindref.render.template_errors import template_errors
+from bindref.samples.regions import SampleReader
+
+PACKAGED_TEMPLATES = Path(__file__).parent.parent / "templates"
+
+
+class Renderer:
+    """Renders one project's bindings; create one per build and reuse it."""
+
+    def __init__(self, settings: Settings, reader: SampleReader) -> None:
+        self.settings = settings
+        self.reader = reader
+        loaders: list[jinja2.BaseLoader] = []
+        override_dir = settings.root / settings.templates
+        if override_dir.is_dir():
+            loaders.append(jinja2.FileSystemLoader(override_dir))
+        loaders.append(jinja2.FileSystemLoader(PACKAGED_TEMPLATES))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # noqa: S701  # Markdown output; cells are escaped by escape_cell
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            auto_reload=False,  # templates do not change during a run; a new Project picks up edits
+        )
+        self._templates: dict[tuple[str, ...], jinja2.Template] = {}
+        folders = [folder for folder in (override_dir, PACKAGED_TEMPLATES) if folder.is_dir()]
+        self._sources = [file for folder in folders for file in sorted(folder.rglob("*.j2"))]
+        self.env.filters.update(
+            cell=escape_cell,
+            code=code_span,
+            code_cell=code_cell,
+            indent_block=indent_block,
+            tab_label=tab_label,
+            prose=escape_prose,
+            requirement=requirement,
+        )
+        self._override_dir = override_dir
+
+    # -- public render functions (one per macro) ---------------------------------
+
+    def parameter_table(self, binding: Binding, language: Language) -> str:
+        """The reference table of ``binding`` in one language."""
+        self._require_language(binding, language)
+        profile = PROFILES[language]
+        hidden = [
+            (p.canonical, state.reason)
+            for p in binding.parameters
+            if isinstance(state := p.by_language.get(language), Unavailable)
+        ]
+        return self.render_template(
+            "parameter_table.md.j2",
+            language,
+            binding=binding,
+            profile=profile,
+            rows=rows_for(binding, language),
+            binding_name=binding.names[language],
+            kind=DIRECTION_KIND[binding.direction],
+            unavailable=hidden,
+        )
+
+    def reference(self, binding: Binding) -> str:
+        """One tab per language, each titled as that language calls it (Attributes, ...)."""
+        tabs = []
+        for tab in self._tabs():
+            languages = self._enabled(languages_in_tab(tab))
+            bodies = [(PROFILES[lang].label, self._table_or_reason(binding, lang)) for lang in languages]
+            body = bodies[0][1] if len(bodies) == 1 else self.tab_group(bodies)
+            title = PROFILES[languages[0]].section_title
+            tabs.append(
+                (
+                    tab,
+                    self.render_template(
+                        "reference_tab.md.j2",
+                        languages[0],
+                        title=title,
+                        tab=tab,
+                        anchor=heading_anchor(f"{binding.type_name}-{tab}-{title}"),
+                        body=body,
+                    ),
+                )
+            )
+        return self.tab_group(tabs)
+
+    def examples(self, binding: Binding) -> str:
+        """One tab per language with every example region (or the reason there is none)."""
+        tabs = []
+        slots: list[CodeBlock] = []
+        problems: list[BindrefError] = []
+        for tab in self._tabs():
+            bodies = []
+            for lang in self._enabled(languages_in_tab(tab)):
+                try:
+                    bodies.append((PROFILES[lang].label, self._example_body(binding, lang, slots, problems)))
+                except BindrefError as error:
+                    problems.append(error)
+            if len(bodies) == 1:
+                tabs.append((tab, bodies[0][1]))
+            elif bodies:
+                tabs.append((tab, self.tab_group(bodies)))
+        raise_all(problems)
+        return inject_code(self.tab_group(tabs), slots)
+
+    def usage(self, binding: Binding) -> str:
+        """One tab per language with the usage notes of the definition."""
+        tabs = []
+        for tab in self._tabs():
+            bodies = []
+            for lang in self._enabled(languages_in_tab(tab)):
+                if lang not in binding.usage and binding.is_available(lang):
+                    raise NotFoundError(
+                        f"binding '{binding.key}' has no usage text for '{lang.value}'",
+                        path=binding.location.path,
+                        line=binding.location.line,
+                        hint="add it to binding(usage={...})",
+                    )
+                text = binding.usage.get(lang) or binding.unavailable[lang].reason
+                bodies.append((PROFILES[lang].label, escape_prose(text)))
+            tabs.append((tab, bodies[0][1] if len(bodies) == 1 else self.tab_group(bodies)))
+        return self.tab_group(tabs)
+
+    def snippet(
+        self,
+        path: str,
+        region: str | None,
+        *,
+        title: str | None = None,
+        referenced_from: tuple[str, int] | None = None,
+    ) -> str:
+        """A fenced code block of one region (or a whole file) with its title and source link."""
+        slots: list[CodeBlock] = []
+        block = self._code_block(path, region, title, "", slots, referenced_from)
+        return inject_code(self.render_template("snippet.md.j2", None, block=block), slots)
+
+    def tab_group(self, tabs: Sequence[tuple[str, str]]) -> str:
+        """A Material content-tab group whose bodies are indented to nest correctly."""
+        return self.render_template("tabs.md.j2", None, tabs=tabs)
+
+    # -- helpers --------------------------------------------------------------------
+
+    def _tabs(self) -> list[str]:
+        return [tab for tab in TAB_ORDER if self._enabled(languages_in_tab(tab))]
+
+    def _enabled(self, languages: Sequence[Language]) -> list[Language]:
+        return [lang for lang in languages if lang in self.settings.languages]
+
+    def _require_language(self, binding: Binding, language: Language) -> None:
+        if language not in self.settings.languages:
+            raise NotFoundError(
+                f"language '{language.value}' is not enabled",
+                hint=choices_hint(
+                    language.value, (lang.value for lang in self.settings.languages), noun="enabled languages"
+                ),
+            )
+        if not binding.is_available(language):
+            raise NotFoundError(
+                f"binding '{binding.key}' is not available in '{language.value}': "
+                f"{binding.unavailable[language].reason}",
+                path=binding.location.path,
+                line=binding.location.line,
+            )
+
+    def _table_or_reason(self, binding: Binding, language: Language) -> str:
+        if not binding.is_available(language):
+            return self.render_template(
+                "not_available.md.j2", language, reason=binding.unavailable[language].reason
+            )
+        return self.parameter_table(binding, language)
+
+    def _example_body(
+        self, binding: Binding, language: Language, slots: list[CodeBlock], problems: list[BindrefError]
+    ) -> str:
+        refs = binding.examples.get(language, ())
+        if not refs:
+            reason = binding.no_examples.get(language) or binding.unavailable.get(language)
+            if reason is None:
+                raise MissingExampleError(
+                    f"binding '{binding.key}' has no example for '{language.value}'",
+                    path=binding.location.path,
+                    line=binding.location.line,
+                    hint=f"add example('{language.value}', ...) or no_example('{language.value}', reason)",
+                )
+            return self.render_template("not_available.md.j2", language, reason=reason.reason)
+        blocks = []
+        for ref in refs:
+            try:
+                where = (ref.location.path, ref.location.line)
+                blocks.append(
+                    self._code_block(ref.path, ref.region, ref.title, ref.description, slots, where)
+                )
+            except BindrefErrors as errors:
+                problems.extend(errors.errors)
+            except BindrefError as error:
+                problems.append(error)
+        return self.render_template("examples.md.j2", language, blocks=blocks, profile=PROFILES[language])
+
+    def _code_block(  # each argument is one field of the block
+        self,
+        path: str,
+        region: str | None,
+        title: str | None,
+        description: str,
+        slots: list[CodeBlock],
+        referenced_from: tuple[str, int] | None = None,
+    ) -> CodeBlock:
+        """Extract the code; errors about the reference point at ``referenced_from``."""
+        snippet = self.reader.extract(path, region, referenced_from=referenced_from)
+        block = CodeBlock(
+            snippet=snippet,
+            fence=fence_for(path),
+            title=title or PurePosixPath(path).name,
+            url=self.settings.source_url(path, snippet.start_line, snippet.end_line),
+            slot=slot_token(len(slots)),
+            description=description,
+        )
+        slots.append(block)
+        return block
+
+    def render_template(self, template_name: str, language: Language | None, **context: Any) -> str:
+        """Render ``template_name``: the language's own template if there is one, else ``_default``."""
+        candidates = [f"_default/{template_name}"]
+        if language is not None:
+            candidates.insert(0, f"{PROFILES[language].template_dir}/{template_name}")
+        key = tuple(candidates)
+        with template_errors(candidates, context, self._where, self._sources):
+            if key not in self._templates:
+                self._templates[key] = self.env.select_template(candidates)
+            return self._templates[key].render(**context).strip("\n")
+
+    def _where(self, filename: str | None) -> str:
+        """A template's path as the user knows it: under the overrides folder, or packaged."""
+        if not filename:
+            return ""
+        file = Path(filename)
+        for base, label in (
+            (self._override_dir, self.settings.templates),
+            (PACKAGED_TEMPLATES, "bindref/templates"),
+        ):
+            if file.is_relative_to(base):
+                return f"{label}/{file.relative_to(base).as_posix()}"
+        return file.as_posix()

@@ -1,0 +1,71 @@
+"""Table rows for the reference tables: profile extras and parameters, formatted.
+
+The rows are plain data; escaping happens in the templates' ``cell`` filters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language
+from bindref.model import Binding, LanguageParameter
+from bindref.render.filters import code_cell
+
+
+@dataclass(frozen=True, kw_only=True)
+class Row:
+    """One table row, with everything formatted except escaping."""
+
+    name: str
+    type: str
+    required: bool
+    default: str | None
+    description: str
+
+
+def rows_for(binding: Binding, language: Language) -> list[Row]:
+    """The language profile's own parameters, then the binding's, in declaration order."""
+    profile = PROFILES[language]
+    direction = "in" if binding.direction is Direction.TRIGGER else binding.direction.value
+    extras = {
+        extra.name: Row(
+            name=extra.name,
+            type=extra.type,
+            required=extra.required,
+            default=extra.default,
+            description=extra.description.format(
+                type=binding.type_name, direction=direction, kind=DIRECTION_KIND[binding.direction]
+            ),
+        )
+        for extra in profile.extras
+    }
+    first = [extras[e.name] for e in profile.extras if not e.last]
+    last = [extras[e.name] for e in profile.extras if e.last]
+    return [*first, *(_row(p) for p in binding.parameters_for(language)), *last]
+
+
+def _row(parameter: LanguageParameter) -> Row:
+    description = parameter.description
+    if parameter.note:
+        description = f"{description}\n\n{parameter.note}"
+    return Row(
+        name=parameter.name,
+        type=parameter.type,
+        required=parameter.required,
+        default=parameter.default.source if parameter.default else None,
+        description=description,
+    )
+
+
+def requirement(row: Row) -> str:
+    """``Required``, ``Optional`` or ``Optional, default `x` `` for the table."""
+    if row.required:
+        return "Required"
+    if row.default is None:
+        return "Optional"
+    return f"Optional, default {code_cell(row.default)}"
+
+
+def payload_rows(binding: Binding, language: Language) -> list[Row]:
+    """The fields of the data the binding carries, in one language's spelling."""
+    return [_row(p) for p in binding.payload_for(language)]

@@ -1,0 +1,100 @@
+"""Read the Python decorators of the installed azure-functions package, statically, with griffe.
+
+The Python surface of a binding is a method of ``FunctionApp`` (declared on ``TriggerApi``,
+``BindingApi``, ...) in ``azure/functions/decorators/function_app.py``. griffe visits that
+one file without importing it, so the check sees exactly the version in the environment,
+runs none of its code, and costs a few tens of milliseconds once per process.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+
+import griffe
+
+from bindref.languages import Language
+from bindref.sdk.sources import SdkParameter, SdkSurface
+
+FUNCTION_APP = "azure/functions/decorators/function_app.py"
+PACKAGE = "azure-functions"
+
+# griffe logs what it cannot resolve (imported names); the check reports its own findings.
+logging.getLogger("griffe").setLevel(logging.ERROR)
+
+
+def find_function_app(search_paths: Sequence[str] | None = None) -> Path | None:
+    """The installed ``function_app.py`` on ``search_paths`` (``sys.path``), or None.
+
+    Walking the paths ourselves, rather than ``import azure.functions``, keeps the package's
+    import-time code out of a docs build.
+    """
+    for entry in sys.path if search_paths is None else search_paths:
+        candidate = Path(entry or ".") / FUNCTION_APP
+        if candidate.is_file():
+            return candidate.resolve()
+    return None
+
+
+def read_python_sdk(search_paths: Sequence[str] | None = None) -> Mapping[str, SdkSurface] | None:
+    """Every public method of every class in ``function_app.py``, by name; None if not installed.
+
+    ``FunctionApp`` and ``Blueprint`` inherit their decorators from ``TriggerApi`` and
+    ``BindingApi``, so reading the methods of every class finds them all. A name declared
+    twice keeps its first declaration.
+    """
+    path = find_function_app(search_paths)
+    if path is None:
+        return None
+    stat = path.stat()
+    return _read_function_app(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _read_function_app(path: str, mtime_ns: int, size: int) -> Mapping[str, SdkSurface]:
+    """Cached per file version: ``bindref check`` and a serve session read it once."""
+    del mtime_ns, size  # part of the cache key only
+    code = Path(path).read_text(encoding="utf-8")
+    module = griffe.visit("function_app", filepath=Path(path), code=code)
+    lines = code.splitlines()
+    surfaces: dict[str, SdkSurface] = {}
+    for cls in module.classes.values():
+        for function in cls.functions.values():
+            if not function.name.startswith("_") and function.name not in surfaces:
+                surfaces[function.name] = _surface(function, lines)
+    return surfaces
+
+
+def _surface(function: griffe.Function, lines: Sequence[str]) -> SdkSurface:
+    first = function.lineno or 1
+    parameters = tuple(
+        _parameter(parameter, _parameter_line(parameter.name, lines, first))
+        for index, parameter in enumerate(function.parameters)
+        if not (index == 0 and parameter.name in {"self", "cls"})
+        and parameter.kind not in {griffe.ParameterKind.var_positional, griffe.ParameterKind.var_keyword}
+    )
+    return SdkSurface(
+        language=Language.PYTHON, symbol=function.name, path=FUNCTION_APP, line=first, parameters=parameters
+    )
+
+
+def _parameter(parameter: griffe.Parameter, line: int) -> SdkParameter:
+    """Defaults stay as griffe keeps them: source text (``'AzureWebJobsStorage'``, ``8 * 1024``)."""
+    default = None if parameter.default is None else str(parameter.default)
+    annotation = "" if parameter.annotation is None else str(parameter.annotation)
+    return SdkParameter(
+        name=parameter.name, required=default is None, default=default, type=annotation, line=line
+    )
+
+
+def _parameter_line(name: str, lines: Sequence[str], first: int) -> int:
+    """The line of ``name`` in the signature: griffe keeps a line per function, not per parameter."""
+    pattern = re.compile(rf"(?:^|[(,\s]){re.escape(name)}\s*[:=,)]")
+    for number in range(first, min(first + 60, len(lines)) + 1):
+        if pattern.search(lines[number - 1]):
+            return number
+    return first
