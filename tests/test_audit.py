@@ -368,7 +368,7 @@ def test_binding_inferred_from_type_row_misspellings_and_must_be_rows(project: P
         "articles/page.md:6: [BR605] Python text names the decorator 'gizmo_post_in', "
         "but it is 'gizmo_post_input'",
         "articles/page.md:12: [BR605] Python table lists 'is_reasoning _model', "
-        "which 'gizmo_post_input' does not have (did you mean 'is_reasoning_model'?)",
+        "which '@app.gizmo_post_input' does not have (did you mean 'is_reasoning_model'?)",
         "articles/page.md:21: [BR605] PowerShell table says 'direction' must be 'out', but it is 'in' "
         "(write Must be `in`.)",
         "articles/page.md:23: [BR605] PowerShell table lists 'Id', which 'gizmoPost' does not have "

@@ -11,9 +11,10 @@ import pytest
 from bindref.check import sdk as sdk_check
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.findings import Finding
-from bindref.check.sdk import check_sdks, same_default, sdk_skips
+from bindref.check.sdk import check_sdks, sdk_skips
 from bindref.errors import ConfigError
 from bindref.render.project import Project
+from bindref.sdk.defaults import same_default
 from bindref.sdk.python import FUNCTION_APP, read_python_sdk
 from bindref.sdk.sources import SdkSurface
 from conftest import REPO_ROOT, WIDGET_DEFINITION, ProjectFactory, dedent, write_files

@@ -11,32 +11,38 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from difflib import get_close_matches
 from pathlib import Path
 
 from bindref.audit import page as learnpage
-from bindref.audit.page import CodeReference, LearnPage, Table, TableRow, Zone
+from bindref.audit.context import PageAudit
+from bindref.audit.page import LearnPage, Table, TableRow, Zone
+from bindref.audit.references import code_references
 from bindref.check.findings import Finding
 from bindref.check.placeholders import find_placeholders
-from bindref.errors import BindrefError, ConfigError, NotFoundError
+from bindref.errors import ConfigError, NotFoundError
 from bindref.export.learn import page_name
-from bindref.languages import LANGUAGE_GROUPS, PROFILES, Language
+from bindref.languages import PROFILES, Language, languages_of_section, learn_pivots
 from bindref.model import Binding
 from bindref.render.project import Project
 from bindref.render.tables import Row, rows_for
-from bindref.samples.regions import SampleReader, resolve_inside
 
 # Learn's pivot names (programming-language-X) and the languages each one shows.
-_PIVOTS = {lang.value: (lang,) for lang in Language if "_" not in lang} | {
-    "csharp": LANGUAGE_GROUPS["csharp"]
-}
+_PIVOTS = learn_pivots()
 _LABELS = {pivot: PROFILES[languages[0]].tab for pivot, languages in _PIVOTS.items()}
-# Reference section titles; "configuration" (PowerShell, JS/TS) takes its languages from its zone.
-_SECTIONS = {"attributes": "csharp", "annotations": "java", "decorators": "python", "configuration": ""}
-_KIND = {"csharp": "attribute", "java": "annotation", "python": "decorator"}
-_NAMED = frozenset(lang for pivot in _KIND for lang in _PIVOTS[pivot])  # the rest use the type string
-_ALIAS = re.compile(r"^~/([^/]+)/")
+# Reference section titles and the pivot each implies; one several pivots share ("Configuration":
+# PowerShell, JS/TS) takes its languages from its zone.
+
+
+def _section_pivot(title: str) -> str:
+    """The one pivot whose languages title their reference section ``title``, else ''."""
+    pivots = {PROFILES[lang].learn_pivot for lang in languages_of_section(title)}
+    return pivots.pop() if len(pivots) == 1 else ""
+
+
+_SECTIONS = {p.section_title.lower(): _section_pivot(p.section_title) for p in PROFILES.values()}
+_KIND = {p.learn_pivot: p.symbol_kind for p in PROFILES.values() if p.symbol_kind}
+_NAMED = frozenset(lang for lang, p in PROFILES.items() if p.names_binding_by_symbol)  # the rest: type
 _NO_EXAMPLE = re.compile(r"(?:not|n't) (?:yet )?(?:supported|available)|no examples?\b", re.I)
 _NAME = r"`@?\[?(?:\w+\.)*(\w+)\]?`"  # `X`, `@X`, `[X]`, `@app.x`: how prose names an attribute or decorator
 _BACKTICKED = re.compile(_NAME)
@@ -44,21 +50,6 @@ _IN_PROSE = re.compile(rf"\bapply\s+(?:the\s+)?{_NAME}|{_NAME}\s+(?:attribute|an
 _MUST_BE = re.compile(r"[Mm]ust be `([^`]*)`")
 _SQUASH = re.compile(r"[\s_]")  # is_reasoning _model, time_stamp_utc: misspellings, not new names
 Pivots = tuple[str, ...]
-
-
-@dataclass
-class _Audit:
-    """One page being audited, with what every check needs."""
-
-    project: Project
-    page: LearnPage
-    path: str
-    page_folder: str | None  # relative to the project root, when the page is inside it
-    samples: Path
-    binding: Binding | None = None
-
-    def finding(self, code: str, message: str, line: int, hint: str = "", column: int = 0) -> Finding:
-        return Finding(code=code, message=message, path=self.path, line=line, hint=hint, column=column)
 
 
 def audit_learn_page(
@@ -76,7 +67,7 @@ def audit_learn_page(
         raise ConfigError(f"cannot read page '{page}'", hint=str(error)) from None
     inside = page.resolve().is_relative_to(root)
     relative = page.resolve().relative_to(root).as_posix() if inside else str(page)
-    audit = _Audit(
+    audit = PageAudit(
         project=project,
         page=learnpage.parse_learn_page(text),
         path=relative,
@@ -84,11 +75,11 @@ def audit_learn_page(
         samples=samples or root / project.settings.samples,
     )
     audit.binding = _binding(audit, binding_key, page.name)
-    found = [*_placeholders(audit), *_code_references(audit), *_missing_examples(audit), *_tables(audit)]
+    found = [*_placeholders(audit), *code_references(audit), *_missing_examples(audit), *_tables(audit)]
     return sorted(found, key=lambda f: (f.line, f.column, f.code, f.message))
 
 
-def _placeholders(audit: _Audit) -> Iterator[Finding]:
+def _placeholders(audit: PageAudit) -> Iterator[Finding]:
     references = {ref.line: ref for ref in audit.page.code_references}
     for offset, text in find_placeholders(audit.page.visible, template_code=False):
         line, column = audit.page.position(offset)
@@ -97,78 +88,8 @@ def _placeholders(audit: _Audit) -> Iterator[Finding]:
         yield audit.finding("BR601", f"placeholder '{text}'{where}", line, column=column)
 
 
-# BR602 / BR603: :::code references --------------------------------------------------------
-def _code_references(audit: _Audit) -> Iterator[Finding]:
-    for reference in audit.page.code_references:
-        source, lines = reference.attributes.get("source"), reference.attributes.get("range")
-        if source is None or any(find_placeholders(source, template_code=False)):
-            continue  # a placeholder is BR601's finding
-        resolved = _resolve_source(audit, reference, source)
-        if isinstance(resolved, Finding):
-            yield resolved
-        if lines is not None and not any(find_placeholders(lines, template_code=False)):
-            yield _range_finding(audit, reference, None if isinstance(resolved, Finding) else resolved)
-
-
-def _candidates(audit: _Audit, source: str) -> list[tuple[Path, str]]:
-    """Where ``source`` may live: ``~/<alias>/rest`` under the samples folder, else the project."""
-    if alias := _ALIAS.match(source):
-        rest = source[alias.end() :]
-        first, _, tail = rest.partition("/")  # ~/repo/samples/x when --samples is that samples folder
-        return [(audit.samples, rest)] + ([(audit.samples, tail)] if first == audit.samples.name else [])
-    root = audit.project.settings.root
-    beside = [(root, f"{audit.page_folder}/{source}")] if audit.page_folder not in (None, ".") else []
-    return [(root, source), *beside]
-
-
-def _resolve_source(audit: _Audit, reference: CodeReference, source: str) -> tuple[Path, str] | Finding:
-    """The first candidate that resolves, or the BR603 finding; resolve_inside never leaves its base."""
-    candidates, errors = _candidates(audit, source), []
-    for base, relative in candidates:
-        try:
-            resolve_inside(base, relative)
-            return base, relative
-        except BindrefError as error:
-            errors.append(error)
-    unsafe = next((e for e in errors if e.message != "file does not exist"), None)
-    if unsafe:  # "path must not contain '..'", "path resolves outside the repository", ...
-        problem = unsafe.message.partition(" ")[2]
-        return audit.finding("BR603", f"source '{source}' {problem}", reference.line, unsafe.hint)
-    root = audit.project.settings.root.resolve()
-    shown = [
-        (b.resolve().relative_to(root).as_posix() if b.resolve().is_relative_to(root) else str(b), r)
-        for b, r in candidates
-    ]
-    hint = "looked for " + " and ".join(f"'{r}'" if b == "." else f"'{b}/{r}'" for b, r in shown)
-    if alias := _ALIAS.match(source):
-        hint += f"; --samples sets the folder '~/{alias[1]}/' stands for"
-    return audit.finding("BR603", f"source '{source}' does not exist", reference.line, hint)
-
-
-def _range_finding(audit: _Audit, reference: CodeReference, resolved: tuple[Path, str] | None) -> Finding:
-    source, text = reference.attributes["source"], reference.attributes["range"]
-    shown = source[m.end() :] if (m := _ALIAS.match(source)) else source
-    spans = learnpage.parse_line_ranges(text)
-    if spans is None:
-        message = f"range '{text}' of {shown} is not a line range such as '12-30' or '4-5,36-60'"
-        return audit.finding("BR602", message, reference.line)
-    drift = f"range '{text}' of {shown} selects lines by number, which drift when the sample changes"
-    if resolved is None:
-        return audit.finding("BR602", drift, reference.line, learnpage.tag_hint(source, "name"))
-    base, relative = resolved
-    lines = learnpage.read_sample_lines(resolve_inside(base, relative))
-    try:
-        regions = SampleReader(base).regions(relative)
-    except BindrefError:  # broken markers are `bindref check`'s finding (BR002), not this page's
-        regions = {}
-    hint = learnpage.region_suggestion(lines, spans, regions, relative)
-    reason = learnpage.why_range_cuts(lines, spans, Path(relative).suffix)
-    message = f"range '{text}' of {shown} cuts a block in half: {reason}" if reason else drift
-    return audit.finding("BR602", message, reference.line, hint)
-
-
 # BR604: languages without an example ------------------------------------------------------
-def _missing_examples(audit: _Audit) -> Iterator[Finding]:
+def _missing_examples(audit: PageAudit) -> Iterator[Finding]:
     page = audit.page
     heading = next((h for h in page.headings if h.level == 2 and re.fullmatch(r"Examples?", h.title)), None)
     if heading is None:
@@ -197,7 +118,7 @@ def _has_example(page: LearnPage, zone: Zone) -> bool:
 
 
 # BR605: reference tables ------------------------------------------------------------------
-def _binding(audit: _Audit, key: str | None, file_name: str) -> Binding | None:
+def _binding(audit: PageAudit, key: str | None, file_name: str) -> Binding | None:
     """``--binding``, else the page's type row, an attribute name it uses, or its file name."""
     if key is not None:
         try:
@@ -216,7 +137,7 @@ def _binding(audit: _Audit, key: str | None, file_name: str) -> Binding | None:
     return max(by_file, key=lambda b: (page_name(b) == file_name, len(b.type_name)), default=None)
 
 
-def _tables(audit: _Audit) -> Iterator[Finding]:
+def _tables(audit: PageAudit) -> Iterator[Finding]:
     page = audit.page
     for heading in (h for h in page.headings if h.level == 2 and h.title.lower() in _SECTIONS):
         zone = page.zone_at(heading.line)
@@ -241,7 +162,9 @@ def _languages(binding: Binding, pivots: Pivots, *, named: bool = False) -> list
     return [lang for lang in languages if lang in binding.names and lang in _NAMED] if named else languages
 
 
-def _prose_names(audit: _Audit, binding: Binding, pivots: Pivots, first: int, last: int) -> Iterator[Finding]:
+def _prose_names(
+    audit: PageAudit, binding: Binding, pivots: Pivots, first: int, last: int
+) -> Iterator[Finding]:
     languages, kinds = _languages(binding, pivots, named=True), {_KIND[p] for p in pivots if p in _KIND}
     if len(kinds) != 1 or not languages:
         return
@@ -256,10 +179,10 @@ def _prose_names(audit: _Audit, binding: Binding, pivots: Pivots, first: int, la
                 yield audit.finding("BR605", message, number, column=match.start() + 1)
 
 
-def _table_rows(audit: _Audit, binding: Binding, pivots: Pivots, table: Table) -> Iterator[Finding]:
+def _table_rows(audit: PageAudit, binding: Binding, pivots: Pivots, table: Table) -> Iterator[Finding]:
     expected = {row.name: row for lang in _languages(binding, pivots) for row in rows_for(binding, lang)}
-    at = {Language.JAVA: "@"}  # Java names the annotation as code uses it
-    names = [at.get(lang, "") + binding.names[lang] for lang in _languages(binding, pivots, named=True)]
+    languages = _languages(binding, pivots, named=True)
+    names = [PROFILES[lang].symbol(binding.names[lang]) for lang in languages]  # as code writes it
     surface = " or ".join(f"'{name}'" for name in dict.fromkeys(names)) or f"'{binding.type_name}'"
     label = "/".join(_LABELS[p] for p in pivots)
     if not _languages(binding, pivots):  # a table for languages that do not have the binding at all
@@ -290,7 +213,7 @@ def _closest(name: str, candidates: list[str]) -> str | None:
     return by_key.get(key) or (by_key[close[0]] if close else None)
 
 
-def _must_be(audit: _Audit, label: str, row: TableRow, expected: Row) -> Iterator[Finding]:
+def _must_be(audit: PageAudit, label: str, row: TableRow, expected: Row) -> Iterator[Finding]:
     """``type`` and ``direction`` rows say "Must be `x`": the value must be the binding's."""
     want, said = _MUST_BE.search(expected.description), _MUST_BE.search(row.description)
     if want and said and want[1] != said[1]:

@@ -15,31 +15,21 @@ from difflib import get_close_matches
 
 from bindref.check.context import CheckContext
 from bindref.check.findings import Finding
-from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language
+from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language, languages_of_syntax
 from bindref.model import Binding, Catalog, Unavailable
 from bindref.samples.files import prefilter, read_sample, sample_files
 from bindref.samples.usages import Argument, BindingUsage, Syntax, find_usages
 
 # Build output and dependencies hold no samples, and node_modules can be huge.
 
-_LANGUAGES: Mapping[Syntax, tuple[Language, ...]] = {
-    Syntax.CSHARP: (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS),
-    Syntax.JAVA: (Language.JAVA,),
-    Syntax.JAVASCRIPT: (Language.JAVASCRIPT,),
-    Syntax.TYPESCRIPT: (Language.TYPESCRIPT,),
-    Syntax.PYTHON: (Language.PYTHON,),
-    Syntax.FUNCTION_JSON: (Language.POWERSHELL,),  # the profile of every function.json
-}
-# Syntaxes that name a binding by its type string rather than an SDK symbol.
-_BY_TYPE = frozenset({Syntax.JAVASCRIPT, Syntax.TYPESCRIPT, Syntax.FUNCTION_JSON})
-# The Functions host reads `dataType` on every function.json binding.
-_HOST_PROPERTIES: Mapping[Syntax, frozenset[str]] = {Syntax.FUNCTION_JSON: frozenset({"dataType"})}
-_NOUNS: Mapping[Syntax, tuple[str, str]] = {
-    Syntax.CSHARP: ("parameter", "parameters"),
-    Syntax.JAVA: ("element", "elements"),
-    Syntax.PYTHON: ("parameter", "parameters"),
-}
-_PROPERTY = ("property", "properties")
+# The languages each sample syntax is read for (C# serves both worker models).
+_LANGUAGES: Mapping[Syntax, tuple[Language, ...]] = {syntax: languages_of_syntax(syntax) for syntax in Syntax}
+# Syntaxes whose languages name a binding by its type string rather than an SDK symbol.
+_BY_TYPE = frozenset(
+    syntax
+    for syntax, languages in _LANGUAGES.items()
+    if languages and not PROFILES[languages[0]].names_binding_by_symbol
+)
 
 
 @dataclass(frozen=True)
@@ -142,21 +132,10 @@ def _type_line(usage: BindingUsage) -> int:
     return next((a.line for a in usage.arguments if a.name == "type"), usage.line)
 
 
-def _subject(syntax: Syntax, name: str) -> str:
-    """How messages name the usage: ``attribute '[X]'``, ``'@X'``, ``'x'``, ``'x' binding``."""
-    if syntax is Syntax.CSHARP:
-        return f"attribute '[{name}]'"
-    if syntax is Syntax.JAVA:
-        return f"'@{name}'"
-    if syntax is Syntax.PYTHON:
-        return f"'{name}'"
-    return f"'{name}' binding"
-
-
 def _check_target(usage: BindingUsage, target: _Target, path: str) -> list[Finding]:
     binding, language = target.binding, target.language
     name = binding.type_name if usage.syntax in _BY_TYPE else binding.names[language]
-    subject = _subject(usage.syntax, name)
+    subject = PROFILES[language].usage_subject.format(name=name)
     if language in binding.unavailable:
         message = f"{subject} is not available in '{language.value}'"
         hint = binding.unavailable[language].reason.rstrip(".")
@@ -213,13 +192,11 @@ class _ArgumentChecker:
     def __init__(self, usage: BindingUsage, binding: Binding, language: Language, subject: str, path: str):
         profile = PROFILES[language]
         self.usage, self.subject, self.path, self.language = usage, subject, path, language
-        self.noun, self.plural = _NOUNS.get(usage.syntax, _PROPERTY)
+        self.noun, self.plural = profile.member_nouns
         self.parameters = binding.parameters_for(language)
         self.extras = profile.extras
         self.valid = (
-            {p.name for p in self.parameters}
-            | {e.name for e in self.extras}
-            | _HOST_PROPERTIES.get(usage.syntax, frozenset())
+            {p.name for p in self.parameters} | {e.name for e in self.extras} | profile.host_properties
         )
         self.unavailable = {
             profile.spell(p.canonical): spelled.reason
@@ -227,8 +204,8 @@ class _ArgumentChecker:
             if isinstance(spelled := p.by_language.get(language), Unavailable)
         }
         required = [p.name for p in self.parameters if p.required]
-        # C# constructor arguments are the required parameters; Python's come after arg_name.
-        self.slots = {Syntax.CSHARP: required, Syntax.PYTHON: ["arg_name", *required]}.get(usage.syntax, [])
+        positional = profile.positional_extras
+        self.slots = [] if positional is None else [*positional, *required]
         self.suggested: set[str] = set()  # lowercased names that BR301 hints suggested
 
     def required(self) -> list[str]:

@@ -10,11 +10,7 @@ intended (``lang(accepted="why")``) become notes that carry the reason.
 
 from __future__ import annotations
 
-import ast
 import difflib
-import operator
-import re
-import warnings
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,32 +18,24 @@ from pathlib import Path
 from bindref.check.context import CheckContext
 from bindref.check.findings import Finding
 from bindref.errors import ConfigError
-from bindref.languages import PROFILES, Language
+from bindref.languages import PROFILES, Language, languages_of_sdk
 from bindref.model import Binding, LanguageParameter, Location, Unavailable
+from bindref.sdk.defaults import same_default
+from bindref.sdk.python import FAMILY as PYTHON_FAMILY
 from bindref.sdk.python import PACKAGE, read_python_sdk
-from bindref.sdk.sources import SdkParameter, SdkSurface, SdkSurfaces, read_csharp_sources, read_java_sources
+from bindref.sdk.sources import (
+    CSHARP_FAMILY,
+    JAVA_FAMILY,
+    SdkParameter,
+    SdkSurface,
+    SdkSurfaces,
+    read_csharp_sources,
+    read_java_sources,
+)
 
-_READERS: Mapping[str, Callable[[Path], SdkSurfaces]] = {
-    "csharp": read_csharp_sources,
-    "java": read_java_sources,
-}
-_KIND = {Language.PYTHON: "decorator", Language.JAVA: "annotation"}  # C# models: attribute
-# Spellings of the same value across C#, Java and Python, beyond what Python's syntax reads.
-_NAMED_VALUES: Mapping[str, object] = {
-    "true": True,
-    "false": False,
-    "null": None,
-    "string.Empty": "",
-    "String.Empty": "",
-}
-_NUMBER_SUFFIX = re.compile(r"(?<=[0-9])[lLfFdDmM]\b")  # 100L, 0.5f, 1.5m: C#/Java number types
-_ARITHMETIC: Mapping[type[ast.operator], Callable[[float, float], float]] = {
-    ast.Add: operator.add,
-    ast.Sub: operator.sub,
-    ast.Mult: operator.mul,
-    ast.Div: operator.truediv,
-    ast.FloorDiv: operator.floordiv,
-    ast.Mod: operator.mod,
+SOURCE_READERS: Mapping[str, Callable[[Path], SdkSurfaces]] = {
+    CSHARP_FAMILY: read_csharp_sources,
+    JAVA_FAMILY: read_java_sources,
 }
 _RENAME_CUTOFF = 0.6  # difflib ratio above which a missing and an extra name are one rename
 
@@ -92,12 +80,13 @@ def sdk_surfaces(context: CheckContext) -> dict[Language, Mapping[str, SdkSurfac
     """The surfaces to compare with: ``--sdk-source`` checkouts, and the installed Python SDK."""
     surfaces: dict[Language, Mapping[str, SdkSurface]] = {}
     for family, root in context.options.sdk_sources.items():
-        if family not in _READERS:
-            raise ConfigError(f"unknown --sdk-source language '{family}'", hint="valid: 'csharp', 'java'")
-        surfaces.update(_READERS[family](root))
+        if family not in SOURCE_READERS:
+            valid = ", ".join(f"'{known}'" for known in SOURCE_READERS)
+            raise ConfigError(f"unknown --sdk-source language '{family}'", hint=f"valid: {valid}")
+        surfaces.update(SOURCE_READERS[family](root))
     python = read_python_sdk() if context.options.python_sdk else None
     if python is not None:
-        surfaces[Language.PYTHON] = python
+        surfaces.update(dict.fromkeys(languages_of_sdk(PYTHON_FAMILY), python))
     return surfaces
 
 
@@ -112,7 +101,7 @@ def _check_binding(binding: Binding, language: Language, surfaces: Mapping[str, 
     name = binding.names[language]
     surface = surfaces.get(name)
     if surface is None:
-        kind = _KIND.get(language, "attribute")
+        kind = PROFILES[language].symbol_kind
         close = difflib.get_close_matches(name, list(surfaces), n=3, cutoff=_RENAME_CUTOFF)
         hint = "closest: " + ", ".join(f"'{c}'" for c in close) if close else f"no {kind} has a similar name"
         message = f"{language.value} SDK has no {kind} '{name}'"
@@ -237,56 +226,3 @@ def _finding(code: str, message: str, location: Location, hint: str, accepted: s
             hint=accepted,
         )
     return Finding(code=code, message=message, path=location.path, line=location.line, hint=hint)
-
-
-def same_default(definition: str | None, sdk: str | None) -> bool:
-    """Whether two defaults, written as source in any of the languages, are the same value.
-
-    ``"0.5"`` and ``'0.5'``, ``8192`` and ``8 * 1024``, ``False`` and ``false``, no default
-    and ``None``/``null`` are equal; anything not a literal is compared as source text.
-    """
-    return _value_of(definition) == _value_of(sdk)
-
-
-def _value_of(source: str | None) -> tuple[str, object]:
-    """A tagged value, so ``1`` never equals ``true`` and ``"x"`` never equals source ``x``."""
-    text = " ".join((source or "null").split())
-    if not {'"', "'"} & set(text):
-        text = _NUMBER_SUFFIX.sub("", text)
-    try:
-        value = _NAMED_VALUES[text] if text in _NAMED_VALUES else _evaluate(_parse_expression(text))
-    except (SyntaxError, ValueError, ArithmeticError, RecursionError):
-        return ("source", text)
-    if value is None or isinstance(value, (bool, str)):
-        return (type(value).__name__, value)
-    return ("number", value)
-
-
-def _parse_expression(text: str) -> ast.expr:
-    """Python syntax reads C# and Java literals too; their escapes are not worth a warning."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # SyntaxWarning, or DeprecationWarning before 3.12
-        return ast.parse(text, mode="eval").body
-
-
-def _evaluate(node: ast.expr) -> object:
-    """Literals and arithmetic on them, nothing else (``8 * 1024``, ``-1``, ``"a" + "b"``)."""
-    if isinstance(node, ast.Constant) and isinstance(node.value, (str, int, float, type(None))):
-        return node.value
-    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
-        operand = _evaluate(node.operand)
-        if isinstance(operand, (int, float)) and not isinstance(operand, bool):
-            return -operand if isinstance(node.op, ast.USub) else operand
-    if isinstance(node, ast.BinOp) and type(node.op) in _ARITHMETIC:
-        left, right = _evaluate(node.left), _evaluate(node.right)
-        if _numbers(left, right) or (isinstance(node.op, ast.Add) and _strings(left, right)):
-            return _ARITHMETIC[type(node.op)](left, right)  # type: ignore[arg-type]  # checked above
-    raise ValueError(ast.dump(node))
-
-
-def _numbers(*values: object) -> bool:
-    return all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
-
-
-def _strings(*values: object) -> bool:
-    return all(isinstance(v, str) for v in values)

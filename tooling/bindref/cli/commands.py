@@ -18,6 +18,7 @@ from bindref.check.coverage import coverage_matrix
 from bindref.check.findings import CODES, exit_code_for
 from bindref.check.report import OutputFormat, format_findings
 from bindref.check.run import run_checks
+from bindref.check.sdk import SOURCE_READERS
 from bindref.cli.scaffold import eject_template, packaged_templates, scaffold_binding
 from bindref.errors import EXIT_OK, ConfigError
 from bindref.export.learn import export_learn
@@ -66,10 +67,10 @@ def parse_sdk_sources(values: list[str]) -> dict[str, Path]:
     sources: dict[str, Path] = {}
     for value in values:
         family, _, folder = value.partition("=")
-        if family not in ("csharp", "java") or not folder:
+        if family not in SOURCE_READERS or not folder:
             raise ConfigError(
                 f"--sdk-source '{value}' is not LANGUAGE=DIR",
-                hint="languages: csharp, java; e.g. csharp=../ext",
+                hint=f"languages: {', '.join(SOURCE_READERS)}; e.g. csharp=../ext",
             )
         path = Path(folder)
         if not path.is_dir():

@@ -18,6 +18,7 @@ from bindref.errors import ConfigError, choices_hint
 from bindref.export.writes import write_atomic
 from bindref.languages import DIRECTION_KIND, Direction, camel_case, pascal_case
 from bindref.render.renderer import PACKAGED_TEMPLATES
+from bindref.sdk.python import FAMILY as PYTHON_FAMILY
 from bindref.sdk.python import read_python_sdk
 from bindref.sdk.sources import SdkParameter
 
@@ -96,8 +97,8 @@ def scaffold_binding(settings: Settings, name: str, direction: Direction, from_s
 
 
 def _sdk_parameters(from_sdk: str) -> tuple[SdkParameter, ...]:
-    language, _, decorator = from_sdk.partition(":")
-    if language != "python" or not decorator:
+    family, _, decorator = from_sdk.partition(":")
+    if family != PYTHON_FAMILY or not decorator:
         raise ConfigError(
             f"--from-sdk '{from_sdk}' is not python:<decorator>", hint="e.g. python:assistant_post_input"
         )

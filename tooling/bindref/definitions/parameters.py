@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from bindref import spec
 from bindref.definitions.raw import RawField
 from bindref.errors import Problems, choices_hint
-from bindref.languages import PROFILES, Language, camel_case, expand_language_key, valid_language_keys
+from bindref.languages import PROFILES, Language, LanguageProfile, expand_language_key, valid_language_keys
 from bindref.model import DefaultValue, LanguageParameter, Location, Parameter, Unavailable
 
 _T = TypeVar("_T")
@@ -92,13 +92,6 @@ def _by_language(
     return result
 
 
-def _payload_key(field: RawField, lang: Language) -> str:
-    """Payload fields are C# properties in C#, and camelCase JSON keys in every other language."""
-    if not field.payload or lang in (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS):
-        return ""
-    return camel_case(field.name)
-
-
 def _spell(
     field: RawField, lang: Language, name: str | None, override: spec.LanguageOverride
 ) -> LanguageParameter:
@@ -107,7 +100,7 @@ def _spell(
     default = field.default if override.default is spec.UNSET else override.default
     return LanguageParameter(
         canonical=field.name,
-        name=name or override.name or _payload_key(field, lang) or profile.spell(field.name),
+        name=name or override.name or _spelled_name(field, profile),
         type=override.type or profile.type_name(field.annotation),
         required=required,
         default=None if required else _format_default(default, lang),
@@ -115,6 +108,11 @@ def _spell(
         note=override.note,
         accepted=override.accepted,
     )
+
+
+def _spelled_name(field: RawField, profile: LanguageProfile) -> str:
+    """A payload field follows the profile's payload rule (C# properties, JSON keys elsewhere)."""
+    return profile.payload_naming_rule(field.name) if field.payload else profile.spell(field.name)
 
 
 def _format_default(value: Any, lang: Language) -> DefaultValue | None:

@@ -31,8 +31,6 @@ from bindref.model import (
     Unavailable,
 )
 
-# Languages whose binding name is an SDK symbol the definition must spell out.
-_NAMED_LANGUAGES = (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS, Language.JAVA, Language.PYTHON)
 _EXAMPLE_OPTIONS = {
     "type": 'for example type="assistantPost"',
     "title": 'the page\'s heading, for example title="Azure OpenAI assistant post input binding"',
@@ -83,17 +81,17 @@ def _build_binding(raw: RawBinding, settings: Settings, problems: Problems) -> B
         if lang in languages
     }
     names = dict(_per_language(options.get("names"), raw, problems, "names"))
-    for lang in _NAMED_LANGUAGES if "names" not in raw.unreadable else ():
-        if lang in languages and lang not in unavailable and lang not in names:
+    kind = DIRECTION_KIND[direction]
+    for lang in languages:
+        profile = PROFILES[lang]
+        if not profile.names_binding_by_symbol:
+            names.setdefault(lang, profile.binding_name(kind=kind, type_name=type_name))
+        elif lang not in unavailable and lang not in names and "names" not in raw.unreadable:
             problems.add(
                 raw.line,
                 f"binding() names has no entry for '{lang.value}'",
-                hint=f"give the {PROFILES[lang].label} name, or list it in unavailable= with a reason",
+                hint=f"give the {profile.label} name, or list it in unavailable= with a reason",
             )
-    kind = DIRECTION_KIND[direction]
-    for lang in (Language.JAVASCRIPT, Language.TYPESCRIPT):
-        names.setdefault(lang, f"{kind}.generic({{ type: '{type_name}' }})")
-    names.setdefault(Language.POWERSHELL, "function.json")
     parameters = tuple(build_parameter(f, languages, problems) for f in raw.fields)
     check_unique_names(parameters, languages, problems)
     parameters = link_parameter_references(parameters, languages, raw.declared_names, problems)

@@ -5,20 +5,19 @@ models and fence tags. Imports nothing from bindref but :mod:`bindref.languages`
 every other module asks the profile instead of testing a language's identity.
 """
 
+from bindref.languages.naming import camel_case, pascal_case, snake_case
+from bindref.languages.profile import DIRECTION_KIND, Direction, ExtraParameter, Language, LanguageProfile
 from bindref.languages.profiles import (
-    DIRECTION_KIND,
     LANGUAGE_GROUPS,
     PROFILES,
     TAB_ORDER,
-    Direction,
-    ExtraParameter,
-    Language,
-    LanguageProfile,
-    camel_case,
     expand_language_key,
     languages_in_tab,
-    pascal_case,
-    snake_case,
+    languages_of_sdk,
+    languages_of_section,
+    languages_of_syntax,
+    learn_pivots,
+    sdk_families,
     valid_language_keys,
 )
 
@@ -34,7 +33,12 @@ __all__ = [
     "camel_case",
     "expand_language_key",
     "languages_in_tab",
+    "languages_of_sdk",
+    "languages_of_section",
+    "languages_of_syntax",
+    "learn_pivots",
     "pascal_case",
+    "sdk_families",
     "snake_case",
     "valid_language_keys",
 ]

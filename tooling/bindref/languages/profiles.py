@@ -1,31 +1,16 @@
-"""Language profiles: how each language surface spells, types and titles parameters.
+"""The language profiles: one table row per language surface, and lookups over them.
 
-Real SDKs differ per language in systematic ways (C# PascalCase attributes, Java
-camelCase annotation elements, Python snake_case decorator arguments, function.json
-camelCase keys). Encoding those rules once here keeps every binding definition down
-to one canonical field per parameter plus the genuine exceptions.
+Every language fact bindref uses is a field here (see :class:`LanguageProfile`); the
+helpers below answer the questions other stages ask of the table as a whole (which
+languages a tab shows, which share a Learn pivot, which an SDK reader covers).
 """
 
 from __future__ import annotations
 
-import functools
-import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from enum import StrEnum
+from collections.abc import Mapping
 
-
-class Language(StrEnum):
-    """A language surface that a binding reference documents."""
-
-    CSHARP_ISOLATED = "csharp_isolated"
-    CSHARP_INPROCESS = "csharp_inprocess"
-    JAVA = "java"
-    JAVASCRIPT = "javascript"
-    TYPESCRIPT = "typescript"
-    POWERSHELL = "powershell"
-    PYTHON = "python"
-
+from bindref.languages.naming import camel_case, pascal_case, snake_case
+from bindref.languages.profile import Direction, ExtraParameter, Language, LanguageProfile
 
 # Keys that stand for several languages at once in a definition, so the common case
 # ("both C# models", "both Node.js languages") is written once.
@@ -34,121 +19,15 @@ LANGUAGE_GROUPS: Mapping[str, tuple[Language, ...]] = {
     "node": (Language.JAVASCRIPT, Language.TYPESCRIPT),
 }
 
-
-class Direction(StrEnum):
-    """Binding direction as function.json spells it (a trigger is written ``in``)."""
-
-    IN = "in"
-    OUT = "out"
-    TRIGGER = "trigger"
-
-
-# How prose names a binding of each direction ("the input binding").
-DIRECTION_KIND: Mapping[Direction, str] = {
-    Direction.IN: "input",
-    Direction.OUT: "output",
-    Direction.TRIGGER: "trigger",
-}
-
-
-@dataclass(frozen=True, kw_only=True)
-class ExtraParameter:
-    """A parameter every binding has in one language (Java ``name``, Python ``arg_name``).
-
-    ``description`` may use ``{type}``, ``{direction}`` and ``{kind}`` (input, output
-    or trigger) and is formatted with Python's ``str.format`` (never Jinja).
-    """
-
-    name: str
-    type: str
-    required: bool
-    default: str | None
-    description: str
-    last: bool = False  # listed after the binding's own parameters (Python's data_type)
-
-
-@functools.cache  # pure, and called for every parameter in every language
-def pascal_case(canonical: str) -> str:
-    """``chat_storage_connection_setting`` -> ``ChatStorageConnectionSetting``."""
-    return "".join(part[:1].upper() + part[1:] for part in canonical.split("_") if part)
-
-
-@functools.cache
-def camel_case(canonical: str) -> str:
-    """``user_message`` -> ``userMessage``."""
-    pascal = pascal_case(canonical)
-    return pascal[:1].lower() + pascal[1:]
-
-
-@functools.cache
-def snake_case(canonical: str) -> str:
-    """Canonical names are already snake_case; collapse anything else to it."""
-    return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", canonical).lower()
-
-
-@dataclass(frozen=True, kw_only=True)
-class LanguageProfile:
-    """Everything the renderer and checks need to know about one language surface."""
-
-    language: Language
-    label: str
-    tab: str
-    section_title: str
-    name_column: str
-    fence: str
-    template_dir: str
-    naming_rule: Callable[[str], str]
-    type_names: Mapping[str, str]
-    true_literal: str
-    false_literal: str
-    null_literal: str
-    extras: tuple[ExtraParameter, ...] = ()
-
-    def spell(self, canonical: str) -> str:
-        """The parameter name this language uses, before per-field overrides."""
-        return self.naming_rule(canonical)
-
-    def type_name(self, canonical_type: str) -> str:
-        """Map a canonical annotation (``str``, ``bool``, ``int``, ``str | None``)."""
-        optional = canonical_type.endswith(" | None")
-        base = canonical_type.removesuffix(" | None")
-        name = self.type_names.get(base, base)
-        if optional and self.language in (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS):
-            return f"{name}?"
-        return name
-
-    def literal(self, value: object) -> str:
-        """Format a default value as this language writes it in source code."""
-        if value is None:
-            return self.null_literal
-        if value is True:
-            return self.true_literal
-        if value is False:
-            return self.false_literal
-        if isinstance(value, str):
-            escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-            return f'"{escaped}"'
-        return str(value)
-
-
 _CSHARP_TYPES = {"str": "string", "bool": "bool", "int": "int", "float": "double"}
 _JAVA_TYPES = {"str": "String", "bool": "boolean", "int": "int", "float": "double"}
 _PYTHON_TYPES = {"str": "str", "bool": "bool", "int": "int", "float": "float"}
 _JSON_TYPES = {"str": "string", "bool": "boolean", "int": "number", "float": "number"}
 
-_JAVA_NAME = ExtraParameter(
-    name="name",
-    type="String",
-    required=True,
-    default=None,
-    description="The name of the function parameter that receives the binding value.",
-)
+_RECEIVES = "The name of the function parameter that receives the binding value."
+_JAVA_NAME = ExtraParameter(name="name", type="String", required=True, default=None, description=_RECEIVES)
 _PYTHON_ARG_NAME = ExtraParameter(
-    name="arg_name",
-    type="str",
-    required=True,
-    default=None,
-    description="The name of the function parameter that receives the binding value.",
+    name="arg_name", type="str", required=True, default=None, description=_RECEIVES
 )
 _PYTHON_DATA_TYPE = ExtraParameter(
     name="data_type",
@@ -159,18 +38,10 @@ _PYTHON_DATA_TYPE = ExtraParameter(
     last=True,
 )
 _GENERIC_TYPE = ExtraParameter(
-    name="type",
-    type="string",
-    required=True,
-    default=None,
-    description="Must be `{type}`.",
+    name="type", type="string", required=True, default=None, description="Must be `{type}`."
 )
 _JSON_DIRECTION = ExtraParameter(
-    name="direction",
-    type="string",
-    required=True,
-    default=None,
-    description="Must be `{direction}`.",
+    name="direction", type="string", required=True, default=None, description="Must be `{direction}`."
 )
 _JSON_NAME = ExtraParameter(
     name="name",
@@ -180,28 +51,48 @@ _JSON_NAME = ExtraParameter(
     description="The name of the {kind} binding: the variable that holds its value in the code.",
 )
 
-
-def _profile(language: Language, **fields: object) -> LanguageProfile:
-    return LanguageProfile(language=language, **fields)  # type: ignore[arg-type]  # fields are checked by the dataclass at import time
-
-
-_CSHARP_COMMON: dict[str, object] = {
+_PARAMETER = "a function parameter"
+_CSHARP: dict[str, object] = {
     "tab": "C#",
     "section_title": "Attributes",
     "name_column": "Parameter",
+    "member_nouns": ("parameter", "parameters"),
+    "symbol_kind": "attribute",
+    "symbol_markup": "[{name}]",
+    "usage_subject": "attribute '[{name}]'",
     "fence": "csharp",
     "template_dir": "csharp",
     "naming_rule": pascal_case,
+    "payload_naming_rule": pascal_case,
+    "payload_nouns": "properties",
     "type_names": _CSHARP_TYPES,
+    "nullable_suffix": "?",
     "true_literal": "true",
     "false_literal": "false",
     "null_literal": "null",
+    "positional_extras": (),  # constructor arguments: the required parameters
+    "sample_syntax": "csharp",
+    "sdk_family": "csharp",
+    "learn_pivot": "csharp",
 }
-_NODE_COMMON: dict[str, object] = {
+_NODE: dict[str, object] = {
+    "column": "JavaScript / TypeScript",
     "section_title": "Configuration",
     "name_column": "Property",
+    "member_nouns": ("property", "properties"),
+    "symbol_kind": "",
+    "symbol_markup": "{name}",
+    "usage_subject": "'{name}' binding",
+    "generic_name": "{kind}.generic({{ type: '{type}' }})",
+    "placement": {
+        Direction.IN: "pass it in `extraInputs`",
+        Direction.OUT: "pass it in `extraOutputs`",
+        Direction.TRIGGER: "pass it as `trigger` in `app.generic(name, { trigger, handler })`",
+    },
     "template_dir": "node",
     "naming_rule": camel_case,
+    "payload_naming_rule": camel_case,
+    "payload_nouns": "fields",
     "type_names": _JSON_TYPES,
     "true_literal": "true",
     "false_literal": "false",
@@ -210,67 +101,137 @@ _NODE_COMMON: dict[str, object] = {
 }
 
 PROFILES: Mapping[Language, LanguageProfile] = {
-    Language.CSHARP_ISOLATED: _profile(
-        Language.CSHARP_ISOLATED, label="Isolated worker model", **_CSHARP_COMMON
+    Language.CSHARP_ISOLATED: LanguageProfile(
+        language=Language.CSHARP_ISOLATED,
+        label="Isolated worker model",
+        column="C# isolated worker model",
+        placement={
+            Direction.IN: _PARAMETER,
+            Direction.TRIGGER: _PARAMETER,
+            Direction.OUT: "a property of the function's return type, or to the function method "
+            "to bind its return value",
+        },
+        sdk_namespace="Microsoft.Azure.Functions.Worker",
+        learn_tab="isolated-process",
+        **_CSHARP,  # type: ignore[arg-type]  # the shared fields are checked by the dataclass at import
     ),
-    Language.CSHARP_INPROCESS: _profile(
-        Language.CSHARP_INPROCESS, label="In-process model", **_CSHARP_COMMON
+    Language.CSHARP_INPROCESS: LanguageProfile(
+        language=Language.CSHARP_INPROCESS,
+        label="In-process model",
+        column="C# in-process model",
+        placement={
+            Direction.IN: _PARAMETER,
+            Direction.TRIGGER: _PARAMETER,
+            Direction.OUT: "an `out` parameter or an `IAsyncCollector<T>` parameter of the function",
+        },
+        sdk_namespace="Microsoft.Azure.WebJobs",
+        learn_tab="in-process",
+        **_CSHARP,  # type: ignore[arg-type]  # as above
     ),
-    Language.JAVA: _profile(
-        Language.JAVA,
+    Language.JAVA: LanguageProfile(
+        language=Language.JAVA,
         label="Java",
         tab="Java",
+        column="Java",
         section_title="Annotations",
         name_column="Element",
+        member_nouns=("element", "elements"),
+        symbol_kind="annotation",
+        symbol_markup="@{name}",
+        usage_subject="'@{name}'",
+        placement={
+            Direction.IN: _PARAMETER,
+            Direction.TRIGGER: _PARAMETER,
+            Direction.OUT: "a function parameter of type `OutputBinding<T>`",
+        },
         fence="java",
         template_dir="java",
         naming_rule=camel_case,
+        payload_naming_rule=camel_case,
+        payload_nouns="fields",
         type_names=_JAVA_TYPES,
         true_literal="true",
         false_literal="false",
         null_literal="null",
         extras=(_JAVA_NAME,),
+        sample_syntax="java",
+        sdk_family="java",
+        learn_pivot="java",
     ),
-    Language.JAVASCRIPT: _profile(
-        Language.JAVASCRIPT, label="JavaScript", tab="JavaScript", fence="javascript", **_NODE_COMMON
+    Language.JAVASCRIPT: LanguageProfile(
+        language=Language.JAVASCRIPT,
+        label="JavaScript",
+        tab="JavaScript",
+        fence="javascript",
+        sample_syntax="javascript",
+        learn_pivot="javascript",
+        **_NODE,  # type: ignore[arg-type]  # as above
     ),
-    Language.TYPESCRIPT: _profile(
-        Language.TYPESCRIPT, label="TypeScript", tab="TypeScript", fence="typescript", **_NODE_COMMON
+    Language.TYPESCRIPT: LanguageProfile(
+        language=Language.TYPESCRIPT,
+        label="TypeScript",
+        tab="TypeScript",
+        fence="typescript",
+        sample_syntax="typescript",
+        learn_pivot="typescript",
+        **_NODE,  # type: ignore[arg-type]  # as above
     ),
-    Language.POWERSHELL: _profile(
-        Language.POWERSHELL,
+    Language.POWERSHELL: LanguageProfile(
+        language=Language.POWERSHELL,
         label="PowerShell",
         tab="PowerShell",
+        column="",
         section_title="Configuration",
         name_column="Property",
+        member_nouns=("property", "properties"),
+        symbol_kind="",
+        symbol_markup="{name}",
+        usage_subject="'{name}' binding",
+        generic_name="function.json",
         fence="json",
         template_dir="powershell",
         naming_rule=camel_case,
+        payload_naming_rule=camel_case,
+        payload_nouns="fields",
         type_names=_JSON_TYPES,
         true_literal="true",
         false_literal="false",
         null_literal="null",
         extras=(_GENERIC_TYPE, _JSON_DIRECTION, _JSON_NAME),
+        host_properties=frozenset({"dataType"}),  # the Functions host reads it on every binding
+        sample_syntax="function.json",  # every function.json is read with this profile
+        learn_pivot="powershell",
     ),
-    Language.PYTHON: _profile(
-        Language.PYTHON,
+    Language.PYTHON: LanguageProfile(
+        language=Language.PYTHON,
         label="Python",
         tab="Python",
+        column="Python",
         section_title="Decorators",
         name_column="Parameter",
+        member_nouns=("parameter", "parameters"),
+        symbol_kind="decorator",
+        symbol_markup="@app.{name}",
+        usage_subject="'{name}'",
         fence="python",
         template_dir="python",
         naming_rule=snake_case,
+        payload_naming_rule=camel_case,
+        payload_nouns="fields",
         type_names=_PYTHON_TYPES,
         true_literal="True",
         false_literal="False",
         null_literal="None",
         extras=(_PYTHON_ARG_NAME, _PYTHON_DATA_TYPE),
+        positional_extras=("arg_name",),
+        sample_syntax="python",
+        sdk_family="python",
+        learn_pivot="python",
     ),
 }
 
 # Tabs in page order; a tab holds one or more languages (C# holds both models).
-TAB_ORDER: tuple[str, ...] = ("C#", "Java", "JavaScript", "TypeScript", "PowerShell", "Python")
+TAB_ORDER: tuple[str, ...] = tuple(dict.fromkeys(profile.tab for profile in PROFILES.values()))
 
 
 def languages_in_tab(tab: str) -> tuple[Language, ...]:
@@ -291,3 +252,31 @@ def expand_language_key(key: str) -> tuple[Language, ...] | None:
 def valid_language_keys() -> tuple[str, ...]:
     """Every key a definition may use, for error hints."""
     return tuple(lang.value for lang in Language) + tuple(LANGUAGE_GROUPS)
+
+
+def learn_pivots() -> dict[str, tuple[Language, ...]]:
+    """Learn's zone pivots (``programming-language-<pivot>``) and the languages each shows."""
+    pivots: dict[str, tuple[Language, ...]] = {}
+    for language, profile in PROFILES.items():
+        pivots[profile.learn_pivot] = (*pivots.get(profile.learn_pivot, ()), language)
+    return pivots
+
+
+def languages_of_sdk(family: str) -> tuple[Language, ...]:
+    """The languages whose surface the ``family`` SDK reader (csharp, java, python) declares."""
+    return tuple(lang for lang, profile in PROFILES.items() if family and profile.sdk_family == family)
+
+
+def sdk_families() -> tuple[str, ...]:
+    """Every SDK family a profile names, in profile order (for ``--sdk-source`` hints)."""
+    return tuple(dict.fromkeys(p.sdk_family for p in PROFILES.values() if p.sdk_family))
+
+
+def languages_of_syntax(syntax: str) -> tuple[Language, ...]:
+    """The languages whose samples declare bindings in ``syntax`` (both C# models share one)."""
+    return tuple(lang for lang, profile in PROFILES.items() if profile.sample_syntax == syntax)
+
+
+def languages_of_section(title: str) -> tuple[Language, ...]:
+    """The languages whose reference section has ``title`` (case-insensitive): Attributes -> C#."""
+    return tuple(lang for lang, p in PROFILES.items() if p.section_title.lower() == title.lower())

@@ -18,43 +18,36 @@ LEGEND = (
 )
 
 
-# Columns of the bindings table: the languages that name a binding with an SDK symbol.
-# JavaScript, TypeScript and function.json use the type string itself (the first column).
-_NAMED = (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS, Language.JAVA, Language.PYTHON)
-_GENERIC = (Language.JAVASCRIPT, Language.TYPESCRIPT)
-
-
 def bindings_table(project: Project, extension: str) -> str:
-    """One row per binding of ``extension``: direction and its name in each language."""
-    enabled = project.settings.languages
-    columns = {
-        PROFILES[lang].label if lang in _NAMED[2:] else f"C# {PROFILES[lang].label.lower()}": lang
-        for lang in _NAMED
-        if lang in enabled
-    }
-    generic = [lang for lang in _GENERIC if lang in enabled]
+    """One row per binding of ``extension``: direction and its name in each language's column.
+
+    Each profile names its column; languages that share one (JavaScript / TypeScript) show
+    the first one's name, which is a call such as ``input.generic(...)`` for a binding
+    named by its type string (the type is the table's first column).
+    """
+    columns: dict[str, Language] = {}
+    by_symbol_first = sorted(project.settings.languages, key=lambda lang: not _by_symbol(lang))
+    for language in by_symbol_first:
+        columns.setdefault(PROFILES[language].column, language)
+    columns.pop("", None)
     rows = []
     for binding in _bindings(project, extension):
-        names = {label: _name(binding, lang) for label, lang in columns.items()}
-        if generic:
-            call = binding.names[generic[0]].split("(")[0]  # input.generic(...): the type is column one
-            names["JavaScript / TypeScript"] = (
-                code_span(f"{call}(...)") if binding.is_available(generic[0]) else "—"
-            )
-        rows.append((binding, names))
-    tabs = [*columns, *(["JavaScript / TypeScript"] if generic else [])]
-    return project.renderer.render_template("bindings_table.md.j2", None, rows=rows, tabs=tabs)
+        rows.append((binding, {title: _name(binding, lang) for title, lang in columns.items()}))
+    return project.renderer.render_template("bindings_table.md.j2", None, rows=rows, tabs=list(columns))
+
+
+def _by_symbol(language: Language) -> bool:
+    return PROFILES[language].names_binding_by_symbol
 
 
 def _name(binding: Binding, language: Language) -> str:
     if not binding.is_available(language):
         return "—"
+    profile = PROFILES[language]
     name = binding.names[language]
-    if language in (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS):
-        name = f"[{name}]"
-    elif language is Language.JAVA:
-        name = f"@{name}"
-    return code_span(name)
+    if not profile.names_binding_by_symbol:
+        return code_span(f"{name.split('(')[0]}(...)")
+    return code_span(profile.symbol(name))
 
 
 def coverage_table(project: Project, extension: str) -> str:
@@ -80,7 +73,3 @@ def _bindings(project: Project, extension: str) -> list[Binding]:
             f"no extension '{extension}'", hint=choices_hint(extension, known, noun="extensions")
         )
     return found
-
-
-def _enabled(project: Project, languages: tuple[Language, ...]) -> list[Language]:
-    return [lang for lang in languages if lang in project.settings.languages]

@@ -9,14 +9,18 @@ class, and the JSON keys every other language writes.
 from __future__ import annotations
 
 from bindref.errors import NotFoundError
-from bindref.languages import PROFILES, TAB_ORDER, languages_in_tab
+from bindref.languages import PROFILES, TAB_ORDER, expand_language_key, languages_in_tab
 from bindref.model import Binding
 from bindref.render.project import Project
 from bindref.render.tables import payload_rows
 
 
 def payload_tabs(project: Project, binding: Binding, type_names: dict[str, str]) -> str:
-    """One tab per language with the payload table; ``type_names`` names the C#/Java class."""
+    """One tab per language with the payload table.
+
+    ``type_names`` maps language keys (``csharp``, ``java``: the macro's arguments) to the
+    class that holds the payload in that language; elsewhere it is a JSON object.
+    """
     if not any(p.payload for p in binding.parameters):
         raise NotFoundError(
             f"binding '{binding.key}' declares no payload",
@@ -25,20 +29,21 @@ def payload_tabs(project: Project, binding: Binding, type_names: dict[str, str])
             hint="mark its fields with param(payload=True), or remove the binding_payload() call",
         )
     renderer = project.renderer
+    classes = {lang: name for key, name in type_names.items() for lang in (expand_language_key(key) or ())}
     tabs = []
     for tab in TAB_ORDER:
         languages = [lang for lang in languages_in_tab(tab) if lang in project.settings.languages]
         if not languages:
             continue
         language = languages[0]  # both C# models share the request classes
-        name = type_names.get(tab.lower().replace("#", "sharp"), "The JSON object")
+        name = classes.get(language, "")
         table = renderer.render_template(
             "payload_table.md.j2",
             language,
             binding=binding,
             profile=PROFILES[language],
             rows=payload_rows(binding, language),
-            payload_name=f"`{name}`" if name != "The JSON object" else name,
+            payload_name=f"`{name}`" if name else "The JSON object",
         )
         tabs.append((tab, table))
     return renderer.tab_group(tabs)

@@ -95,7 +95,9 @@ class Renderer:
             profile=profile,
             rows=rows_for(binding, language),
             binding_name=binding.names[language],
+            symbol=profile.symbol(binding.names[language]),
             kind=DIRECTION_KIND[binding.direction],
+            placement=profile.placement.get(binding.direction, ""),
             unavailable=hidden,
         )
 

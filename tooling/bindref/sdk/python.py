@@ -17,11 +17,12 @@ from pathlib import Path
 
 import griffe
 
-from bindref.languages import Language
+from bindref.languages import languages_of_sdk
 from bindref.sdk.sources import SdkParameter, SdkSurface
 
 FUNCTION_APP = "azure/functions/decorators/function_app.py"
 PACKAGE = "azure-functions"
+FAMILY = "python"  # the SDK family in the language profiles (sdk_family) this reader serves
 
 # griffe logs what it cannot resolve (imported names); the check reports its own findings.
 logging.getLogger("griffe").setLevel(logging.ERROR)
@@ -78,7 +79,11 @@ def _surface(function: griffe.Function, lines: Sequence[str]) -> SdkSurface:
         and parameter.kind not in {griffe.ParameterKind.var_positional, griffe.ParameterKind.var_keyword}
     )
     return SdkSurface(
-        language=Language.PYTHON, symbol=function.name, path=FUNCTION_APP, line=first, parameters=parameters
+        language=languages_of_sdk(FAMILY)[0],
+        symbol=function.name,
+        path=FUNCTION_APP,
+        line=first,
+        parameters=parameters,
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bindref.errors import ConfigError
-from bindref.languages import Language
+from bindref.languages import PROFILES, Language, languages_of_sdk
 from bindref.samples.files import sample_paths
 from bindref.samples.treesitter import Grammar, Node, parse
 
@@ -24,10 +24,10 @@ _OPAQUE = frozenset(
     {"block", "method_declaration", "constructor_declaration", "property_declaration", "field_declaration"}
     | {"attribute_list", "using_directive", "import_declaration", "annotation_type_element_declaration"}
 )
-_CSHARP_MODELS = (
-    ("Microsoft.Azure.Functions.Worker", Language.CSHARP_ISOLATED),
-    ("Microsoft.Azure.WebJobs", Language.CSHARP_INPROCESS),
-)
+# The SDK families these readers serve; the language profiles say which languages each covers
+# (C#: one per worker model, told apart by the attribute's namespace).
+CSHARP_FAMILY = "csharp"
+JAVA_FAMILY = "java"
 # What an unset property of a value type holds; reference and nullable types hold null.
 _IMPLICIT_DEFAULTS = {"bool": "false", "int": "0", "long": "0", "double": "0", "float": "0"}
 
@@ -80,7 +80,8 @@ def read_java_sources(root: Path) -> SdkSurfaces:
         for node in _walk(tree, "annotation_type_declaration"):
             surface = _annotation_surface(node, path)
             found.setdefault(surface.symbol, surface)
-    return _require_any({Language.JAVA: found} if found else {}, root, "Java annotation interfaces")
+    by_language = dict.fromkeys(languages_of_sdk(JAVA_FAMILY), found) if found else {}
+    return _require_any(by_language, root, "Java annotation interfaces")
 
 
 def _require_any(surfaces: SdkSurfaces, root: Path, what: str) -> SdkSurfaces:
@@ -138,7 +139,8 @@ def _annotation_surface(node: Node, path: str) -> SdkSurface:
         for member in members
         if member.type == "annotation_type_element_declaration"
     )
-    return SdkSurface(language=Language.JAVA, symbol=name, path=path, line=_line(node), parameters=parameters)
+    language = languages_of_sdk(JAVA_FAMILY)[0]
+    return SdkSurface(language=language, symbol=name, path=path, line=_line(node), parameters=parameters)
 
 
 def _java_element(member: Node, interface: str, constants: Mapping[str, str]) -> SdkParameter:
@@ -251,7 +253,8 @@ def _constants(declaration: Node) -> Iterator[tuple[str, str]]:
 
 
 def _csharp_model(namespace: str) -> Language | None:
-    return next((lang for prefix, lang in _CSHARP_MODELS if namespace.startswith(prefix)), None)
+    models = languages_of_sdk(CSHARP_FAMILY)
+    return next((lang for lang in models if namespace.startswith(PROFILES[lang].sdk_namespace)), None)
 
 
 def _base_chain(cls: _CsharpClass, classes: list[_CsharpClass]) -> list[_CsharpClass]:

@@ -1,0 +1,31 @@
+"""What every audit rule receives: the page, where it is, the project and the binding.
+
+Kept apart from the rules so that each family of rules (code references, examples,
+tables) can live in its own module without importing the others.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from bindref.audit.page import LearnPage
+from bindref.check.findings import Finding
+from bindref.model import Binding
+from bindref.render.project import Project
+
+
+@dataclass
+class PageAudit:
+    """One page being audited, with what every check needs."""
+
+    project: Project
+    page: LearnPage
+    path: str
+    page_folder: str | None  # relative to the project root, when the page is inside it
+    samples: Path
+    binding: Binding | None = None
+
+    def finding(self, code: str, message: str, line: int, hint: str = "", column: int = 0) -> Finding:
+        """A finding on this page."""
+        return Finding(code=code, message=message, path=self.path, line=line, hint=hint, column=column)

@@ -1,0 +1,133 @@
+"""The shape of a language profile: every fact a language decides, as data.
+
+Modules and templates ask a :class:`LanguageProfile` (how to spell a name, how to mark up
+a symbol, what a member is called, where a binding goes, which Learn pivot shows it)
+instead of testing which language they are handling, so a convention changes in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+
+class Language(StrEnum):
+    """A language surface that a binding reference documents."""
+
+    CSHARP_ISOLATED = "csharp_isolated"
+    CSHARP_INPROCESS = "csharp_inprocess"
+    JAVA = "java"
+    JAVASCRIPT = "javascript"
+    TYPESCRIPT = "typescript"
+    POWERSHELL = "powershell"
+    PYTHON = "python"
+
+
+class Direction(StrEnum):
+    """Binding direction as a definition declares it."""
+
+    IN = "in"
+    OUT = "out"
+    TRIGGER = "trigger"
+
+
+# How prose names a binding of each direction ("the input binding").
+DIRECTION_KIND: Mapping[Direction, str] = {
+    Direction.IN: "input",
+    Direction.OUT: "output",
+    Direction.TRIGGER: "trigger",
+}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ExtraParameter:
+    """A parameter every binding has in one language (Java ``name``, Python ``arg_name``).
+
+    ``description`` may use ``{type}``, ``{direction}`` and ``{kind}`` (input, output
+    or trigger) and is formatted with Python's ``str.format`` (never Jinja).
+    """
+
+    name: str
+    type: str
+    required: bool
+    default: str | None
+    description: str
+    last: bool = False  # listed after the binding's own parameters (Python's data_type)
+
+
+@dataclass(frozen=True, kw_only=True)
+class LanguageProfile:
+    """Everything the renderer, checks, exports and audits need to know about one language."""
+
+    language: Language
+    label: str  # "Isolated worker model", "Java": the name of the language (or worker model)
+    tab: str  # the content tab that shows it; the two C# models share one
+    column: str  # its column in the extension overview table ("" = no column)
+    section_title: str  # "Attributes", "Annotations", "Decorators", "Configuration"
+    name_column: str  # "Parameter", "Element", "Property": the reference table's first column
+    member_nouns: tuple[str, str]  # ("element", "elements"): how prose and messages call a member
+    symbol_kind: str  # "attribute", "annotation", "decorator"; "" where a binding has no symbol
+    symbol_markup: str  # "[{name}]", "@{name}", "@app.{name}": the symbol as code writes it
+    usage_subject: str  # how check messages name a usage: "attribute '[{name}]'", "'{name}' binding"
+    # The binding's name when it is not an SDK symbol: str.format with {kind} and {type}.
+    generic_name: str = ""
+    # Where the binding goes in code, by direction (the reference intro); "" = the template says it.
+    placement: Mapping[Direction, str] = field(default_factory=dict)
+    fence: str
+    template_dir: str
+    naming_rule: Callable[[str], str]
+    payload_naming_rule: Callable[[str], str]  # the data a binding carries: properties or JSON keys
+    payload_nouns: str  # "properties" of a request class, "fields" of a JSON object
+    type_names: Mapping[str, str]
+    nullable_suffix: str = ""  # C# writes an optional value type as ``int?``
+    true_literal: str
+    false_literal: str
+    null_literal: str
+    extras: tuple[ExtraParameter, ...] = ()
+    # Arguments a usage may pass by position: these extras, then the required parameters
+    # (C# constructor arguments, Python's arg_name and required parameters); None = none.
+    positional_extras: tuple[str, ...] | None = None
+    host_properties: frozenset[str] = frozenset()  # read by the host on every binding (dataType)
+    sample_syntax: str  # how its sample files declare bindings (bindref.samples.usages.Syntax)
+    sdk_family: str = ""  # the SDK reader that knows its surface: "csharp", "java", "python"
+    sdk_namespace: str = ""  # the namespace that tells a worker model's attributes apart
+    learn_pivot: str  # Microsoft Learn's zone pivot: programming-language-<pivot>
+    learn_tab: str = ""  # the Learn tab id inside a pivot shared by several models
+
+    @property
+    def names_binding_by_symbol(self) -> bool:
+        """Whether a definition must spell the binding's SDK symbol for this language."""
+        return not self.generic_name
+
+    def spell(self, canonical: str) -> str:
+        """The parameter name this language uses, before per-field overrides."""
+        return self.naming_rule(canonical)
+
+    def symbol(self, name: str) -> str:
+        """The binding's name as code writes it: ``[AssistantPost]``, ``@AssistantPost``."""
+        return self.symbol_markup.format(name=name)
+
+    def binding_name(self, *, kind: str, type_name: str) -> str:
+        """The name of a binding this language names by its type string (``input.generic(...)``)."""
+        return self.generic_name.format(kind=kind, type=type_name)
+
+    def type_name(self, canonical_type: str) -> str:
+        """Map a canonical annotation (``str``, ``bool``, ``int``, ``str | None``)."""
+        optional = canonical_type.endswith(" | None")
+        base = canonical_type.removesuffix(" | None")
+        name = self.type_names.get(base, base)
+        return f"{name}{self.nullable_suffix}" if optional else name
+
+    def literal(self, value: object) -> str:
+        """Format a default value as this language writes it in source code."""
+        if value is None:
+            return self.null_literal
+        if value is True:
+            return self.true_literal
+        if value is False:
+            return self.false_literal
+        if isinstance(value, str):
+            escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+            return f'"{escaped}"'
+        return str(value)
