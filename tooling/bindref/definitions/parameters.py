@@ -40,7 +40,21 @@ def expand_language_keys(
     return expanded
 
 
-def build_parameter(field: RawField, languages: Sequence[Language], binding_problems: Problems) -> Parameter:
+def resolve_parameters(
+    fields: Sequence[RawField], languages: Sequence[Language], declared: frozenset[str], problems: Problems
+) -> tuple[Parameter, ...]:
+    """Every field of a binding resolved for every language, in one step.
+
+    Each field is spelled per language, then the spellings are checked for clashes within
+    each language, then ``[[references]]`` in descriptions are spelled the way each language
+    spells the parameter they name (``declared`` also holds fields that failed to read).
+    """
+    parameters = tuple(_resolve_field(field, languages, problems) for field in fields)
+    _check_unique_names(parameters, languages, problems)
+    return _link_parameter_references(parameters, languages, declared, problems)
+
+
+def _resolve_field(field: RawField, languages: Sequence[Language], binding_problems: Problems) -> Parameter:
     """One field resolved for every language; problems are located in the field's own file."""
     problems = Problems(field.path)
     parameter = _build_parameter(field, languages, problems)
@@ -123,7 +137,7 @@ def _format_default(value: Any, lang: Language) -> DefaultValue | None:
     return DefaultValue(source=PROFILES[lang].literal(value))
 
 
-def link_parameter_references(
+def _link_parameter_references(
     parameters: Sequence[Parameter],
     languages: Sequence[Language],
     declared: frozenset[str],
@@ -173,7 +187,7 @@ def _spelled_reference(parameters: Sequence[Parameter], canonical: str, lang: La
     return f"`{canonical}`"
 
 
-def check_unique_names(
+def _check_unique_names(
     parameters: Sequence[Parameter], languages: Sequence[Language], problems: Problems
 ) -> None:
     for lang in languages:

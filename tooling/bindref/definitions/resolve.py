@@ -15,10 +15,8 @@ from typing import Any
 from bindref import spec
 from bindref.config import Settings
 from bindref.definitions.parameters import (
-    build_parameter,
-    check_unique_names,
     expand_language_keys,
-    link_parameter_references,
+    resolve_parameters,
 )
 from bindref.definitions.raw import RawBinding
 from bindref.errors import BindrefError, DefinitionError, Problems, choices_hint, raise_all
@@ -92,9 +90,7 @@ def _build_binding(raw: RawBinding, settings: Settings, problems: Problems) -> B
                 f"binding() names has no entry for '{lang.value}'",
                 hint=f"give the {profile.label} name, or list it in unavailable= with a reason",
             )
-    parameters = tuple(build_parameter(f, languages, problems) for f in raw.fields)
-    check_unique_names(parameters, languages, problems)
-    parameters = link_parameter_references(parameters, languages, raw.declared_names, problems)
+    parameters = resolve_parameters(raw.fields, languages, raw.declared_names, problems)
     examples, no_examples = _examples(options.get("examples", ()), raw, settings, problems)
     return Binding(
         key=f"{raw.extension}/{type_name}",
