@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bindref.audit import page as learnpage
 from bindref.audit.learn import audit_learn_page
 from bindref.errors import ConfigError
 from bindref.export.learn import render_learn_pages
 from bindref.render.project import Project
+from bindref.samples import regions as sample_regions
 from conftest import ProjectFactory, dedent
 
 # A second binding, spelled like the OpenAI ones, for inference and misspelling cases.
@@ -274,10 +274,10 @@ def test_path_escapes_are_reported_without_reading(project: Project, monkeypatch
     (outside / "secret.py").write_text("print('secret')\n", encoding="utf-8")
     (project.settings.root / "samples" / "link").symlink_to(outside)
 
-    def never(path: Path) -> list[str]:
+    def never(path: Path, size: int) -> str:
         raise AssertionError(f"read {path}")
 
-    monkeypatch.setattr(learnpage, "read_sample_lines", never)
+    monkeypatch.setattr(sample_regions, "read_sample_text", never)
     page = dedent("""\
         :::code language="python" source="~/alias/../../etc/passwd" range="1-3":::
         :::code language="python" source="~/alias/link/secret.py" range="1-1":::

@@ -358,7 +358,7 @@ def test_invalid_function_json_is_a_region_error(make_project: ProjectFactory) -
 # --- What the check reads and skips ----------------------------------------------------------------
 
 
-def test_skips_build_output_non_utf8_and_oversized_files(
+def test_skips_build_output_and_reports_unreadable_files(
     make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     bad = NODE.replace("{callee}", "input.generic").replace("{properties}", "type: 'widgetIn', oops: 1")
@@ -373,7 +373,13 @@ def test_skips_build_output_non_utf8_and_oversized_files(
     )
     (project.settings.root / "samples/widgets/latin1.js").write_bytes((bad + "// café\n").encode("latin-1"))
     monkeypatch.setattr(sample_files_module, "MAX_SAMPLE_BYTES", len(bad) + 10)
-    assert {f.path for f in findings(project)} == {"samples/widgets/control.js"}
+    found = {(f.path, f.code) for f in findings(project)}
+    assert found == {
+        ("samples/widgets/control.js", "BR301"),
+        ("samples/widgets/control.js", "BR303"),
+        ("samples/widgets/big.js", "BR002"),  # too large: said, never skipped in silence
+        ("samples/widgets/latin1.js", "BR002"),  # not UTF-8: likewise
+    }
 
 
 def test_bindings_outside_the_catalog_are_ignored(make_project: ProjectFactory) -> None:

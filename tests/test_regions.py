@@ -9,8 +9,8 @@ import pytest
 
 from bindref.errors import BindrefErrors, RegionError
 from bindref.samples import regions
+from bindref.samples.files import MAX_SAMPLE_BYTES
 from bindref.samples.regions import (
-    MAX_SAMPLE_BYTES,
     RegionSpan,
     SampleReader,
     Snippet,

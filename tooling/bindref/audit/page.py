@@ -15,10 +15,10 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import accumulate
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from bindref.languages import snake_case
-from bindref.samples.regions import MAX_SAMPLE_BYTES, RegionSpan
+from bindref.samples.regions import RegionSpan
 
 _HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.DOTALL | re.MULTILINE)
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
@@ -202,11 +202,9 @@ _FUNCTION_NAMES = (
 )
 
 
-def read_sample_lines(path: Path) -> list[str]:
+def sample_lines(text: str) -> list[str]:
     """A sample's lines, numbered as editors and Learn number them (only a line feed ends a line)."""
-    with path.open("rb") as handle:
-        data = handle.read(MAX_SAMPLE_BYTES)
-    text = data.decode("utf-8", errors="replace").removeprefix("\ufeff").replace("\r\n", "\n")
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     return text.removesuffix("\n").split("\n")
 
 

@@ -81,9 +81,13 @@ def _range_finding(audit: PageAudit, reference: CodeReference, resolved: tuple[P
     if resolved is None:
         return audit.finding("BR602", drift, reference.line, learnpage.tag_hint(source, "name"))
     base, relative = resolved
-    lines = learnpage.read_sample_lines(resolve_inside(base, relative))
+    reader = SampleReader(base)  # the reader every stage uses, so its rules are the same here
     try:
-        regions = SampleReader(base).regions(relative)
+        lines = learnpage.sample_lines(reader.text(relative))
+    except BindrefError as error:  # not text: the range cannot be judged, and the page cannot show it
+        return audit.finding("BR603", f"source '{source}' {error.message}", reference.line, error.hint)
+    try:
+        regions = reader.regions(relative)
     except BindrefError:  # broken markers are `bindref check`'s finding (BR002), not this page's
         regions = {}
     hint = learnpage.region_suggestion(lines, spans, regions, relative)

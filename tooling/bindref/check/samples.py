@@ -14,10 +14,11 @@ from dataclasses import dataclass, replace
 from difflib import get_close_matches
 
 from bindref.check.context import CheckContext
-from bindref.check.findings import Finding
+from bindref.check.findings import Finding, finding_from_error
+from bindref.errors import BindrefError
 from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language, languages_of_syntax
 from bindref.model import Binding, Catalog, Unavailable
-from bindref.samples.files import prefilter, read_sample, sample_files
+from bindref.samples.files import prefilter, sample_files
 from bindref.samples.usages import Argument, BindingUsage, Syntax, find_usages
 
 # Build output and dependencies hold no samples, and node_modules can be huge.
@@ -52,12 +53,18 @@ def check_samples(context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     for path, syntax in sample_files(settings.root, settings.root / settings.samples):
         symbols = index[syntax]
-        text = read_sample(path) if symbols else None
-        if text is None or not _may_use(text, syntax, prefilters[syntax]):
+        if not symbols:
             continue
         relative = path.relative_to(settings.root).as_posix()
+        try:  # the reader every stage uses: a sample it cannot read is BR002, never skipped
+            text = context.project.reader.text(relative)
+        except BindrefError as error:
+            findings.append(finding_from_error(error, "BR002"))
+            continue
+        if not _may_use(text.removeprefix("\ufeff"), syntax, prefilters[syntax]):
+            continue
         try:
-            usages = find_usages(text, syntax, None if syntax in _BY_TYPE else symbols)
+            usages = find_usages(text.removeprefix("\ufeff"), syntax, None if syntax in _BY_TYPE else symbols)
         except json.JSONDecodeError as error:
             message = f"not valid JSON: {error.msg[:1].lower()}{error.msg[1:]}"
             hint = f"column {error.colno}"

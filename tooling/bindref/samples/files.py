@@ -12,8 +12,9 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from bindref.samples.regions import MAX_SAMPLE_BYTES
 from bindref.samples.usages import Syntax, syntax_for
+
+MAX_SAMPLE_BYTES = 5 * 1024 * 1024  # larger files are not samples anyone reads on a page
 
 # The one skip list: dependency and build output folders (and hidden ones, such as .git and .gradle)
 # hold no samples and no SDK declarations, and node_modules can be huge.
@@ -44,14 +45,38 @@ def _inside(link: Path, real_root: Path) -> bool:
         return False
 
 
-def read_sample(path: Path) -> str | None:
-    """The file's text, or None for files too large or not UTF-8 (not code bindref can read)."""
+class SampleTextError(ValueError):
+    """A sample that is not text bindref can show; the reader locates it (file or docs line)."""
+
+    def __init__(self, problem: str, hint: str) -> None:
+        super().__init__(f"{problem} ({hint})")
+        self.problem = problem
+        self.hint = hint
+
+
+def read_sample_text(path: Path, size: int) -> str:
+    """The text of a sample ``size`` bytes long, by the one set of rules every stage uses.
+
+    UTF-8 (a byte-order mark is kept for the region parser to drop), at most
+    :data:`MAX_SAMPLE_BYTES` (never read past the limit: a huge file stays on disk), and
+    not binary (a NUL byte in the first 8 KiB, as git sniffs). Raises SampleTextError, or
+    OSError when the file cannot be read at all.
+    """
+    data = b""
+    if size <= MAX_SAMPLE_BYTES:
+        with path.open("rb") as handle:
+            data = handle.read(MAX_SAMPLE_BYTES + 1)
+    if (size := max(size, len(data))) > MAX_SAMPLE_BYTES:
+        hint = f"{size / 2**20:.1f} MiB; samples are limited to {MAX_SAMPLE_BYTES >> 20} MiB"
+        raise SampleTextError("is too large", hint)
+    if (nul := data.find(b"\0", 0, 8 * 1024)) >= 0:
+        raise SampleTextError("looks binary", f"NUL byte at offset {nul}; only text can be included")
     try:
-        if path.stat().st_size > MAX_SAMPLE_BYTES:
-            return None
-        return path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        return None
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        hint = f"byte 0x{data[exc.start]:02x} at offset {exc.start} on line {line}; re-save it as UTF-8"
+        raise SampleTextError("is not valid UTF-8", hint) from None
 
 
 def prefilter(symbols: Iterable[str]) -> re.Pattern[str] | None:

@@ -13,8 +13,7 @@ from enum import Enum
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from bindref.errors import BindrefError, RegionError, choices_hint, raise_all
-
-MAX_SAMPLE_BYTES = 5 * 1024 * 1024
+from bindref.samples.files import SampleTextError, read_sample_text
 
 Where = tuple[str, int] | None  # the (docs path, line) that asked for a sample, if any
 
@@ -234,24 +233,6 @@ def resolve_inside(root: Path, relative_path: str, *, referenced_from: Where = N
     return _resolve(root.resolve(), _Target(relative_path, referenced_from))
 
 
-def _read_text(path: Path, size: int, target: _Target) -> str:
-    data = b""
-    if size <= MAX_SAMPLE_BYTES:  # stat first and never read past the limit: a huge file stays on disk
-        with path.open("rb") as handle:
-            data = handle.read(MAX_SAMPLE_BYTES + 1)
-    if (size := max(size, len(data))) > MAX_SAMPLE_BYTES:
-        hint = f"{size / 2**20:.1f} MiB; samples are limited to {MAX_SAMPLE_BYTES >> 20} MiB"
-        raise target.error("file", "is too large", hint)
-    if (nul := data.find(b"\0", 0, 8 * 1024)) >= 0:  # sniff 8 KiB, as git does
-        raise target.error("file", "looks binary", f"NUL byte at offset {nul}; only text can be included")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        hint = f"byte 0x{data[exc.start]:02x} at offset {exc.start} on line {line}; re-save it as UTF-8"
-        raise target.error("file", "is not valid UTF-8", hint) from None
-
-
 class SampleReader:
     """Read samples under ``root``, parsing each file once per version of its content.
 
@@ -263,6 +244,7 @@ class SampleReader:
         self.root = root
         self._real_root = root.resolve()
         self._cache: dict[Path, tuple[tuple[int, int], _ParsedSample]] = {}
+        self._texts: dict[Path, tuple[tuple[int, int], str]] = {}
 
     def regions(self, relative_path: str, *, referenced_from: Where = None) -> dict[str, RegionSpan]:
         """Every named region in the file, by name."""
@@ -279,16 +261,30 @@ class SampleReader:
             raise target.error("file", f"has no region '{region}'", hint)
         return target.snippet(region, parsed, range(span.start_line, span.end_line))
 
-    def _load(self, target: _Target) -> _ParsedSample:
+    def text(self, relative_path: str, *, referenced_from: Where = None) -> str:
+        """The file's text as every stage reads a sample: UTF-8, size-limited, not binary."""
+        return self._read(_Target(relative_path, referenced_from))[1]
+
+    def _read(self, target: _Target) -> tuple[tuple[int, int], str]:
         path = _resolve(self._real_root, target)
         try:
             stat = path.stat()
             version = (stat.st_mtime_ns, stat.st_size)
-            if (cached := self._cache.get(path)) and cached[0] == version:
-                return cached[1]
-            text = _read_text(path, stat.st_size, target)
+            if (cached := self._texts.get(path)) and cached[0] == version:
+                return cached
+            text = read_sample_text(path, stat.st_size)
         except OSError as exc:
             raise target.error("file", "cannot be read", exc.strerror or str(exc)) from None
+        except SampleTextError as exc:
+            raise target.error("file", exc.problem, exc.hint) from None
+        self._texts[path] = (version, text)
+        return version, text
+
+    def _load(self, target: _Target) -> _ParsedSample:
+        version, text = self._read(target)
+        path = _resolve(self._real_root, target)
+        if (cached := self._cache.get(path)) and cached[0] == version:
+            return cached[1]
         parsed = _parse(target.path, text)
         self._cache[path] = (version, parsed)
         return parsed
