@@ -56,6 +56,28 @@ def docs(session: nox.Session) -> None:
 
 
 @nox.session
+def docs_zensical(session: nox.Session) -> None:
+    """Build the site with Zensical 0.0.73 (--strict), from a copy of its inputs in .nox/_cache/zensical.
+
+    Zensical has no site-dir option: it writes site/ (and its page cache, .cache/) next to
+    mkdocs.yml, where `nox -s docs` writes MkDocs' site/, and does not empty site/ first, so one
+    folder would mix both engines' files. The copy keeps each engine's output its own, and every
+    build starts cold: CI never passes on a cached page.
+    """
+    session.install("-e", ".[zensical]")
+    work = CACHE / "zensical"
+    shutil.rmtree(work, ignore_errors=True)
+    work.mkdir(parents=True)
+    for name in ("mkdocs.yml", "pyproject.toml"):
+        shutil.copy2(name, work / name)
+    for name in ("docs", "samples", "binding_defs"):
+        shutil.copytree(name, work / name)
+    with session.chdir(work):
+        session.run("zensical", "build", "--strict", *session.posargs)
+    session.log(f"built into {work / 'site'}")
+
+
+@nox.session
 def serve(session: nox.Session) -> None:
     """Live preview on http://127.0.0.1:8000: a save rebuilds only the pages it affects."""
     session.install("-e", ".")

@@ -1,4 +1,4 @@
-"""The mkdocs-macros adapter: registers bindref's page macros, and does nothing else.
+"""The mkdocs-macros adapter: registers bindref's page macros, for MkDocs and for Zensical.
 
 Load it from ``mkdocs.yml``::
 
@@ -11,7 +11,9 @@ Load it from ``mkdocs.yml``::
 The macros themselves live in :mod:`bindref.render.macros`, shared with ``bindref
 check``. A bindref error is logged as an MkDocs error (``page: path:line: problem
 (hint)``, no traceback), which fails a ``--strict`` build, and the page gets a
-visible error box in place of the content.
+visible error box in place of the content. Zensical runs this same module through its
+own macros support and no MkDocs plugin: :mod:`bindref.hosts.zensical` says what differs
+there (the page object, how an error fails the build, what keeps pages fresh).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from bindref.errors import BindrefError
+from bindref.hosts import zensical
 from bindref.hosts.preview import TRACKER
 from bindref.render.filters import code_span
 from bindref.render.macros import MACRO_NAMES, PageMacros, inputs_of
@@ -54,10 +57,19 @@ def project_for(folder: Path) -> Project:
     return project
 
 
+def page_location(page: Any) -> str:
+    """The page's docs-relative source: MkDocs' ``page.file.src_path``, or Zensical's page."""
+    if page is None:
+        return "?"
+    file = getattr(page, "file", None)
+    return str(file.src_path) if file is not None else zensical.page_path(page)
+
+
 def define_env(env: Any) -> None:
-    """Called by mkdocs-macros once per build; ``env.project_dir`` holds mkdocs.yml."""
+    """Called once per build by mkdocs-macros, per page by Zensical; ``env.project_dir`` holds mkdocs.yml."""
     project = project_for(Path(env.project_dir))
     macros = PageMacros(project)
+    under_zensical = zensical.runs_zensical(env)
 
     def reported(name: str, macro: Callable[..., str]) -> Callable[..., str]:
         @functools.wraps(macro)
@@ -65,12 +77,16 @@ def define_env(env: Any) -> None:
             page = getattr(env, "page", None)
             if TRACKER.serving and page is not None:
                 TRACKER.record(Path(page.file.abs_dest_path), inputs_of(project, name, args))
+            if under_zensical:
+                zensical.warn_unwatched(env, project.settings.root, inputs_of(project, name, args))
             try:
                 return macro(*args, **kwargs)
             except BindrefError as error:
                 TRACKER.errors += 1
-                where = page.file.src_path if page is not None else "?"
+                where = page_location(page)
                 log.error("bindref: %s: %s", where, error.render().replace("\n", "\n  "))
+                if under_zensical:
+                    zensical.fail_page(env, error)
                 return error_box(error)
 
         return guarded
