@@ -16,6 +16,10 @@ EXIT_OK = 0
 EXIT_DRIFT = 1
 EXIT_USAGE = 2
 EXIT_DEFINITION = 3
+# The reader of the output went away (`bindref list | head -1`): 128 + SIGPIPE, as the shell reports
+# a writer killed by it. Not 0, since a `bindref check` cut short has not passed (CI shells run with
+# pipefail); not 1-3, which say what is wrong with the project or the command line.
+EXIT_CLOSED_PIPE = 141
 
 
 class BindrefError(Exception):
