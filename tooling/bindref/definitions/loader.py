@@ -30,8 +30,6 @@ from bindref.errors import BindrefError, ConfigError, DefinitionError, read_text
 # griffe logs (for example) unresolvable annotations; we report our own errors instead.
 logging.getLogger("griffe").setLevel(logging.ERROR)
 
-PACKAGE = "binding_defs"
-
 
 def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding], list[BindrefError]]:
     """Every binding class under ``root/definitions_dir`` plus every problem found.
@@ -60,7 +58,7 @@ def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding
         else:
             modules[module.name] = module
     errors.extend(check_spec_imports(modules))
-    scope = DefinitionScope(modules)
+    scope = DefinitionScope(modules, folder=Path(definitions_dir).as_posix())
     bindings = [
         read_binding(info, scope, errors)
         for module in modules.values()
@@ -101,7 +99,8 @@ def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
     parts = file.relative_to(base).with_suffix("").parts
     if parts[-1] == "__init__":
         parts = parts[:-1]
-    module_name = ".".join((PACKAGE, *parts))
+    # the import name: the folder's last component (its parent is what would be on sys.path)
+    module_name = ".".join((base.name, *parts))
     griffe_module = griffe.visit(module_name, filepath=file, code=text)
     extension = parts[0] if len(parts) > 1 else ""
     module = DefinitionModule(name=module_name, path=relative)
