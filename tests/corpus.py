@@ -29,8 +29,8 @@ from conftest import PYPROJECT, WIDGET_DEFINITION, ProjectFactory
 CHECK = ("check", "--no-python-sdk")
 DEF_PATH = "binding_defs/widgets/widget.py"
 CLEAN = ("bindref check: no drift found",)
-OUTSIDE = "<outside>"  # stands for the resolved folder outside the project in expected text
-ROOT = "<root>"  # stands for the resolved project folder in expected text
+OUTSIDE = "<outside>"  # stands for the resolved folder outside the project in arguments and expected text
+ROOT = "<root>"  # stands for the resolved project folder in arguments and expected text
 
 # (project root, a folder outside it): for what files cannot say, such as symlinks and sparse files.
 Setup = Callable[[Path, Path], None]
@@ -136,12 +136,13 @@ def run_case(
     """Build, run and judge one case: safe first (no traceback, nothing written), then clear."""
     build(case, make_project, root, outside)
     before = tree_hashes(root)
-    outcome = run_cli(["--root", str(root / case.root), *case.args], capsys)
+    places = {OUTSIDE: str(outside.resolve()), ROOT: str(root.resolve())}
+    args = [_placed(arg, places) for arg in case.args]  # such as audit learn <root>/docs/page.md
+    outcome = run_cli(["--root", str(root / case.root), *args], capsys)
     shown = f"exit {outcome.exit_code}\nstdout:\n{outcome.out}\nstderr:\n{outcome.err}"
     assert "Traceback" not in outcome.out + outcome.err, shown
     assert tree_hashes(root) == before, "the command changed, created or deleted a file"
     assert outcome.exit_code == case.exit_code, shown
-    places = {OUTSIDE: str(outside.resolve()), ROOT: str(root.resolve())}
     assert outcome.out.splitlines() == [_placed(line, places) for line in case.out], shown
     assert outcome.err.splitlines() == [_placed(line, places) for line in case.err], shown
 

@@ -7,7 +7,20 @@ from pathlib import Path
 import pytest
 
 from conftest import WIDGET_DEFINITION, ProjectFactory
-from corpus import CHECK, DEF_PATH, ROOT, Case, errors, findings, line_of, params, run_case
+from corpus import (
+    CHECK,
+    DEF_PATH,
+    OUTSIDE,
+    ROOT,
+    Case,
+    errors,
+    findings,
+    line_of,
+    params,
+    run_case,
+    run_cli,
+    tree_hashes,
+)
 
 HEAD = '[project]\nname = "fixture"\n\n[tool.bindref]\n'
 LINE = HEAD.count("\n") + 1  # the line of the first setting after HEAD
@@ -227,6 +240,33 @@ CASES = [
         exit_code=2,
         err=errors("--section table needs --language (for example --language python)"),
     ),
+    Case(
+        id="check-output-is-a-folder",
+        args=(*CHECK, "--output", OUTSIDE),
+        exit_code=2,
+        err=errors(f"--output '{OUTSIDE}' is a folder (name the report file to write)"),
+    ),
+    Case(
+        id="check-output-below-a-file",
+        setup=lambda _root, outside: (outside / "file").write_text("x", encoding="utf-8"),
+        args=(*CHECK, "--output", f"{OUTSIDE}/file/report.txt"),
+        exit_code=2,
+        err=errors(f"cannot write --output '{OUTSIDE}/file/report.txt' (File exists)"),
+    ),
+    Case(
+        id="export-out-is-a-file",
+        setup=lambda _root, outside: (outside / "file").write_text("x", encoding="utf-8"),
+        args=("export", "learn", "--out", f"{OUTSIDE}/file"),
+        exit_code=2,
+        err=errors(f"--out '{OUTSIDE}/file' is not a folder (name the folder to write the pages into)"),
+    ),
+    Case(
+        id="export-out-below-a-file",
+        setup=lambda _root, outside: (outside / "file").write_text("x", encoding="utf-8"),
+        args=("export", "learn", "--out", f"{OUTSIDE}/file/learn"),
+        exit_code=2,
+        err=errors(f"cannot write to --out '{OUTSIDE}/file/learn' (Not a directory)"),
+    ),
 ]
 
 
@@ -239,3 +279,50 @@ def test_bad_setting_or_command_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     run_case(case, make_project, tmp_path, tmp_path_factory.mktemp("outside"), capsys)
+
+
+# --- outside any project: what bindref ships needs none; the rest says how to find one -----------
+NO_PROJECT = (
+    "no pyproject.toml found in {cwd} or any parent folder (run bindref inside the project, or pass --root)"
+)
+CODES_HEAD = [
+    "BR001  definition-error  (error)",
+    "    A binding definition cannot be read (syntax error, non-literal value, unknown language key, missing "
+    "docstring, two parameters with one name).",
+]
+
+
+@pytest.mark.parametrize(
+    ("args", "exit_code", "shown", "err"),
+    [
+        pytest.param(("codes",), 0, CODES_HEAD, [], id="codes"),
+        pytest.param(
+            ("templates", "list"),
+            0,
+            ["_default/tabs.md.j2", "python/parameter_table.md.j2"],
+            [],
+            id="templates-list",
+        ),
+        pytest.param(("list",), 2, [], errors(NO_PROJECT), id="list"),
+        pytest.param(
+            ("templates", "eject", "_default/tabs.md.j2"), 2, [], errors(NO_PROJECT), id="templates-eject"
+        ),
+    ],
+)
+def test_outside_a_project(
+    args: tuple[str, ...],
+    exit_code: int,
+    shown: list[str],
+    err: tuple[str, ...],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    cwd = tmp_path.resolve()
+    assert not any((folder / "pyproject.toml").is_file() for folder in (cwd, *cwd.parents))
+    monkeypatch.chdir(cwd)
+    outcome = run_cli(list(args), capsys)
+    assert "Traceback" not in outcome.out + outcome.err
+    assert (outcome.exit_code, outcome.err.splitlines()) == (exit_code, [e.format(cwd=cwd) for e in err])
+    assert [line for line in outcome.out.splitlines() if line in shown] == shown  # in this order
+    assert tree_hashes(cwd) == {}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import WIDGET_DEFINITION, WIDGET_SAMPLES, ProjectFactory
+from conftest import PYPROJECT, WIDGET_DEFINITION, WIDGET_SAMPLES, ProjectFactory
 from corpus import CLEAN, DEF_PATH, Case, findings, line_of, params, run_case
 
 D = WIDGET_DEFINITION
@@ -152,6 +152,31 @@ GADGET_FILES = {
 }
 JAVA = WIDGET_SAMPLES["samples/widgets/Widget.java"]
 FUNCTION_JSON = WIDGET_SAMPLES["samples/widgets/function.json"]
+
+# The definitions folder named in the settings is the package: `from defs.widgets.common import X`.
+DEFS = "defs/widgets/widget.py"
+COMMON = module("Shared texts.", 'REASON = "Isolated worker only."')
+
+
+def in_defs(folder: str, imports: str, definition: str = D) -> dict[str, str | bytes]:
+    """The widget under ``folder``, taking its no_example() reason from ``imports``."""
+    text = definition.replace(IMPORTS, f"{IMPORTS}\n{imports}").replace('"Isolated worker only."', "REASON")
+    return {f"{folder}/widgets/widget.py": text, f"{folder}/widgets/common.py": COMMON}
+
+
+def defs_setting(folder: str) -> str:
+    return PYPROJECT + f'definitions = "{folder}"\n'
+
+
+REASON_AT = line_of(str(in_defs("defs", "")[DEFS]), "REASON)")
+BASE_MISSING = in_defs(
+    "defs", "from defs.widgets.common import REASON", D.replace("class Widget:", "class Widget(Options):")
+)
+PARAM_FROM_COMMON = NO_PARAM_IMPORT.replace(
+    "import binding, code, example, lang, no_example",
+    "import binding, code, example, lang, no_example\nfrom defs.widgets.common import param",
+)
+
 
 CASES = [
     Case(
@@ -545,6 +570,79 @@ CASES = [
         exit_code=1,
         out=findings(
             "samples/widgets/function.json:2: [BR303] 'widgetIn' binding is missing required 'widgetId'"
+        ),
+    ),
+    Case(
+        id="definitions-folder-from-settings-absolute-import",
+        pyproject=defs_setting("defs"),
+        definition=None,
+        files=in_defs("defs", "from defs.widgets.common import REASON"),
+        exit_code=0,
+        out=CLEAN,
+    ),
+    Case(
+        id="definitions-folder-from-settings-relative-import",
+        pyproject=defs_setting("defs"),
+        definition=None,
+        files=in_defs("defs", "from .common import REASON"),
+        exit_code=0,
+        out=CLEAN,
+    ),
+    Case(
+        id="definitions-folder-nested-imports-by-its-last-component",
+        pyproject=defs_setting("src/defs"),
+        definition=None,
+        files=in_defs("src/defs", "from defs.widgets.common import REASON"),
+        exit_code=0,
+        out=CLEAN,
+    ),
+    Case(
+        id="definitions-folder-from-settings-import-under-the-default-name",
+        pyproject=defs_setting("defs"),
+        definition=None,
+        files=in_defs("defs", "from binding_defs.widgets.common import REASON"),
+        exit_code=3,
+        out=findings(
+            f"{DEFS}:{REASON_AT}: [BR001] 'REASON' is not a constant of this module or of another definition "
+            "module (define NAME = <literal> at module level, or import it from a module in defs)"
+        ),
+    ),
+    Case(
+        id="definitions-folder-from-settings-names-it-for-a-missing-base-class",
+        pyproject=defs_setting("defs"),
+        definition=None,
+        files=BASE_MISSING,
+        exit_code=3,
+        out=findings(
+            f"{DEFS}:{line_of(str(BASE_MISSING[DEFS]), 'class Widget(')}: [BR001] base class 'Options' "
+            "is not defined in defs "
+            "(import it from a module in defs, or define it in this file)"
+        ),
+    ),
+    Case(
+        id="definitions-folder-from-settings-names-it-for-a-binding-outside-an-extension",
+        pyproject=defs_setting("defs"),
+        definition=None,
+        files={"defs/widget.py": D},
+        exit_code=3,
+        out=findings(
+            f"defs/widget.py:{line_of(D, 'class Widget:')}: [BR001] binding 'Widget' is not inside an "
+            "extension folder (move it to defs/<extension>/<binding>.py)"
+        ),
+    ),
+    Case(
+        id="definitions-folder-from-settings-names-its-modules-in-spec-import-errors",
+        pyproject=defs_setting("defs"),
+        definition=None,
+        files={
+            DEFS: PARAM_FROM_COMMON,
+            "defs/widgets/common.py": module("Shared, without param."),
+        },
+        exit_code=3,
+        out=findings(
+            f"{DEFS}:{line_of(PARAM_FROM_COMMON, 'param(required=True)')}: [BR001] 'param' is imported from "
+            "defs.widgets.common, "
+            "which does not import it from bindref.spec (import it with 'from bindref.spec import param')"
         ),
     ),
 ]

@@ -29,7 +29,7 @@ class Code:
     summary: str
     example: str
     fix: str
-    broken_input: bool = False  # a definition/region/template that cannot be read: exit 3
+    broken_input: bool = False  # a definition/region/template/page that cannot be read: exit 3
 
 
 _CATALOG = (
@@ -96,6 +96,18 @@ _CATALOG = (
         "or cannot be rendered.",
         example="docs/openai/assistant-post.md:23: no binding 'openai/assistantPots'",
         fix="Use a name from the hint.",
+    ),
+    Code(
+        code="BR105",
+        name="unreadable-page",
+        severity=Severity.ERROR,
+        broken_input=True,
+        summary="A docs page cannot be read: it is not UTF-8 text, or it is a broken symlink. "
+        "Its macro calls cannot be checked, so no binding is reported as having no page (BR103) "
+        "until it is fixed.",
+        example="docs/openai/assistant-post.md:3: not UTF-8 text "
+        "(byte 0xe9 at offset 40; re-save it as UTF-8)",
+        fix="Re-save the page as UTF-8, or point the symlink at an existing page (or remove it).",
     ),
     Code(
         code="BR201",

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from difflib import get_close_matches
+from pathlib import Path
 
 EXIT_OK = 0
 EXIT_DRIFT = 1
 EXIT_USAGE = 2
 EXIT_DEFINITION = 3
+# The reader of the output went away (`bindref list | head -1`): 128 + SIGPIPE, as the shell reports
+# a writer killed by it. Not 0, since a `bindref check` cut short has not passed (CI shells run with
+# pipefail); not 1-3, which say what is wrong with the project or the command line.
+EXIT_CLOSED_PIPE = 141
 
 
 class BindrefError(Exception):
@@ -97,6 +102,26 @@ def raise_all(errors: Sequence[BindrefError]) -> None:
         raise errors[0]
     if errors:
         raise BindrefErrors(errors)
+
+
+def read_text_file(file: Path, relative: str, error: type[BindrefError] = BindrefError) -> str:
+    """The text of ``file`` (UTF-8, a byte-order mark dropped), or ``error`` located at ``relative``.
+
+    The one way a stage reads a project file as text (a page, a definition): one that cannot
+    be read (a broken symlink, a folder, no permission) or is not UTF-8 is a ``path:line``
+    error naming the byte and the fix, never a traceback.
+    """
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise error("cannot be read", path=relative, hint=exc.strerror or str(exc)) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        start = exc.start + len(data) - len(exc.object)  # utf-8-sig counts from after the mark
+        line = data.count(b"\n", 0, start) + 1
+        hint = f"byte 0x{data[start]:02x} at offset {start}; re-save it as UTF-8"
+        raise error("not UTF-8 text", path=relative, line=line, hint=hint) from None
 
 
 def choices_hint(word: str, valid: Iterable[str], *, noun: str = "valid choices") -> str:

@@ -20,7 +20,7 @@ from bindref.audit.page import LearnPage, Table, TableRow, Zone
 from bindref.audit.references import code_references
 from bindref.check.findings import Finding
 from bindref.check.placeholders import find_placeholders
-from bindref.errors import ConfigError, NotFoundError
+from bindref.errors import ConfigError, NotFoundError, read_text_file
 from bindref.export.learn import page_name
 from bindref.languages import PROFILES, Language, languages_of_section, learn_pivots
 from bindref.model import Binding
@@ -61,12 +61,12 @@ def audit_learn_page(
     project's samples folder); ``binding_key`` names the binding, else it is inferred.
     """
     root = project.settings.root.resolve()
-    try:
-        text = page.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"cannot read page '{page}'", hint=str(error)) from None
+    if not page.is_file():  # the command line names a page that is not there: a usage error
+        problem = "a folder" if page.is_dir() else "a broken symlink" if page.is_symlink() else "missing"
+        raise ConfigError(f"cannot read page '{page}'", hint=f"it is {problem}; name a Markdown file")
     inside = page.resolve().is_relative_to(root)
     relative = page.resolve().relative_to(root).as_posix() if inside else str(page)
+    text = read_text_file(page, relative)  # a page that is there but not text: at its line, exit 3
     audit = PageAudit(
         project=project,
         page=learnpage.parse_learn_page(text),

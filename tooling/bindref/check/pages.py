@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bindref.check.context import CheckContext
-from bindref.check.findings import Finding
+from bindref.check.findings import Finding, finding_from_error
 from bindref.check.placeholders import find_placeholders
 from bindref.errors import (
     BindrefError,
@@ -22,6 +22,7 @@ from bindref.errors import (
     MissingExampleError,
     RegionError,
     TemplateError,
+    read_text_file,
 )
 from bindref.render.macros import MACRO_NAMES, PAGE_MACROS, PageMacros
 
@@ -46,19 +47,28 @@ class MacroCall:
 def check_pages(
     context: CheckContext, reported: set[str], used_regions: set[tuple[str, str]]
 ) -> list[Finding]:
-    """BR102, BR104 (and BR001-3 via rendering), then BR103 for bindings no page shows.
+    """BR105, BR102, BR104 (and BR001-3 via rendering), then BR103 for bindings no page shows.
 
     ``reported`` holds error texts already reported elsewhere, so one broken region
-    is one finding, not one per page that shows it.
+    is one finding, not one per page that shows it. A page that cannot be read (BR105)
+    may show any binding, so while one is unreadable no binding is said to have no page.
     """
     settings = context.project.settings
     docs = settings.root / settings.docs
     macros = PageMacros(context.project)
     findings: list[Finding] = []
     shown: set[str] = set()
+    unreadable = False
     for page in sorted(docs.rglob("*.md")) if docs.is_dir() else []:
+        if page.is_dir():  # a folder named like a page holds pages; rglob finds them too
+            continue
         relative = page.relative_to(settings.root).as_posix()
-        text = page.read_text(encoding="utf-8")
+        try:
+            text = read_text_file(page, relative)
+        except BindrefError as error:
+            findings.append(finding_from_error(error, "BR105"))
+            unreadable = True
+            continue
         findings.extend(_page_placeholders(relative, text))
         for call in _macro_calls(relative, text):
             findings.extend(_render_call(macros, call, reported))
@@ -68,7 +78,7 @@ def check_pages(
             if call.name == "snippet" and len(call.args) > 1 and call.args[1]:
                 used_regions.add((f"{settings.samples}/{call.args[0]}", str(call.args[1])))
     for key, binding in context.catalog.bindings.items():
-        if key not in shown:
+        if key not in shown and not unreadable:
             findings.append(
                 Finding(
                     code="BR103",

@@ -84,6 +84,8 @@ def parse_sdk_sources(values: list[str]) -> dict[str, Path]:
 def run_check(project: Project, args: argparse.Namespace) -> int:
     """``bindref check``: every drift check in one pass; the exit code says what was found."""
     options = CheckOptions(sdk_sources=parse_sdk_sources(args.sdk_source), python_sdk=not args.no_python_sdk)
+    if args.output and args.output.is_dir():
+        raise ConfigError(f"--output '{args.output}' is a folder", hint="name the report file to write")
     project.refresh()
     diffs: list[str] = []
     findings = run_checks(project, options, diffs)
@@ -93,7 +95,10 @@ def run_check(project: Project, args: argparse.Namespace) -> int:
     if args.diff and diffs:
         print("".join(diffs), end="")
     if args.output:
-        write_atomic(args.output, report + "\n")
+        try:
+            write_atomic(args.output, report + "\n")
+        except OSError as error:
+            raise ConfigError(f"cannot write --output '{args.output}'", hint=error.strerror or "") from None
         print(f"bindref check: report written to {args.output}")
     else:
         print(report)
@@ -103,7 +108,14 @@ def run_check(project: Project, args: argparse.Namespace) -> int:
 def run_export(project: Project, args: argparse.Namespace) -> int:
     """``bindref export learn``: write one Microsoft Learn page per binding, atomically."""
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
-    written = export_learn(project, out, force=args.force)
+    if out.exists() and not out.is_dir():
+        raise ConfigError(
+            f"--out '{args.out}' is not a folder", hint="name the folder to write the pages into"
+        )
+    try:
+        written = export_learn(project, out, force=args.force)
+    except OSError as error:  # a folder that cannot be created or written to
+        raise ConfigError(f"cannot write to --out '{args.out}'", hint=error.strerror or "") from None
     total = len(project.catalog().bindings)
     print(f"bindref export learn: {len(written)} of {total} page(s) written to {args.out}")
     return EXIT_OK
@@ -118,13 +130,17 @@ def run_new(project: Project, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_templates(project: Project, args: argparse.Namespace) -> int:
-    """``bindref templates list|eject NAME``: see, or take over, a packaged template."""
+def run_templates(project: Project | None, args: argparse.Namespace) -> int:
+    """``bindref templates list|eject NAME``: see (in any folder), or take over, a packaged template."""
     if args.action == "list":
         print("\n".join(packaged_templates()))
         return EXIT_OK
     if not args.name:
         raise ConfigError("'templates eject' needs a template name", hint="see 'bindref templates list'")
+    if project is None:  # main loads the project for every command but 'codes' and 'templates list'
+        raise ConfigError(
+            "'templates eject' needs a project", hint="run it inside the project, or pass --root"
+        )
     target = eject_template(project.settings, args.name)
     print(f"copied {args.name} to {target.relative_to(project.settings.root).as_posix()}; edit it there")
     return EXIT_OK

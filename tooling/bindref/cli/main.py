@@ -8,6 +8,7 @@ else in bindref exits the process.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -15,7 +16,7 @@ from pathlib import Path
 from bindref.check.report import OutputFormat
 from bindref.cli import commands
 from bindref.config import find_project_root
-from bindref.errors import EXIT_USAGE, BindrefError, BindrefErrors
+from bindref.errors import EXIT_CLOSED_PIPE, EXIT_USAGE, BindrefError, BindrefErrors
 from bindref.render.project import Project
 
 EXIT_CODES_HELP = """\
@@ -23,7 +24,8 @@ exit codes:
   0  success, nothing to report (warnings and notes do not fail)
   1  drift found (a check failed)
   2  usage or configuration error
-  3  definition, region or template error
+  3  definition, region or template error, or a page that cannot be read
+  141  the output pipe closed early (as in 'bindref list | head -1'): stopped quietly
 """
 
 
@@ -103,14 +105,36 @@ def get_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``bindref`` console script."""
+    try:
+        code = _run(argv)
+        sys.stdout.flush()  # output still buffered meets a closed pipe here, not at exit
+    except BrokenPipeError:  # Python's recipe: the closed stream to devnull, so exit cannot fail
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except OSError:  # this stream is the closed pipe (and has a file descriptor)
+                os.dup2(devnull, stream.fileno())
+        return EXIT_CLOSED_PIPE
+    return code
+
+
+def _needs_project(args: argparse.Namespace) -> bool:
+    """``codes`` and ``templates list`` show what bindref ships, so they run outside a project too."""
+    return args.command != "codes" and not (args.command == "templates" and args.action == "list")
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = get_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exit_request:  # argparse exits on --help and on usage errors
         return int(exit_request.code or 0) and EXIT_USAGE
     try:
-        root = args.root.resolve() if args.root else find_project_root(Path.cwd())
-        code: int = args.run(Project.at(root), args)
+        project = None
+        if _needs_project(args):
+            project = Project.at(args.root.resolve() if args.root else find_project_root(Path.cwd()))
+        code: int = args.run(project, args)
     except BindrefError as error:
         print(error.render(), file=sys.stderr)
         count = len(error.errors) if isinstance(error, BindrefErrors) else 1

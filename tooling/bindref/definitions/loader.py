@@ -25,12 +25,10 @@ from bindref.definitions.raw import (
     read_binding,
 )
 from bindref.definitions.spec_imports import check_spec_imports
-from bindref.errors import BindrefError, ConfigError, DefinitionError
+from bindref.errors import BindrefError, ConfigError, DefinitionError, read_text_file
 
 # griffe logs (for example) unresolvable annotations; we report our own errors instead.
 logging.getLogger("griffe").setLevel(logging.ERROR)
-
-PACKAGE = "binding_defs"
 
 
 def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding], list[BindrefError]]:
@@ -60,7 +58,7 @@ def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding
         else:
             modules[module.name] = module
     errors.extend(check_spec_imports(modules))
-    scope = DefinitionScope(modules)
+    scope = DefinitionScope(modules, folder=Path(definitions_dir).as_posix())
     bindings = [
         read_binding(info, scope, errors)
         for module in modules.values()
@@ -87,7 +85,7 @@ def _parse_cached(file: Path, relative: str, base: Path) -> DefinitionModule:
 
 
 def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
-    text = _read_text(file.read_bytes(), relative)
+    text = read_text_file(file, relative, DefinitionError)
     try:
         tree = ast.parse(text, filename=relative)
     except SyntaxError as error:
@@ -101,7 +99,8 @@ def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
     parts = file.relative_to(base).with_suffix("").parts
     if parts[-1] == "__init__":
         parts = parts[:-1]
-    module_name = ".".join((PACKAGE, *parts))
+    # the import name: the folder's last component (its parent is what would be on sys.path)
+    module_name = ".".join((base.name, *parts))
     griffe_module = griffe.visit(module_name, filepath=file, code=text)
     extension = parts[0] if len(parts) > 1 else ""
     module = DefinitionModule(name=module_name, path=relative)
@@ -111,15 +110,6 @@ def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
         if isinstance(node, ast.ClassDef) and node.name in griffe_module.classes:
             module.classes[node.name] = _class_info(node, griffe_module.classes[node.name], module, extension)
     return module
-
-
-def _read_text(data: bytes, relative: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        hint = f"byte 0x{data[error.start]:02x} at offset {error.start}; re-save it as UTF-8"
-        raise DefinitionError("not UTF-8 text", path=relative, line=line, hint=hint) from None
 
 
 def _collect(statement: ast.stmt, module: DefinitionModule, module_name: str) -> None:

@@ -82,8 +82,9 @@ class RawBinding:
 class DefinitionScope:
     """Resolves names across definition modules: constants and base classes."""
 
-    def __init__(self, modules: dict[str, DefinitionModule]) -> None:
+    def __init__(self, modules: dict[str, DefinitionModule], *, folder: str) -> None:
         self.modules = modules
+        self.folder = folder  # the definitions folder as the settings name it, for hints
         self._resolving: set[tuple[str, str]] = set()
 
     def evaluator(self, module_name: str) -> LiteralEvaluator:
@@ -103,7 +104,7 @@ class DefinitionScope:
                 raise here.fail(
                     node,
                     f"'{name}' is not a constant of this module or of another definition module",
-                    "define NAME = <literal> at module level, or import it from a module in binding_defs",
+                    f"define NAME = <literal> at module level, or import it from a module in {self.folder}",
                 )
             if source in chain:
                 circle = " -> ".join([*chain, source])
@@ -128,15 +129,15 @@ class DefinitionScope:
                 raise LiteralEvaluator(path=info.path).fail(
                     base,
                     f"base class '{ast.unparse(base)}' is not a definition class",
-                    "bases must be classes defined in binding_defs (shared parameter sets)",
+                    f"bases must be classes defined in {self.folder} (shared parameter sets)",
                 )
             source, original = module.imports.get(base.id, (module.name, base.id))
             target = self.modules.get(source)
             if target is None or original not in target.classes:
                 raise LiteralEvaluator(path=info.path).fail(
                     base,
-                    f"base class '{base.id}' is not defined in binding_defs",
-                    "import it from a module in binding_defs, or define it in this file",
+                    f"base class '{base.id}' is not defined in {self.folder}",
+                    f"import it from a module in {self.folder}, or define it in this file",
                 )
             found.append(target.classes[original])
         return found
@@ -163,7 +164,7 @@ def read_binding(info: ClassInfo, scope: DefinitionScope, errors: list[BindrefEr
             evaluator.fail(
                 info.node,
                 f"binding '{info.node.name}' is not inside an extension folder",
-                "move it to binding_defs/<extension>/<binding>.py",
+                f"move it to {scope.folder}/<extension>/<binding>.py",
             )
         )
     if decorator.args:
