@@ -27,9 +27,27 @@ def tests(session: nox.Session) -> None:
 
 @nox.session
 def update_snapshots(session: nox.Session) -> None:
-    """Rewrite the golden files from the current output; review the diff before committing."""
+    """Rewrite every golden file from the current output; review the diff before committing.
+
+    Every test marked golden (each test that uses the golden fixture) writes its file into an
+    emptied tests/snapshots/, so a golden file that no test writes any more is gone. If the run
+    fails, the previous golden files are put back.
+    """
     session.install("-e", ".[test]")
-    session.run("pytest", "tests/test_render_golden.py", env={"BINDREF_UPDATE_SNAPSHOTS": "1"})
+    snapshots = Path(__file__).parent / "tests" / "snapshots"
+    previous = CACHE / "snapshots-before-update"
+    shutil.rmtree(previous, ignore_errors=True)
+    if snapshots.exists():
+        previous.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(snapshots, previous)
+    try:
+        session.run("pytest", "-m", "golden", *session.posargs, env={"BINDREF_UPDATE_SNAPSHOTS": "1"})
+    except BaseException:
+        shutil.rmtree(snapshots, ignore_errors=True)
+        if previous.exists():
+            shutil.move(previous, snapshots)
+        raise
+    shutil.rmtree(previous, ignore_errors=True)
 
 
 @nox.session

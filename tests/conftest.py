@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bindref.render.project import Project
+from snapshots import assert_matches_snapshot
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -78,6 +80,44 @@ class Widget:
 
     ai_connection_name: str = param(default="", names={"csharp": "AIConnectionName"})
     """The AI connection | with a pipe."""
+'''
+
+# A second widget binding: not in Java, no PowerShell example (for overviews and coverage).
+WIDGET_OUT_DEFINITION = '''\
+"""Second widget binding."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bindref.spec import binding, example, no_example, param
+
+
+@binding(
+    type="widgetOut",
+    direction="out",
+    title="Widget output binding",
+    names={
+        "csharp_isolated": "WidgetOutput",
+        "csharp_inprocess": "Widget",
+        "java": "WidgetOutput",
+        "python": "widget_output",
+    },
+    unavailable={"java": "The Java library cannot write widgets."},
+    usage={"csharp": "x", "node": "x", "powershell": "x", "python": "x"},
+    examples=[
+        example("csharp_isolated", "widgets/Widget.cs", region="widget"),
+        no_example("csharp_inprocess", "Isolated worker only."),
+        example("javascript", "widgets/widget.js", region="widget"),
+        example("python", "widgets/function_app.py", region="widget"),
+    ],
+)
+@dataclass(frozen=True, kw_only=True)
+class WidgetOut:
+    """Writes a widget."""
+
+    widget_id: str = param(required=True)
+    """The widget to write."""
 '''
 
 WIDGET_SAMPLES: Mapping[str, str] = {
@@ -162,6 +202,29 @@ plugins:
 """
 
 ProjectFactory = Callable[..., Project]
+Golden = Callable[[str, str], None]
+
+GOLDEN_MARKER = (
+    "golden: compares output with a file in tests/snapshots/; rewritten by nox -s update_snapshots"
+)
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Register the ``golden`` marker that every test using the ``golden`` fixture gets."""
+    config.addinivalue_line("markers", GOLDEN_MARKER)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses ``golden``, so ``pytest -m golden`` finds them all."""
+    for item in items:
+        if "golden" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.golden)
+
+
+@pytest.fixture
+def golden() -> Golden:
+    """``golden(text, name)``: ``text`` must equal ``tests/snapshots/<name>`` (see snapshots.py)."""
+    return assert_matches_snapshot
 
 
 def write_files(root: Path, files: Mapping[str, str]) -> None:
@@ -190,6 +253,24 @@ def make_project(tmp_path: Path) -> ProjectFactory:
         return Project.at(tmp_path)
 
     return make
+
+
+def copy_extension(root: Path, extension: str = "openai") -> Path:
+    """One shipped extension, alone: its definitions, samples and pages, and the settings.
+
+    Tests that need real content (seeded faults in real samples) copy just the extension they
+    are about, so another extension in the repository can never change what they find.
+    """
+    shutil.copy(REPO_ROOT / "pyproject.toml", root / "pyproject.toml")
+    (root / "binding_defs").mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO_ROOT / "binding_defs/__init__.py", root / "binding_defs/__init__.py")
+    for folder in ("binding_defs", "samples", "docs"):
+        shutil.copytree(
+            REPO_ROOT / folder / extension,
+            root / folder / extension,
+            ignore=shutil.ignore_patterns("__pycache__", "node_modules"),
+        )
+    return root
 
 
 def dedent(text: str) -> str:

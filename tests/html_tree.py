@@ -74,3 +74,18 @@ def tab_labels(tabbed_set: Element) -> list[str]:
     """The labels of one tab set's own tabs (not of nested sets)."""
     labels = next(c for c in tabbed_set.children if "tabbed-labels" in c.classes)
     return [label.all_text().strip() for label in labels.children if label.tag == "label"]
+
+
+def tab_blocks(tabbed_set: Element) -> dict[str, Element]:
+    """One tab set's own tabs: label -> the block shown when that label is selected."""
+    content = next(c for c in tabbed_set.children if "tabbed-content" in c.classes)
+    blocks = [c for c in content.children if "tabbed-block" in c.classes]
+    labels = tab_labels(tabbed_set)
+    assert len(labels) == len(blocks), (labels, len(blocks))
+    return dict(zip(labels, blocks, strict=True))
+
+
+def first_column(table: Element) -> list[str]:
+    """The text of each body row's first cell."""
+    rows = [row.find_all("td") for row in table.find_all("tr")]
+    return [cells[0].all_text().strip() for cells in rows if cells]

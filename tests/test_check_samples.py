@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -13,7 +12,7 @@ from bindref.check.findings import Finding
 from bindref.check.samples import check_samples
 from bindref.render.project import Project
 from bindref.samples import files as sample_files_module
-from conftest import REPO_ROOT, WIDGET_DEFINITION, ProjectFactory, dedent
+from conftest import WIDGET_DEFINITION, ProjectFactory, copy_extension, dedent
 
 # The conftest function.json leaves out the required widgetId: the tests replace it with a clean one.
 CLEAN = {
@@ -392,19 +391,16 @@ def test_bindings_outside_the_catalog_are_ignored(make_project: ProjectFactory) 
     assert rendered(make_project, files) == []
 
 
-# --- The repository's own samples ------------------------------------------------------------------
-
-
-def test_repository_samples_have_no_findings() -> None:
-    assert findings(Project.at(REPO_ROOT)) == []
+# --- The OpenAI extension's own samples ----------------------------------------------------------
 
 
 @pytest.fixture
 def repo_copy(tmp_path: Path) -> Path:
-    for folder in ("samples", "binding_defs"):
-        shutil.copytree(REPO_ROOT / folder, tmp_path / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(REPO_ROOT / "pyproject.toml", tmp_path / "pyproject.toml")
-    return tmp_path
+    return copy_extension(tmp_path, "openai")
+
+
+def test_openai_samples_have_no_findings(repo_copy: Path) -> None:
+    assert findings(Project.at(repo_copy)) == []
 
 
 def edit(path: Path, old: str, new: str) -> None:

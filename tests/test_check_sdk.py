@@ -17,7 +17,7 @@ from bindref.render.project import Project
 from bindref.sdk.defaults import same_default
 from bindref.sdk.python import FUNCTION_APP, read_python_sdk
 from bindref.sdk.sources import SdkSurface
-from conftest import REPO_ROOT, WIDGET_DEFINITION, ProjectFactory, dedent, write_files
+from conftest import REPO_ROOT, WIDGET_DEFINITION, ProjectFactory, copy_extension, dedent, write_files
 
 ASSISTANT_POST = REPO_ROOT / "binding_defs/openai/assistant_post.py"
 DEF_PATH = "binding_defs/widgets/widget.py"
@@ -122,8 +122,8 @@ def run_check(
     return run
 
 
-def test_real_assistant_post_matches_installed_azure_functions() -> None:
-    findings = check_sdks(context_for(Project.at(REPO_ROOT)))
+def test_real_assistant_post_matches_installed_azure_functions(tmp_path: Path) -> None:
+    findings = check_sdks(context_for(Project.at(copy_extension(tmp_path, "openai"))))
     assert [f for f in findings if f.path == "binding_defs/openai/assistant_post.py"] == []
 
 

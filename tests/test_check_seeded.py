@@ -1,19 +1,19 @@
-"""Seeded faults on a copy of this repository: each gives exactly the findings it should.
+"""Seeded faults on a copy of the OpenAI extension: each gives exactly the findings it should.
 
 The acceptance of the drift check: the right file and line, nothing unrelated to the
-fault, the documented exit code. The unmodified repository is clean.
+fault, the documented exit code. The unmodified copy is clean. Only the OpenAI extension
+is copied, so another extension in the repository changes nothing here.
 """
 
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
 
 from bindref.cli.main import main
-from conftest import REPO_ROOT
+from conftest import copy_extension
 
 ASSISTANT_POST = "binding_defs/openai/assistant_post.py"
 PYTHON_SAMPLE = "samples/openai/python/function_app.py"
@@ -21,11 +21,7 @@ PYTHON_SAMPLE = "samples/openai/python/function_app.py"
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    for name in ("pyproject.toml", "mkdocs.yml"):
-        shutil.copy(REPO_ROOT / name, tmp_path / name)
-    for name in ("binding_defs", "samples", "docs"):
-        shutil.copytree(REPO_ROOT / name, tmp_path / name)
-    return tmp_path
+    return copy_extension(tmp_path, "openai")
 
 
 def edit(repo: Path, relative: str, old: str, new: str) -> None:
@@ -46,7 +42,7 @@ def check(repo: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, list[tup
     return code, [(f["code"], f["path"], f["line"]) for f in report["findings"]]
 
 
-def test_unmodified_repository_is_clean(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_unmodified_copy_is_clean(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert check(repo, capsys) == (0, [])
 
 

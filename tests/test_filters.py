@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from bindref.render.filters import code_cell, code_span, escape_cell, indent_block, tab_label
+from bindref.render.filters import (
+    code_cell,
+    code_span,
+    escape_cell,
+    escape_prose,
+    heading_anchor,
+    indent_block,
+    tab_label,
+)
 
 
 @pytest.mark.parametrize(
@@ -46,6 +54,37 @@ def test_indent_block_leaves_blank_lines_and_optionally_the_first() -> None:
 
 def test_tab_label_cannot_close_the_quote() -> None:
     assert tab_label('C# "isolated"') == "C# 'isolated'"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<script>alert(1)</script>", "&lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("Use `<script>` in code", "Use `<script>` in code"),
+        ("a < b & `x<y>` > c", "a &lt; b &amp; `x<y>` &gt; c"),
+        ("``a ` <b>`` then <b>", "``a ` <b>`` then &lt;b&gt;"),  # a longer fence holds a backtick
+        ("unclosed ` <i>", "unclosed ` &lt;i&gt;"),  # no closing backtick: not a code span
+        ('say "hi" [link](https://x.test) *em*', 'say "hi" [link](https://x.test) *em*'),  # Markdown stays
+        ("one `<a>`, two `<b>` <c>", "one `<a>`, two `<b>` &lt;c&gt;"),
+    ],
+)
+def test_escape_prose_escapes_html_outside_code_spans_only(text: str, expected: str) -> None:
+    assert escape_prose(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("assistantPost-C#-Attributes", "assistantpost-csharp-attributes"),
+        ("widgetIn-Java-Annotations", "widgetin-java-annotations"),
+        ("textCompletion-PowerShell-Configuration", "textcompletion-powershell-configuration"),
+        ("a--b  c", "a-b-c"),
+        ("-Edges & ends!-", "edges-ends"),
+        ("F# and C#", "fsharp-and-csharp"),
+    ],
+)
+def test_heading_anchor(text: str, expected: str) -> None:
+    assert heading_anchor(text) == expected
 
 
 # --- properties: a cell survives the Markdown renderer the site uses ------------------------------
@@ -170,3 +209,12 @@ def test_escape_cell_round_trips_the_visible_text(text: str) -> None:
 def test_escape_cell_examples_render_as_written(text: str, shown: str) -> None:
     row = _rendered_row(escape_cell(text))
     assert _collapsed("".join(row.cells[1])) == shown
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.sampled_from(list("ab <>&/\n")), max_size=40))
+def test_escape_prose_leaves_no_tag_outside_code(text: str) -> None:
+    escaped = escape_prose(text)  # no backtick: all of it is prose
+    assert "<" not in escaped
+    assert ">" not in escaped
+    assert html.unescape(escaped) == text  # and the reader sees exactly what was written

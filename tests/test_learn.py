@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,15 +14,14 @@ from bindref.cli.main import main
 from bindref.export.learn import render_learn_pages
 from bindref.export.writes import write_atomic
 from conftest import PYPROJECT, ProjectFactory
-from snapshots import assert_matches_snapshot
+from variants import VARIANT_FILES
 
 PAGE = "functions-bindings-widgets-widgetin-input.md"
 
 
-def test_widget_page_golden(make_project: ProjectFactory) -> None:
-    pages = render_learn_pages(make_project())
-    assert list(pages) == [PAGE]
-    assert_matches_snapshot(pages[PAGE], f"learn/{PAGE}")
+def test_one_page_per_binding_named_as_learn_names_it(make_project: ProjectFactory) -> None:
+    # the page itself is a golden file of test_render_golden.py (learn/widgets/widgetIn.md)
+    assert list(render_learn_pages(make_project())) == [PAGE]
 
 
 def test_every_code_id_resolves_to_a_region(make_project: ProjectFactory) -> None:
@@ -46,6 +47,45 @@ def test_export_is_byte_stable_and_atomic(
         capsys.readouterr().out.splitlines()[-1] == f"bindref export learn: 0 of 1 page(s) written to {out}"
     )
     assert sorted(p.name for p in out.iterdir()) == [PAGE]  # no temporary files left behind
+
+
+def export_in_a_new_process(root: Path, out: Path, hash_seed: str) -> str:
+    """``bindref export learn`` in its own interpreter, with its own string-hash seed."""
+    command = Path(sys.executable).parent / "bindref"  # the console script of this environment
+    assert command.is_file(), f"{command} is missing: install the package (pip install -e .)"
+    result = subprocess.run(  # noqa: S603  # the installed console script
+        [str(command), "--root", str(root), "export", "learn", "--out", str(out)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONHASHSEED": hash_seed},
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    return result.stdout
+
+
+def test_export_is_byte_stable_across_processes(make_project: ProjectFactory, tmp_path: Path) -> None:
+    """Two runs with different hash seeds: no set or hash order can leak into the pages."""
+    make_project(VARIANT_FILES)
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert export_in_a_new_process(tmp_path, first, "1") == (
+        f"bindref export learn: 6 of 6 page(s) written to {first}\n"
+    )
+    assert export_in_a_new_process(tmp_path, second, "2") == (
+        f"bindref export learn: 6 of 6 page(s) written to {second}\n"
+    )
+    names = sorted(p.name for p in first.iterdir())
+    assert names == [
+        "functions-bindings-variants-variantempty-output.md",
+        "functions-bindings-variants-variantnoexample-input.md",
+        "functions-bindings-variants-variantpartial-input.md",
+        "functions-bindings-variants-variantpayload-output.md",
+        "functions-bindings-variants-varianttrigger-trigger.md",
+        PAGE,
+    ]
+    assert sorted(p.name for p in second.iterdir()) == names
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
 
 
 def test_export_never_clobbers_a_hand_written_page(

@@ -1,8 +1,9 @@
-"""The mkdocs-macros adapter, driven by a stand-in for its ``env``."""
+"""The mkdocs-macros adapter, driven by a stand-in for its ``env``; the macros it documents."""
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
@@ -11,7 +12,11 @@ from typing import Any
 import pytest
 
 from bindref.hosts.mkdocs_macros import define_env
-from conftest import ProjectFactory
+from bindref.render.macros import MACRO_NAMES
+from conftest import REPO_ROOT, ProjectFactory
+
+# The docs page whose "## Macros" table documents every macro a page can call.
+MACROS_PAGE = REPO_ROOT / "docs" / "index.md"
 
 
 class FakeEnv:
@@ -35,20 +40,31 @@ def macros(make_project: ProjectFactory, tmp_path: Path) -> dict[str, Callable[.
     return env.macros
 
 
-def test_registers_the_documented_macros(macros: dict[str, Callable[..., Any]]) -> None:
-    assert sorted(macros) == [
-        "binding_examples",
-        "binding_name",
-        "binding_payload",
-        "binding_reference",
-        "binding_summary",
-        "binding_usage",
-        "extension_bindings",
-        "extension_coverage",
-        "finding_codes",
-        "parameter_table",
-        "snippet",
-    ]
+def documented_macros(page: str) -> list[str]:
+    """The macro names in the first column of the table under ``## Macros``."""
+    section = page.split("\n## Macros\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| `")]
+    names = [re.match(r"\| `(\w+)\(", row) for row in rows]
+    assert all(names), rows
+    return [match.group(1) for match in names if match]
+
+
+def test_documented_macros_reads_the_table() -> None:
+    page = (
+        "# x\n\n## Macros\n\n| Macro | Renders |\n| --- | --- |\n| `a(b)` | c |\n| `d()` | e |\n\n## Next\n"
+    )
+    assert documented_macros(page) == ["a", "d"]
+
+
+def test_the_docs_document_exactly_the_macros_there_are() -> None:
+    documented = documented_macros(MACROS_PAGE.read_text(encoding="utf-8"))
+    assert len(documented) == len(set(documented)), documented
+    assert sorted(documented) == sorted(MACRO_NAMES)
+
+
+def test_the_adapter_registers_exactly_the_documented_macros(macros: dict[str, Callable[..., Any]]) -> None:
+    documented = documented_macros(MACROS_PAGE.read_text(encoding="utf-8"))
+    assert sorted(macros) == sorted(documented)
 
 
 def test_indent_nests_every_line_after_the_first(macros: dict[str, Callable[..., Any]]) -> None:

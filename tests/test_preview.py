@@ -1,7 +1,9 @@
-"""Live preview, for real: ``mkdocs serve --dirty`` on a fixture site, edited while it runs.
+"""Live preview: the tracker's stale-page logic, then ``mkdocs serve --dirty`` for real.
 
-A save in a definition, a sample or a template must change the served page (never a
-stale page); a broken region must show an error box while the server keeps running.
+The tracker, on files in ``tmp_path``: an edited input makes exactly the pages that used it
+stale, once. The server, on a fixture site edited while it runs: a save in a definition, a
+sample or a template must change the served page (never a stale page); a broken region must
+show an error box while the server keeps running.
 """
 
 from __future__ import annotations
@@ -17,7 +19,84 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURE_MKDOCS, ProjectFactory
+from bindref.hosts.preview import PreviewTracker
+from conftest import FIXTURE_MKDOCS, ProjectFactory, write_files
+
+# --- the tracker -----------------------------------------------------------------------------------
+
+
+def edit_input(path: Path, old: str, new: str) -> None:
+    """Replace ``old`` (which must be there) and move the mtime on, as a save does."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    before = path.stat().st_mtime_ns
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))  # coarse clocks: one second on
+
+
+@pytest.fixture
+def inputs(tmp_path: Path) -> Path:
+    write_files(
+        tmp_path,
+        {
+            "binding_defs/widget.py": "widget_id: str\n",
+            "binding_defs/other.py": "other_id: str\n",
+            "samples/app.py": "# <widget>\nx = 1\n# </widget>\n",
+            "templates/table.md.j2": "{{ rows }}\n",
+        },
+    )
+    return tmp_path
+
+
+@pytest.fixture
+def tracker(inputs: Path) -> PreviewTracker:
+    """Three built pages: widget/ and both/ share the widget definition; other/ does not."""
+    tracked = PreviewTracker(serving=True, dirty=True)
+    template = inputs / "templates/table.md.j2"
+    tracked.record(inputs / "site/widget/index.html", [inputs / "binding_defs/widget.py", template])
+    tracked.record(inputs / "site/widget/index.html", [inputs / "samples/app.py"])  # a second macro
+    tracked.record(inputs / "site/both/index.html", [inputs / "binding_defs/widget.py"])
+    tracked.record(inputs / "site/other/index.html", [inputs / "binding_defs/other.py", template])
+    return tracked
+
+
+def test_nothing_is_stale_before_an_edit(tracker: PreviewTracker) -> None:
+    assert tracker.stale_outputs() == set()
+
+
+def test_an_edited_input_makes_exactly_its_pages_stale_once(tracker: PreviewTracker, inputs: Path) -> None:
+    edit_input(inputs / "binding_defs/widget.py", "widget_id", "widget_key")
+    assert tracker.stale_outputs() == {inputs / "site/widget/index.html", inputs / "site/both/index.html"}
+    assert tracker.stale_outputs() == set()  # reported once: the pages are rebuilt now
+
+
+def test_an_input_one_page_used_in_a_second_macro_counts(tracker: PreviewTracker, inputs: Path) -> None:
+    edit_input(inputs / "samples/app.py", "x = 1", "x = 2")  # same size: the mtime tells
+    assert tracker.stale_outputs() == {inputs / "site/widget/index.html"}
+
+
+def test_a_shared_template_makes_every_page_that_used_it_stale(tracker: PreviewTracker, inputs: Path) -> None:
+    edit_input(inputs / "templates/table.md.j2", "rows", "rows | length")
+    assert tracker.stale_outputs() == {inputs / "site/widget/index.html", inputs / "site/other/index.html"}
+
+
+def test_a_deleted_input_counts_as_a_change(tracker: PreviewTracker, inputs: Path) -> None:
+    (inputs / "binding_defs/other.py").unlink()
+    assert tracker.stale_outputs() == {inputs / "site/other/index.html"}
+
+
+def test_a_page_rebuilt_after_going_stale_is_tracked_again(tracker: PreviewTracker, inputs: Path) -> None:
+    definition = inputs / "binding_defs/widget.py"
+    edit_input(definition, "widget_id", "widget_key")
+    assert tracker.stale_outputs() == {inputs / "site/widget/index.html", inputs / "site/both/index.html"}
+    tracker.record(inputs / "site/both/index.html", [definition])  # only both/ rebuilt so far
+    assert tracker.stale_outputs() == set()  # as rebuilt: not stale again until the next edit
+    edit_input(definition, "widget_key", "widget_name")
+    assert tracker.stale_outputs() == {inputs / "site/both/index.html"}
+    assert tracker.stale_outputs() == set()
+
+
+# --- the server ------------------------------------------------------------------------------------
 
 MKDOCS = FIXTURE_MKDOCS.replace("strict: true\n", "") + "nav:\n  - widget.md\n"
 

@@ -102,8 +102,23 @@ def test_unavailable_parameter_is_explained_under_the_table(make_project: Projec
     )
     project = make_project(definition=definition)
     table = project.renderer.parameter_table(project.binding("widgetIn"), Language.JAVA)
-    assert "maxSize" not in table
-    assert table.endswith("`max_size` is not available in Java: Java reads the whole widget.")
+    # no row for max_size under any spelling (maxLength, maxSize, max_size), and the reason below
+    assert table == (
+        "Apply the `@WidgetInput` annotation to a function parameter. It supports these elements:\n"
+        "\n"
+        "| Element | Type | Required / default | Description |\n"
+        "| --- | --- | --- | --- |\n"
+        "| `name` | `String` | Required | The name of the function parameter that receives the binding value."
+        " |\n"
+        "| `widgetId` | `String` | Required | The widget to read. See `max_size`. |\n"
+        '| `chatModel` | `String` | Optional, default `"gpt-4"` | The model. |\n'
+        '| `aiConnectionName` | `String` | Optional, default `""` | The AI connection \\| with a pipe. |\n'
+        "\n"
+        "`max_size` is not available in Java: Java reads the whole widget."
+    )
+    # the other languages keep the parameter
+    python = project.renderer.parameter_table(project.binding("widgetIn"), Language.PYTHON)
+    assert "| `max_size` | `int` | Optional, default `8192` | The largest widget, in bytes. |" in python
 
 
 def test_payload_fields_get_their_own_table(make_project: ProjectFactory) -> None:
@@ -112,7 +127,12 @@ def test_payload_fields_get_their_own_table(make_project: ProjectFactory) -> Non
     )
     project = make_project(definition=definition)
     binding = project.binding("widgetIn")
-    assert "request_id" not in [p.canonical for p in binding.parameters_for(Language.PYTHON)]
+    assert [p.canonical for p in binding.parameters_for(Language.PYTHON)] == [
+        "widget_id",
+        "max_size",
+        "chat_model",
+        "ai_connection_name",
+    ]
     assert [p.name for p in binding.payload_for(Language.PYTHON)] == ["requestId"]  # a JSON key
     assert [p.name for p in binding.payload_for(Language.CSHARP_ISOLATED)] == ["RequestId"]
     tabs = PageMacros(project).binding_payload("widgetIn", csharp="WidgetRequest")
@@ -124,3 +144,14 @@ def test_binding_payload_without_payload_fields_is_an_error(make_project: Projec
     project = make_project()
     with pytest.raises(NotFoundError, match="binding 'widgets/widgetIn' declares no payload"):
         PageMacros(project).binding_payload("widgetIn")
+
+
+def test_definition_prose_shows_html_as_text_and_keeps_code(make_project: ProjectFactory) -> None:
+    definition = WIDGET_DEFINITION.replace(
+        '"python": "A JSON string."', '"python": "A <script>x</script> string, or `<T>`."'
+    ).replace('"""Reads a widget."""', '"""Reads a <b>widget</b>, as `Widget<T>`."""')
+    project = make_project(definition=definition)
+    usage = project.renderer.usage(project.binding("widgetIn"))
+    assert usage.endswith('=== "Python"\n\n    A &lt;script&gt;x&lt;/script&gt; string, or `<T>`.')
+    summary = PageMacros(project).binding_summary("widgetIn")
+    assert summary == "Reads a &lt;b&gt;widget&lt;/b&gt;, as `Widget<T>`."

@@ -1,0 +1,79 @@
+"""Extension overview tables: each binding's name per language, and the example coverage matrix.
+
+A fixture extension with two bindings: ``widgetIn`` (conftest's widget, complete) and
+``widgetOut``, which Java does not have, with no PowerShell example; TypeScript is disabled.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bindref.errors import NotFoundError
+from bindref.render.overview import bindings_table, coverage_table
+from bindref.render.project import Project
+from conftest import PYPROJECT, WIDGET_OUT_DEFINITION, ProjectFactory
+
+WITHOUT_TYPESCRIPT = (
+    PYPROJECT
+    + 'languages = ["csharp_isolated", "csharp_inprocess", "java", "javascript", "powershell", "python"]\n'
+)
+LEGEND = (
+    "✓ example · – no example, with the reason on the binding's page · n/a not in that language · ✗ missing"
+)
+
+
+@pytest.fixture
+def project(make_project: ProjectFactory) -> Project:
+    return make_project(
+        {"binding_defs/widgets/widget_out.py": WIDGET_OUT_DEFINITION}, pyproject=WITHOUT_TYPESCRIPT
+    )
+
+
+def test_bindings_table_names_each_binding_in_each_language(project: Project) -> None:
+    assert bindings_table(project, "widgets") == (
+        "| Binding | Direction | C# isolated worker model | C# in-process model | Java | Python "
+        "| JavaScript / TypeScript |\n"
+        "| --- | --- | --- | --- | --- | --- | --- |\n"
+        "| `widgetIn` | in | `[WidgetInput]` | `[Widget]` | `@WidgetInput` | `widget_input` "
+        "| `input.generic(...)` |\n"
+        "| `widgetOut` | out | `[WidgetOutput]` | `[Widget]` | — | `widget_output` "
+        "| `output.generic(...)` |"
+    )
+
+
+def test_coverage_table_has_a_column_per_enabled_language_and_every_status(project: Project) -> None:
+    assert coverage_table(project, "widgets") == (
+        "| Binding | Isolated worker model | In-process model | Java | JavaScript | PowerShell | Python |\n"
+        "| --- | :---: | :---: | :---: | :---: | :---: | :---: |\n"
+        "| `widgets/widgetIn` | ✓ | – | ✓ | ✓ | ✓ | ✓ |\n"
+        "| `widgets/widgetOut` | ✓ | – | n/a | ✓ | ✗ | ✓ |\n"
+        "\n"
+        f"{LEGEND}"
+    )
+
+
+def test_without_javascript_and_typescript_the_generic_column_is_left_out(
+    make_project: ProjectFactory,
+) -> None:
+    pyproject = PYPROJECT + 'languages = ["java", "python"]\n'
+    project = make_project({"binding_defs/widgets/widget_out.py": WIDGET_OUT_DEFINITION}, pyproject=pyproject)
+    assert bindings_table(project, "widgets") == (
+        "| Binding | Direction | Java | Python |\n"
+        "| --- | --- | --- | --- |\n"
+        "| `widgetIn` | in | `@WidgetInput` | `widget_input` |\n"
+        "| `widgetOut` | out | — | `widget_output` |"
+    )
+    assert coverage_table(project, "widgets").splitlines()[:4] == [
+        "| Binding | Java | Python |",
+        "| --- | :---: | :---: |",
+        "| `widgets/widgetIn` | ✓ | ✓ |",
+        "| `widgets/widgetOut` | n/a | ✓ |",
+    ]
+
+
+@pytest.mark.parametrize("table", [bindings_table, coverage_table])
+def test_an_unknown_extension_names_the_known_ones(project: Project, table: object) -> None:
+    assert callable(table)
+    with pytest.raises(NotFoundError) as caught:
+        table(project, "widget")
+    assert caught.value.render() == "no extension 'widget' (did you mean 'widgets'? extensions: 'widgets')"
