@@ -60,8 +60,8 @@ def test_without_javascript_and_typescript_the_generic_column_is_left_out(
     assert bindings_table(project, "widgets") == (
         "| Binding | Direction | Java | Python |\n"
         "| --- | --- | --- | --- |\n"
-        "| `widgetIn` | in | `@WidgetInput` | `widget_input` |\n"
-        "| `widgetOut` | out | — | `widget_output` |"
+        "| `widgetIn` | in | `@WidgetInput` | `@app.widget_input` |\n"
+        "| `widgetOut` | out | — | `@app.widget_output` |"
     )
     assert coverage_table(project, "widgets").splitlines()[:4] == [
         "| Binding | Java | Python |",
