@@ -34,9 +34,9 @@ def test_bindings_table_names_each_binding_in_each_language(project: Project) ->
         "| Binding | Direction | C# isolated worker model | C# in-process model | Java | Python "
         "| JavaScript / TypeScript |\n"
         "| --- | --- | --- | --- | --- | --- | --- |\n"
-        "| `widgetIn` | in | `[WidgetInput]` | `[Widget]` | `@WidgetInput` | `widget_input` "
+        "| `widgetIn` | in | `[WidgetInput]` | `[Widget]` | `@WidgetInput` | `@app.widget_input` "
         "| `input.generic(...)` |\n"
-        "| `widgetOut` | out | `[WidgetOutput]` | `[Widget]` | — | `widget_output` "
+        "| `widgetOut` | out | `[WidgetOutput]` | `[Widget]` | — | `@app.widget_output` "
         "| `output.generic(...)` |"
     )
 
