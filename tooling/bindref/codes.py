@@ -104,7 +104,7 @@ _CATALOG = (
         broken_input=True,
         summary="A docs page cannot be read: it is not UTF-8 text, or it is a broken symlink. "
         "Its macro calls cannot be checked, so no binding is reported as having no page (BR103) "
-        "until it is fixed.",
+        "and no region as unused (BR202) until it is fixed.",
         example="docs/openai/assistant-post.md:3: not UTF-8 text "
         "(byte 0xe9 at offset 40; re-save it as UTF-8)",
         fix="Re-save the page as UTF-8, or point the symlink at an existing page (or remove it).",

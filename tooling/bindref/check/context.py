@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
+from bindref.check.page_scan import ScannedPage, scan_pages
 from bindref.model import Catalog
 from bindref.render.project import Project
 
@@ -22,8 +24,13 @@ class CheckOptions:
 
 @dataclass(frozen=True, kw_only=True)
 class CheckContext:
-    """A loaded project: checks read it, never write to it."""
+    """A loaded project: checks read it, never write to it, and need not run in any order."""
 
     project: Project
     catalog: Catalog
     options: CheckOptions
+
+    @cached_property
+    def pages(self) -> tuple[ScannedPage, ...]:
+        """The docs pages, scanned once on first use (frozen values: no check changes them)."""
+        return scan_pages(self.project.settings)

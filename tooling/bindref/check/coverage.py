@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from bindref.check.context import CheckContext
 from bindref.check.findings import Finding, finding_from_error
+from bindref.check.page_scan import snippet_regions
 from bindref.check.placeholders import PLACEHOLDER_WORD
 from bindref.errors import BindrefError, BindrefErrors
 from bindref.languages import Language
@@ -47,13 +48,14 @@ def _cell(binding: Binding, language: Language) -> Cell:
     return Cell(status=status, detail=details[status]() if status in details else "")
 
 
-def check_coverage(context: CheckContext, used_regions: set[tuple[str, str]]) -> list[Finding]:
+def check_coverage(context: CheckContext) -> list[Finding]:
     """BR201 for gaps, BR002 for examples that cannot be extracted, BR202 for unused regions.
 
-    ``used_regions`` holds ``(path, region)`` pairs that pages use; the definitions'
-    own examples are added here.
+    A region is used when a definition's example or a page's ``snippet()`` names it; while a
+    page cannot be read (BR105), its snippets are unknown, so no region is called unused.
     """
     findings: list[Finding] = []
+    used_regions = snippet_regions(context.pages, context.project.settings.samples)
     for key, row in coverage_matrix(context).items():
         binding = context.catalog.bindings[key]
         for language, cell in row.items():
@@ -80,7 +82,8 @@ def check_coverage(context: CheckContext, used_regions: set[tuple[str, str]]) ->
                     findings.extend(_sample_placeholders(snippet))
                 if ref.region:
                     used_regions.add((ref.path, ref.region))
-    findings.extend(_unused_regions(context, used_regions))
+    if not any(page.error for page in context.pages):
+        findings.extend(_unused_regions(context, used_regions))
     return findings
 
 

@@ -34,14 +34,9 @@ def run_checks(project: Project, options: CheckOptions, diffs: list[str] | None 
         errors = error.errors if isinstance(error, BindrefErrors) else (error,)
         return [finding_from_error(e, "BR001") for e in errors]
     context = CheckContext(project=project, catalog=catalog, options=options)
-    used_regions: set[tuple[str, str]] = set()
-    findings = check_definitions(context)
-    reported: set[str] = set()
-    page_findings = check_pages(context, reported, used_regions)
-    findings += check_coverage(context, used_regions)
-    findings += page_findings
-    findings += check_samples(context)
-    findings += check_sdks(context)
+    findings: list[Finding] = []
+    for check in (check_definitions, check_pages, check_coverage, check_samples, check_sdks):
+        findings += check(context)  # independent: each reads the context, none depends on another
     findings += check_exports(context, diffs if diffs is not None else [])
     return _unique(findings)
 
