@@ -16,6 +16,7 @@ from bindref.check.report import OutputFormat
 from bindref.cli import commands
 from bindref.config import find_project_root
 from bindref.errors import EXIT_USAGE, BindrefError, BindrefErrors
+from bindref.export.registry import EXPORTERS
 from bindref.render.project import Project
 
 EXIT_CODES_HELP = """\
@@ -74,7 +75,9 @@ def get_parser() -> argparse.ArgumentParser:
     )
     export = add("export", "write generated pages for another docs platform", commands.run_export)
     export.add_argument(
-        "platform", choices=("learn",), help="learn: Microsoft Learn Markdown with zone pivots"
+        "platform",
+        choices=tuple(EXPORTERS),
+        help="; ".join(f"{name}: {exporter.summary}" for name, exporter in EXPORTERS.items()),
     )
     export.add_argument(
         "--out", type=Path, required=True, metavar="DIR", help="folder to write the pages into"
@@ -88,7 +91,9 @@ def get_parser() -> argparse.ArgumentParser:
         "templates", "list the packaged templates, or copy one to override it", commands.run_templates
     )
     templates.add_argument("action", choices=("list", "eject"))
-    templates.add_argument("name", nargs="?", help="template to eject, such as python/parameter_table.md.j2")
+    templates.add_argument(
+        "name", nargs="?", help="template to eject, such as site/python/parameter_table.md.j2"
+    )
     audit = add("audit", "audit a hand-written Microsoft Learn page", commands.run_audit)
     audit.add_argument("platform", choices=("learn",))
     audit.add_argument("page", type=Path, metavar="PAGE.md")
