@@ -299,13 +299,17 @@ CODES_HEAD = [
         pytest.param(
             ("templates", "list"),
             0,
-            ["_default/tabs.md.j2", "python/parameter_table.md.j2"],
+            ["site/_default/tabs.md.j2", "site/python/parameter_table.md.j2"],
             [],
             id="templates-list",
         ),
         pytest.param(("list",), 2, [], errors(NO_PROJECT), id="list"),
         pytest.param(
-            ("templates", "eject", "_default/tabs.md.j2"), 2, [], errors(NO_PROJECT), id="templates-eject"
+            ("templates", "eject", "site/_default/tabs.md.j2"),
+            2,
+            [],
+            errors(NO_PROJECT),
+            id="templates-eject",
         ),
     ],
 )

@@ -36,8 +36,8 @@ from corpus import (
 
 PAGE = "docs/widget.md"
 SAMPLE = "samples/widgets/function_app.py"
-TABS = "docs/overrides/bindref/_default/tabs.md.j2"
-TABLE = "docs/overrides/bindref/_default/parameter_table.md.j2"
+TABS = "docs/overrides/bindref/site/_default/tabs.md.j2"
+TABLE = "docs/overrides/bindref/site/_default/parameter_table.md.j2"
 UTF8_FIX = "re-save it as UTF-8"
 
 

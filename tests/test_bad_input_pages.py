@@ -19,7 +19,7 @@ from html_tree import Element, parse_html
 
 D = WIDGET_DEFINITION
 PAGE = "docs/widget.md"
-OVERRIDES = "docs/overrides/bindref"
+OVERRIDES = "docs/overrides/bindref/site"  # overrides of site templates
 CALL_LINE = line_of(WIDGET_PAGE, "binding_reference") + 2  # a call appended after the page's last line
 VARIABLES = "variables available here: blocks, profile"
 
@@ -154,7 +154,7 @@ CASES = [
         id="template-undefined-variable-in-render",
         files=override(
             "python/parameter_table.md.j2",
-            "{% extends '_default/parameter_table.md.j2' %}\n{% block intro %}\n{{ decorator }}\n{% "
+            "{% extends 'site/_default/parameter_table.md.j2' %}\n{% block intro %}\n{{ decorator }}\n{% "
             "endblock %}\n",
         ),
         args=("render", "widgetIn", "--section", "table", "--language", "python"),
@@ -183,11 +183,11 @@ CASES = [
     ),
     Case(
         id="template-includes-a-missing-template",
-        files=override("_default/tabs.md.j2", "{% include '_default/tab.md.j2' %}\n"),
+        files=override("_default/tabs.md.j2", "{% include 'site/_default/tab.md.j2' %}\n"),
         exit_code=3,
         out=findings(
-            f"{OVERRIDES}/_default/tabs.md.j2:1: [BR003] template '_default/tab.md.j2' not found "
-            "(did you mean '_default/tabs.md.j2'?)"
+            f"{OVERRIDES}/_default/tabs.md.j2:1: [BR003] template 'site/_default/tab.md.j2' not found "
+            "(did you mean 'site/_default/tabs.md.j2'?)"
         ),
     ),
     Case(

@@ -13,7 +13,7 @@ import pytest
 from bindref.cli.main import main
 from bindref.export.learn import render_learn_pages
 from bindref.export.writes import write_atomic
-from conftest import PYPROJECT, ProjectFactory
+from conftest import PYPROJECT, WIDGET_DEFINITION, ProjectFactory
 from variants import VARIANT_FILES
 
 PAGE = "functions-bindings-widgets-widgetin-input.md"
@@ -156,3 +156,156 @@ def test_check_reports_missing_and_stale_pages(
         "by any binding (delete it, or restore its binding)",
         f"learn/{PAGE}: [BR501] generated page is missing (run 'bindref export learn --out learn')",
     ]
+
+
+NO_JAVA_EXAMPLE = WIDGET_DEFINITION.replace(
+    '        example("java", "widgets/Widget.java", region="widget"),\n', ""
+)
+
+
+def test_export_with_a_missing_example_exits_3_with_the_located_error(
+    make_project: ProjectFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_project(definition=NO_JAVA_EXAMPLE)
+    out = tmp_path / "learn"
+    assert main(["--root", str(tmp_path), "export", "learn", "--out", str(out)]) == 3
+    assert capsys.readouterr().err == (
+        "binding_defs/widgets/widget.py:10: binding 'widgets/widgetIn' has no example for 'java' "
+        "(add example('java', ...) or no_example('java', reason))\n"
+        "bindref: 1 problem(s) found\n"
+    )
+    assert not out.exists()  # nothing is written when the export has a problem
+
+
+def test_export_reports_every_problem_in_one_pass(
+    make_project: ProjectFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    definition = NO_JAVA_EXAMPLE.replace('        "python": "A JSON string.",\n', "").replace(
+        'region="widget", description="Python widget."', 'region="widgte", description="Python widget."'
+    )
+    make_project(definition=definition)
+    assert main(["--root", str(tmp_path), "export", "learn", "--out", str(tmp_path / "learn")]) == 3
+    assert capsys.readouterr().err == (
+        "binding_defs/widgets/widget.py:10: binding 'widgets/widgetIn' has no example for 'java' "
+        "(add example('java', ...) or no_example('java', reason))\n"
+        "binding_defs/widgets/widget.py:10: binding 'widgets/widgetIn' has no usage text for 'python' "
+        "(add it to binding(usage={...}))\n"
+        "binding_defs/widgets/widget.py:31: file 'samples/widgets/function_app.py' has no region 'widgte' "
+        "(did you mean 'widget'? regions in this file: 'widget')\n"
+        "bindref: 3 problem(s) found\n"
+    )
+
+
+def test_check_of_an_export_that_cannot_render_says_why(
+    make_project: ProjectFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    definition = WIDGET_DEFINITION.replace('        "python": "A JSON string.",\n', "")
+    make_project(pyproject=PYPROJECT + 'learn_export = "learn"\n', definition=definition)
+    assert main(["--root", str(tmp_path), "check", "--no-python-sdk"]) == 1
+    assert (
+        "binding_defs/widgets/widget.py:10: [BR501] the learn export cannot be rendered: binding "
+        "'widgets/widgetIn' has no usage text for 'python' (add it to binding(usage={...}))"
+    ) in capsys.readouterr().out.splitlines()
+
+
+UNAVAILABLE_IN_PROCESS = (
+    WIDGET_DEFINITION.replace('        "csharp_inprocess": "Widget",\n', "")
+    .replace(
+        '    direction="in",\n',
+        '    direction="in",\n    unavailable={"csharp_inprocess": "Isolated only."},\n',
+    )
+    .replace('        no_example("csharp_inprocess", "Isolated worker only."),\n', "")
+)
+
+
+def test_a_model_without_the_binding_shows_its_reason_once_in_its_tab(make_project: ProjectFactory) -> None:
+    page = render_learn_pages(make_project(definition=UNAVAILABLE_IN_PROCESS))[PAGE]
+    reference = page[page.index("## Attributes") : page.index("## Annotations")]
+    assert reference.count("## Attributes") == 1  # the zone's heading, never again inside a tab
+    assert reference.endswith(
+        "### [In-process model](#tab/in-process)\n\nIsolated only.\n\n---\n\n::: zone-end\n"
+        '::: zone pivot="programming-language-java"\n\n'
+    )
+
+
+def test_a_project_override_of_a_learn_template_changes_the_page(
+    make_project: ProjectFactory, tmp_path: Path
+) -> None:
+    overrides = "docs/overrides/bindref/learn"
+    make_project(
+        {
+            f"{overrides}/_default/not_available.md.j2": "> [!NOTE]\n> {{ reason }}\n",
+            f"{overrides}/python/usage.md.j2": "Python receives: {{ text }}\n",
+        }
+    )
+    out = tmp_path / "learn"
+    assert main(["--root", str(tmp_path), "export", "learn", "--out", str(out)]) == 0
+    page = (out / PAGE).read_text(encoding="utf-8")
+    assert "### [In-process model](#tab/in-process)\n\n> [!NOTE]\n> Isolated worker only.\n\n---" in page
+    assert (
+        '::: zone pivot="programming-language-python"\n\nPython receives: A JSON string.\n\n::: zone-end'
+        in page
+    )
+    assert (
+        '::: zone pivot="programming-language-java"\n\nAnnotate a `Widget` parameter.\n\n::: zone-end' in page
+    )
+
+
+def test_a_page_template_without_the_generated_comment_is_an_error(
+    make_project: ProjectFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    make_project({"docs/overrides/bindref/learn/_default/page.md.j2": "# {{ binding.title }}\n"})
+    assert main(["--root", str(tmp_path), "export", "learn", "--out", str(tmp_path / "learn")]) == 3
+    assert capsys.readouterr().err.splitlines()[0] == (
+        "docs/overrides/bindref/learn/_default/page.md.j2: the Learn page of 'widgets/widgetIn' lacks the "
+        "'Generated by bindref' comment (keep the generated-file comment of the packaged page.md.j2)"
+    )
+
+
+def test_export_removes_the_stale_pages_it_wrote_and_nothing_else(
+    make_project: ProjectFactory,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    make_project(pyproject=PYPROJECT + 'learn_export = "learn"\n')
+    monkeypatch.chdir(tmp_path)  # --out is relative to the working folder
+    out = tmp_path / "learn"
+    out.mkdir()
+    (out / "functions-bindings-widgets-gone-input.md").write_text("<!-- Generated by bindref -->\n")
+    (out / "overview.md").write_text("# Hand-written\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "export", "learn", "--out", "learn"]) == 0
+    assert capsys.readouterr().out == (
+        "bindref export learn: 1 of 1 page(s) written to learn; 1 stale page(s) removed\n"
+    )
+    assert sorted(p.name for p in out.iterdir()) == [PAGE, "overview.md"]
+    assert main(["--root", str(tmp_path), "check", "--no-python-sdk"]) == 0  # export and check agree
+
+
+def test_export_refuses_every_hand_written_page_before_writing_any(
+    make_project: ProjectFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    second = WIDGET_DEFINITION.replace('type="widgetIn"', 'type="widgetOut"').replace(
+        'direction="in"', 'direction="out"'
+    )
+    make_project({"binding_defs/widgets/widget_out.py": second})
+    out = tmp_path / "learn"
+    out.mkdir()
+    for name in (PAGE, "functions-bindings-widgets-widgetout-output.md"):
+        (out / name).write_text("# Hand-written\n", encoding="utf-8")
+    assert main(["--root", str(tmp_path), "export", "learn", "--out", str(out)]) == 2
+    assert capsys.readouterr().err == (
+        f"'{out / PAGE}' exists and was not written by bindref "
+        "(move it away, or pass --force to overwrite it)\n"
+        f"'{out / 'functions-bindings-widgets-widgetout-output.md'}' exists and was not written by bindref "
+        "(move it away, or pass --force to overwrite it)\n"
+        "bindref: 2 problem(s) found\n"
+    )
+    assert {p.read_text(encoding="utf-8") for p in out.iterdir()} == {"# Hand-written\n"}
+
+
+def test_export_choices_come_from_the_registry(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "pdf", "--out", "x"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("usage: bindref export [-h] --out DIR [--force] {learn}\n")
+    assert "argument platform: invalid choice: 'pdf'" in err

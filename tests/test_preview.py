@@ -175,10 +175,11 @@ def test_broken_region_shows_a_box_and_the_server_recovers(served: str, tmp_path
 
 
 def test_template_override_edit_reaches_the_page(served: str, tmp_path: Path) -> None:
-    override = tmp_path / "docs/overrides/bindref/java/parameter_table.md.j2"
+    override = tmp_path / "docs/overrides/bindref/site/java/parameter_table.md.j2"
     override.parent.mkdir(parents=True)
     override.write_text(
-        '{% extends "_default/parameter_table.md.j2" %}\n{% block intro %}Java, overridden.{% endblock %}\n',
+        '{% extends "site/_default/parameter_table.md.j2" %}\n'
+        "{% block intro %}Java, overridden.{% endblock %}\n",
         encoding="utf-8",
     )
     wait_for(served, "Java, overridden.")

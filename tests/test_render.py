@@ -14,10 +14,10 @@ from conftest import WIDGET_DEFINITION, ProjectFactory
 
 def test_project_override_wins_over_packaged_language_template(make_project: ProjectFactory) -> None:
     override = (
-        '{% extends "_default/parameter_table.md.j2" %}\n'
+        '{% extends "site/_default/parameter_table.md.j2" %}\n'
         "{% block intro %}Custom intro for {{ binding_name }}.{% endblock %}\n"
     )
-    project = make_project({"docs/overrides/bindref/python/parameter_table.md.j2": override})
+    project = make_project({"docs/overrides/bindref/site/python/parameter_table.md.j2": override})
     table = project.renderer.parameter_table(project.binding("widgetIn"), Language.PYTHON)
     assert table.startswith("Custom intro for widget_input.\n\n| Parameter |")
     java = project.renderer.parameter_table(project.binding("widgetIn"), Language.JAVA)
@@ -26,22 +26,22 @@ def test_project_override_wins_over_packaged_language_template(make_project: Pro
 
 def test_undefined_variable_in_a_template_names_its_line(make_project: ProjectFactory) -> None:
     override = "{#- context: rows -#}\n\n{{ rows }}\n{{ no_such_value }}\n"
-    project = make_project({"docs/overrides/bindref/_default/parameter_table.md.j2": override})
+    project = make_project({"docs/overrides/bindref/site/_default/parameter_table.md.j2": override})
     with pytest.raises(TemplateError) as caught:
         project.renderer.parameter_table(project.binding("widgetIn"), Language.JAVA)
     assert caught.value.render() == (
-        "docs/overrides/bindref/_default/parameter_table.md.j2:4: template uses an undefined value: "
+        "docs/overrides/bindref/site/_default/parameter_table.md.j2:4: template uses an undefined value: "
         "'no_such_value' is undefined (variables available here: binding, binding_name, kind, placement, "
         "profile, rows, symbol, unavailable)"
     )
 
 
 def test_template_syntax_error_names_its_line(make_project: ProjectFactory) -> None:
-    project = make_project({"docs/overrides/bindref/_default/tabs.md.j2": "ok\n{% for x in %}\n"})
+    project = make_project({"docs/overrides/bindref/site/_default/tabs.md.j2": "ok\n{% for x in %}\n"})
     with pytest.raises(TemplateError) as caught:
         project.renderer.reference(project.binding("widgetIn"))
     assert caught.value.render().startswith(
-        "docs/overrides/bindref/_default/tabs.md.j2:2: template syntax error:"
+        "docs/overrides/bindref/site/_default/tabs.md.j2:2: template syntax error:"
     )
 
 

@@ -73,8 +73,11 @@ def test_new_never_overwrites_and_writes_nothing_when_refusing(
         (["new", "openai/x", "--from-sdk", "java:X"], "--from-sdk 'java:X' is not python:<decorator>"),
         (["new", "openai/x", "--from-sdk", "python:assistant_post_inputs"],
          "azure-functions has no decorator 'assistant_post_inputs' (did you mean 'assistant_post_input'?"),
-        (["templates", "eject", "python/table.md.j2"],
-         "no packaged template 'python/table.md.j2' (did you mean 'python/parameter_table.md.j2'?"),
+        (["templates", "eject", "python/parameter_table.md.j2"],
+         "no packaged template 'python/parameter_table.md.j2' (did you mean "
+         "'site/python/parameter_table.md.j2'?"),
+        (["templates", "eject", "site/python/table.md.j2"],
+         "no packaged template 'site/python/table.md.j2' (did you mean 'site/python/parameter_table.md.j2'?"),
     ],
 )  # fmt: skip
 def test_bad_requests_exit_2(
@@ -88,10 +91,88 @@ def test_bad_requests_exit_2(
 
 def test_templates_eject_copies_once(empty: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--root", str(empty), "templates", "list"]) == 0
-    assert "python/parameter_table.md.j2" in capsys.readouterr().out.splitlines()
-    assert main(["--root", str(empty), "templates", "eject", "python/parameter_table.md.j2"]) == 0
-    copied = empty / "docs/overrides/bindref/python/parameter_table.md.j2"
+    listed = capsys.readouterr().out.splitlines()
+    assert {
+        "site/python/parameter_table.md.j2",
+        "learn/_default/page.md.j2",
+        "scaffold/python/sample.j2",
+    } <= set(listed)
+    assert main(["--root", str(empty), "templates", "eject", "site/python/parameter_table.md.j2"]) == 0
+    copied = empty / "docs/overrides/bindref/site/python/parameter_table.md.j2"
     assert copied.read_text(encoding="utf-8").startswith("{#- Python v2 model")
     copied.write_text("mine\n", encoding="utf-8")
-    assert main(["--root", str(empty), "templates", "eject", "python/parameter_table.md.j2"]) == 2
+    assert main(["--root", str(empty), "templates", "eject", "site/python/parameter_table.md.j2"]) == 2
     assert copied.read_text(encoding="utf-8") == "mine\n"
+
+
+def test_new_writes_the_stubs_literally(empty: Path) -> None:
+    assert main(["--root", str(empty), "new", "openai/store_thing", "--direction", "out"]) == 0
+    samples = empty / "samples/openai"
+    assert {
+        p.relative_to(samples).as_posix(): p.read_text(encoding="utf-8") for p in samples.rglob("*.*")
+    } == {
+        "csharp/StoreThingFunctions.cs": (
+            "// <store_thing>\n// TODO: a function that uses [StoreThingOutput(...)]\n// </store_thing>\n"
+        ),
+        "java/StoreThingFunctions.java": (
+            "// <store_thing>\n// TODO: a function that uses @StoreThing(...)\n// </store_thing>\n"
+        ),
+        "javascript/storeThing.js": (
+            "// <store_thing>\n// TODO: output.generic({ type: 'storeThing', ... })\n// </store_thing>\n"
+        ),
+        "typescript/storeThing.ts": (
+            "// <store_thing>\n// TODO: output.generic({ type: 'storeThing', ... })\n// </store_thing>\n"
+        ),
+        "powershell/StoreThing/run.ps1": (
+            "# <store_thing>\n"
+            "# TODO: the function body; its function.json declares 'storeThing'\n"
+            "# </store_thing>\n"
+        ),
+        "python/store_thing.py": (
+            "# <store_thing>\n"
+            "# TODO: a function decorated with @app.store_thing_output(...)\n"
+            "# </store_thing>\n"
+        ),
+    }
+    assert (empty / "docs/openai/store-thing.md").read_text(encoding="utf-8") == (
+        '# TODO: the page title\n\n{{ binding_summary("openai/storeThing") }}\n\n'
+        "TODO: a paragraph on when to use this binding.\n\n"
+        '## Example\n\n{{ binding_examples("openai/storeThing") }}\n\n'
+        '## Reference\n\n{{ binding_reference("openai/storeThing") }}\n\n'
+        '## Usage\n\n{{ binding_usage("openai/storeThing") }}\n'
+    )
+    assert (empty / "binding_defs/openai/__init__.py").read_text(encoding="utf-8") == (
+        '"""Binding definitions: openai."""\n'
+    )
+    definition = (empty / "binding_defs/openai/store_thing.py").read_text(encoding="utf-8")
+    assert (
+        "    names={\n"
+        '        "csharp_isolated": "StoreThingOutput",\n'
+        '        "csharp_inprocess": "StoreThing",\n'
+        '        "java": "StoreThing",\n'
+        '        "python": "store_thing_output",\n'
+        "    },\n"
+    ) in definition
+    assert definition.endswith(
+        "class StoreThing:\n"
+        '    """TODO: what the binding does, in one or two sentences."""\n\n'
+        "    example: str = param(required=True)\n"
+        '    """TODO: describe this parameter, or replace it."""\n'
+    )
+
+
+def test_a_project_override_changes_one_languages_sample_stub(empty: Path) -> None:
+    override = empty / "docs/overrides/bindref/scaffold/python/sample.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text(
+        '{% extends "scaffold/_default/sample.j2" %}\n{% block todo %}write {{ name }} here{% endblock %}\n',
+        encoding="utf-8",
+    )
+    assert main(["--root", str(empty), "new", "widgets/on_widget", "--direction", "trigger"]) == 0
+    samples = empty / "samples/widgets"
+    assert (samples / "python/on_widget.py").read_text(encoding="utf-8") == (
+        "# <on_widget>\n# TODO: write on_widget here\n# </on_widget>\n"
+    )
+    assert (samples / "java/OnWidgetFunctions.java").read_text(encoding="utf-8") == (
+        "// <on_widget>\n// TODO: a function that uses @OnWidget(...)\n// </on_widget>\n"
+    )

@@ -87,7 +87,8 @@ class BindrefErrors(BindrefError):  # noqa: N818  # a group of errors, raised as
     """Several problems found in one pass; raised so that all are reported at once."""
 
     def __init__(self, errors: Sequence[BindrefError]) -> None:
-        ordered = sorted(errors, key=lambda e: (e.path, e.line, e.message))
+        unique = {error.render(): error for error in errors}  # one cause is one error, however reached
+        ordered = sorted(unique.values(), key=lambda e: (e.path, e.line, e.message))
         self.errors: tuple[BindrefError, ...] = tuple(ordered)
         self.exit_code = max((e.exit_code for e in ordered), default=EXIT_DEFINITION)
         super().__init__("\n".join(e.render() for e in ordered))

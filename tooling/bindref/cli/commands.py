@@ -21,8 +21,8 @@ from bindref.check.run import run_checks
 from bindref.check.sdk import SOURCE_READERS
 from bindref.cli.scaffold import eject_template, packaged_templates, scaffold_binding
 from bindref.errors import EXIT_OK, ConfigError
-from bindref.export.learn import export_learn
-from bindref.export.writes import write_atomic
+from bindref.export.registry import EXPORTERS
+from bindref.export.writes import Mode, sync_files, write_atomic
 from bindref.languages import Direction
 from bindref.render.project import Project
 
@@ -106,24 +106,28 @@ def run_check(project: Project, args: argparse.Namespace) -> int:
 
 
 def run_export(project: Project, args: argparse.Namespace) -> int:
-    """``bindref export learn``: write one Microsoft Learn page per binding, atomically."""
+    """``bindref export NAME``: write the export's pages atomically; remove the stale ones it wrote."""
+    exporter = EXPORTERS[args.platform]
     out = args.out if args.out.is_absolute() else Path.cwd() / args.out
     if out.exists() and not out.is_dir():
         raise ConfigError(
             f"--out '{args.out}' is not a folder", hint="name the folder to write the pages into"
         )
+    pages = exporter.render_pages(project)
     try:
-        written = export_learn(project, out, force=args.force)
+        changes = sync_files(pages, out, Mode.WRITE, force=args.force, pattern=exporter.pattern)
     except OSError as error:  # a folder that cannot be created or written to
         raise ConfigError(f"cannot write to --out '{args.out}'", hint=error.strerror or "") from None
-    total = len(project.catalog().bindings)
-    print(f"bindref export learn: {len(written)} of {total} page(s) written to {args.out}")
+    written = sum(change.expected is not None for change in changes)
+    removed = len(changes) - written
+    summary = f"bindref export {exporter.name}: {written} of {len(pages)} page(s) written to {args.out}"
+    print(summary + (f"; {removed} stale page(s) removed" if removed else ""))
     return EXIT_OK
 
 
 def run_new(project: Project, args: argparse.Namespace) -> int:
     """``bindref new EXT/BINDING``: stubs for a definition, a page and samples; never overwrites."""
-    written = scaffold_binding(project.settings, args.name, Direction(args.direction), args.from_sdk)
+    written = scaffold_binding(project, args.name, Direction(args.direction), args.from_sdk)
     for path in written:
         print(f"wrote {path.relative_to(project.settings.root).as_posix()}")
     print("next: add the page to nav in mkdocs.yml, then run 'bindref check' for what is left to write")

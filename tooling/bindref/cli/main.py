@@ -1,8 +1,9 @@
 """The ``bindref`` command line: argparse in, exit code out.
 
-Subcommands live in :mod:`bindref.cli.commands`; errors raised below are printed here
-(``path:line: problem (hint)``) and mapped to the documented exit codes. Nothing
-else in bindref exits the process.
+The parser is :mod:`bindref.cli.parser` and the subcommands live in
+:mod:`bindref.cli.commands`; errors raised below are printed here
+(``path:line: problem (hint)``) and mapped to the documented exit codes. Nothing else in
+bindref exits the process.
 """
 
 from __future__ import annotations
@@ -13,94 +14,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from bindref.check.report import OutputFormat
-from bindref.cli import commands
+from bindref.cli.parser import EXIT_CODES_HELP, get_parser
 from bindref.config import find_project_root
 from bindref.errors import EXIT_CLOSED_PIPE, EXIT_USAGE, BindrefError, BindrefErrors
 from bindref.render.project import Project
 
-EXIT_CODES_HELP = """\
-exit codes:
-  0  success, nothing to report (warnings and notes do not fail)
-  1  drift found (a check failed)
-  2  usage or configuration error
-  3  definition, region or template error, or a page that cannot be read
-  141  the output pipe closed early (as in 'bindref list | head -1'): stopped quietly
-"""
-
-
-def get_parser() -> argparse.ArgumentParser:
-    """The argument parser (also used to document the CLI)."""
-    parser = argparse.ArgumentParser(
-        prog="bindref",
-        description="Generate and check Azure Functions binding reference pages.",
-        epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--root", type=Path, help="project folder (default: nearest with a pyproject.toml)")
-    subcommands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    def add(name: str, help_text: str, run: object) -> argparse.ArgumentParser:
-        sub = subcommands.add_parser(
-            name,
-            help=help_text,
-            description=help_text,
-            epilog=EXIT_CODES_HELP,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
-        )
-        sub.set_defaults(run=run)
-        return sub
-
-    add("list", "list the bindings and their names per language", commands.run_list)
-    render = add("render", "print the Markdown a macro would produce", commands.run_render)
-    render.add_argument("binding", help="binding key, such as openai/assistantPost")
-    render.add_argument("--section", choices=("examples", "reference", "usage", "table"), default="reference")
-    render.add_argument("--language", help="language for --section table, such as python")
-    check = add("check", "check definitions, pages, samples and SDKs for drift", commands.run_check)
-    check.add_argument("--format", choices=[f.value for f in OutputFormat], default="text")
-    check.add_argument(
-        "--sdk-source",
-        action="append",
-        default=[],
-        metavar="LANG=DIR",
-        help="compare with attribute classes (csharp=DIR) or annotations (java=DIR)",
-    )
-    check.add_argument(
-        "--no-python-sdk",
-        action="store_true",
-        help="skip the comparison with the installed azure-functions package",
-    )
-    check.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE (atomically)")
-    check.add_argument(
-        "--diff", action="store_true", help="print a unified diff for out-of-date generated files"
-    )
-    export = add("export", "write generated pages for another docs platform", commands.run_export)
-    export.add_argument(
-        "platform", choices=("learn",), help="learn: Microsoft Learn Markdown with zone pivots"
-    )
-    export.add_argument(
-        "--out", type=Path, required=True, metavar="DIR", help="folder to write the pages into"
-    )
-    export.add_argument("--force", action="store_true", help="overwrite files that bindref did not write")
-    new = add("new", "write stubs for a new binding: definition, page, samples", commands.run_new)
-    new.add_argument("name", metavar="EXTENSION/BINDING", help="such as openai/assistant_post")
-    new.add_argument("--direction", choices=("in", "out", "trigger"), default="in")
-    new.add_argument("--from-sdk", metavar="python:DECORATOR", help="take parameters from azure-functions")
-    templates = add(
-        "templates", "list the packaged templates, or copy one to override it", commands.run_templates
-    )
-    templates.add_argument("action", choices=("list", "eject"))
-    templates.add_argument("name", nargs="?", help="template to eject, such as python/parameter_table.md.j2")
-    audit = add("audit", "audit a hand-written Microsoft Learn page", commands.run_audit)
-    audit.add_argument("platform", choices=("learn",))
-    audit.add_argument("page", type=Path, metavar="PAGE.md")
-    audit.add_argument("--samples", type=Path, metavar="DIR", help="folder that source='~/alias/' stands for")
-    audit.add_argument("--binding", metavar="KEY", help="the binding the page documents (default: inferred)")
-    audit.add_argument("--format", choices=[f.value for f in OutputFormat], default="text")
-    coverage = add("coverage", "print the binding x language example matrix", commands.run_coverage)
-    coverage.add_argument("--format", choices=("text", "json"), default="text")
-    add("codes", "list every finding code, what it means and how to fix it", commands.run_codes)
-    return parser
+__all__ = ["EXIT_CODES_HELP", "get_parser", "main"]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -4,87 +4,114 @@
 in place and placeholders where only the author knows the words, so that ``bindref
 check`` then lists exactly what is left to write. ``--from-sdk python:<decorator>``
 takes the parameters (names, types, defaults) from the installed azure-functions.
-Nothing is ever overwritten: every target is checked before the first write.
+Every file comes from a ``templates/scaffold/`` template (a sample's from its language's
+folder, chosen by the profile); this module only prepares their data. Nothing is ever
+overwritten: every target is checked before the first write.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from bindref.config import Settings
 from bindref.errors import ConfigError, choices_hint
 from bindref.export.writes import write_atomic
-from bindref.languages import DIRECTION_KIND, Direction, camel_case, pascal_case
-from bindref.render.renderer import PACKAGED_TEMPLATES
+from bindref.languages import (
+    DIRECTION_KIND,
+    PROFILES,
+    Direction,
+    Language,
+    camel_case,
+    definition_key,
+    languages_of_sdk,
+    pascal_case,
+)
+from bindref.render.project import Project
+from bindref.render.template_set import PACKAGED_TEMPLATES, SCAFFOLD
 from bindref.sdk.python import FAMILY as PYTHON_FAMILY
 from bindref.sdk.python import read_python_sdk
 from bindref.sdk.sources import SdkParameter
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*/[a-z][a-z0-9_]*$")
 _EXTRAS = {"arg_name", "data_type", "self"}
+# How SDKs suffix a binding's symbol by direction (a trigger is named by its type alone).
 _SUFFIX = {Direction.IN: "Input", Direction.OUT: "Output", Direction.TRIGGER: ""}
-_PY_SUFFIX = {Direction.IN: "_input", Direction.OUT: "_output", Direction.TRIGGER: ""}
-_SAMPLE_FILES = {
-    "csharp": (
-        "{pascal}Functions.cs",
-        "// <{region}>\n// TODO: a function that uses [{isolated}(...)]\n// </{region}>\n",
-    ),
-    "java": (
-        "{pascal}Functions.java",
-        "// <{region}>\n// TODO: a function that uses @{java}(...)\n// </{region}>\n",
-    ),
-    "javascript": (
-        "{camel}.js",
-        "// <{region}>\n// TODO: {kind}.generic({{ type: '{type}', ... }})\n// </{region}>\n",
-    ),
-    "typescript": (
-        "{camel}.ts",
-        "// <{region}>\n// TODO: {kind}.generic({{ type: '{type}', ... }})\n// </{region}>\n",
-    ),
-    "powershell": (
-        "{pascal}/run.ps1",
-        "# <{region}>\n# TODO: the function body; its function.json declares '{type}'\n# </{region}>\n",
-    ),
-    "python": (
-        "{snake}.py",
-        "# <{region}>\n# TODO: a function decorated with @app.{python}(...)\n# </{region}>\n",
-    ),
-}
+_SNAKE_SUFFIX = {Direction.IN: "_input", Direction.OUT: "_output", Direction.TRIGGER: ""}
 
 
-def scaffold_binding(settings: Settings, name: str, direction: Direction, from_sdk: str | None) -> list[Path]:
+@dataclass(frozen=True, kw_only=True)
+class Sample:
+    """One sample stub: its definition key, its path below the samples folder, the language it shows."""
+
+    key: str
+    path: str
+    language: Language
+
+
+@dataclass(frozen=True, kw_only=True)
+class Field:
+    """One parameter of the definition stub, from the SDK: a literal default, or SDK code."""
+
+    name: str
+    annotation: str
+    required: bool
+    default: str | None  # the Python literal of the default
+    code: str | None  # the SDK's default expression (a string literal) when it is not a literal
+
+
+def scaffold_binding(project: Project, name: str, direction: Direction, from_sdk: str | None) -> list[Path]:
     """Write the stubs for ``extension/binding`` and return the files written."""
     if not _NAME.match(name):
         raise ConfigError(f"'{name}' is not EXTENSION/BINDING", hint="lowercase, like openai/assistant_post")
+    settings = project.settings
     extension, snake = name.split("/")
     parameters = _sdk_parameters(from_sdk) if from_sdk else ()
-    names = {
-        "snake": snake,
-        "pascal": pascal_case(snake),
-        "camel": camel_case(snake),
-        "type": camel_case(snake),
+    spellings = {"snake": snake, "pascal": pascal_case(snake), "camel": camel_case(snake)}
+    symbols = _symbols(spellings, direction, from_sdk)
+    samples = _samples(extension, spellings)
+    shared = {
+        "extension": extension,
+        "type": spellings["camel"],
         "region": snake,
         "kind": DIRECTION_KIND[direction],
-        "isolated": pascal_case(snake) + _SUFFIX[direction],
-        "java": pascal_case(snake),
-        "python": from_sdk.split(":", 1)[1] if from_sdk else snake + _PY_SUFFIX[direction],
     }
+    render = partial(project.renderer.templates.render, SCAFFOLD)
     root = settings.root
     files: dict[Path, str] = {
-        root / settings.definitions / extension / f"{snake}.py": _definition(
-            extension, names, direction, parameters
+        root / settings.definitions / extension / f"{snake}.py": render(
+            "definition.py.j2",
+            None,
+            direction=direction.value,
+            class_name=spellings["pascal"],
+            names=[(language.value, symbol) for language, symbol in symbols.items()],
+            usages=list({definition_key(lang): p.usage_prompt for lang, p in PROFILES.items()}.items()),
+            samples=samples,
+            fields=[_field(parameter) for parameter in parameters],
+            sdk_key=definition_key(languages_of_sdk(PYTHON_FAMILY)[0]),
+            **shared,
         ),
-        root / settings.docs / extension / f"{snake.replace('_', '-')}.md": _page(extension, names),
+        root / settings.docs / extension / f"{snake.replace('_', '-')}.md": render(
+            "page.md.j2", None, key=f"{extension}/{spellings['camel']}"
+        ),
     }
-    for language, (file_name, body) in _SAMPLE_FILES.items():
-        path = root / settings.samples / extension / language / file_name.format(**names)
-        files[path] = body.format(**names)
+    for sample in samples:
+        profile = PROFILES[sample.language]
+        files[root / settings.samples / sample.path] = render(
+            "sample.j2",
+            sample.language,
+            profile=profile,
+            comment=profile.comment_leader,
+            name=symbols.get(sample.language, ""),
+            **shared,
+        )
     for folder in (root / settings.definitions, root / settings.definitions / extension):
         init = folder / "__init__.py"
         if not init.exists() and init not in files:
-            files[init] = f'"""Binding definitions: {folder.name}."""\n'
+            files[init] = render("package_init.py.j2", None, folder=folder.name)
     existing = [path for path in files if path.exists()]
     if existing:
         shown = ", ".join(path.relative_to(root).as_posix() for path in existing)
@@ -92,8 +119,37 @@ def scaffold_binding(settings: Settings, name: str, direction: Direction, from_s
             f"refusing to overwrite {shown}", hint="choose another name, or move those files away"
         )
     for path, text in files.items():
-        write_atomic(path, text)
+        write_atomic(path, text + "\n")
     return sorted(files)
+
+
+def _symbols(spellings: dict[str, str], direction: Direction, from_sdk: str | None) -> dict[Language, str]:
+    """The binding's SDK symbol in each language that names it by one; ``--from-sdk`` names its own."""
+    suffixes = {"suffix": _SUFFIX[direction], "snake_suffix": _SNAKE_SUFFIX[direction]}
+    symbols = {
+        language: profile.scaffold_name.format(**spellings, **suffixes)
+        for language, profile in PROFILES.items()
+        if profile.names_binding_by_symbol
+    }
+    if from_sdk:
+        family, _, decorator = from_sdk.partition(":")
+        symbols.update(dict.fromkeys(languages_of_sdk(family), decorator))
+    return symbols
+
+
+def _samples(extension: str, spellings: dict[str, str]) -> list[Sample]:
+    """One sample per sample key (both C# models share one), shown by its first language."""
+    first: dict[str, Language] = {}
+    for language, profile in PROFILES.items():
+        first.setdefault(profile.sample_key, language)
+    return [
+        Sample(
+            key=key,
+            path=f"{extension}/{key}/{PROFILES[language].sample_file.format(**spellings)}",
+            language=language,
+        )
+        for key, language in first.items()
+    ]
 
 
 def _sdk_parameters(from_sdk: str) -> tuple[SdkParameter, ...]:
@@ -112,65 +168,21 @@ def _sdk_parameters(from_sdk: str) -> tuple[SdkParameter, ...]:
     return tuple(p for p in surfaces[decorator].parameters if p.name not in _EXTRAS)
 
 
-def _definition(
-    extension: str, names: dict[str, str], direction: Direction, parameters: tuple[SdkParameter, ...]
-) -> str:
-    fields = "".join(_field(p) for p in parameters) or (
-        '\n    example: str = param(required=True)\n    """TODO: describe this parameter, or replace it."""\n'
-    )
-    return f'''"""The {names["type"]} binding of the {extension} extension."""
-
-from __future__ import annotations
-
-from dataclasses import dataclass
-
-from bindref.spec import binding, code, example, lang, param
-
-_DESCRIPTION = "TODO: one sentence on what the example function does."
-
-
-@binding(
-    type="{names["type"]}",
-    direction="{direction.value}",
-    title="TODO: the page title, such as 'Azure OpenAI assistant post input binding'",
-    names={{
-        "csharp_isolated": "{names["isolated"]}",
-        "csharp_inprocess": "{names["pascal"]}",
-        "java": "{names["java"]}",
-        "python": "{names["python"]}",
-    }},
-    usage={{
-        "csharp": "TODO: the parameter type the attribute binds to.",
-        "java": "TODO: the parameter type the annotation binds to.",
-        "node": "TODO: what context.extraInputs.get(...) returns.",
-        "powershell": "TODO: what the binding variable holds.",
-        "python": "TODO: what the function parameter receives.",
-    }},
-    examples=[
-        example("csharp", "{extension}/csharp/{names["pascal"]}Functions.cs", region="{names["region"]}", description=_DESCRIPTION),
-        example("java", "{extension}/java/{names["pascal"]}Functions.java", region="{names["region"]}", description=_DESCRIPTION),
-        example("javascript", "{extension}/javascript/{names["camel"]}.js", region="{names["region"]}", description=_DESCRIPTION),
-        example("typescript", "{extension}/typescript/{names["camel"]}.ts", region="{names["region"]}", description=_DESCRIPTION),
-        example("powershell", "{extension}/powershell/{names["pascal"]}/run.ps1", region="{names["region"]}", description=_DESCRIPTION),
-        example("python", "{extension}/python/{names["snake"]}.py", region="{names["region"]}", description=_DESCRIPTION),
-    ],
-)
-@dataclass(frozen=True, kw_only=True)
-class {names["pascal"]}:
-    """TODO: what the binding does, in one or two sentences."""
-{fields}'''
-
-
-def _field(parameter: SdkParameter) -> str:
+def _field(parameter: SdkParameter) -> Field:
     annotation = _annotation(parameter.type)
-    if parameter.required:
-        spec = "param(required=True)"
-    else:
-        try:
-            spec = f"param(default={ast.literal_eval(parameter.default or 'None')!r})"
-        except (ValueError, SyntaxError):
-            spec = f'param(languages={{"python": lang(default=code({parameter.default!r}))}})'
-    return f'\n    {parameter.name}: {annotation} = {spec}\n    """TODO: describe {parameter.name}."""\n'
+    try:
+        literal = None if parameter.required else repr(ast.literal_eval(parameter.default or "None"))
+    except (ValueError, SyntaxError):
+        return Field(
+            name=parameter.name,
+            annotation=annotation,
+            required=False,
+            default=None,
+            code=repr(parameter.default),
+        )
+    return Field(
+        name=parameter.name, annotation=annotation, required=parameter.required, default=literal, code=None
+    )
 
 
 def _annotation(sdk_type: str) -> str:
@@ -179,28 +191,6 @@ def _annotation(sdk_type: str) -> str:
     if match:
         return f"{match.group(1)} | None"
     return sdk_type if sdk_type in ("str", "int", "bool", "float") else "str"
-
-
-def _page(extension: str, names: dict[str, str]) -> str:
-    key = f"{extension}/{names['type']}"
-    return f"""# TODO: the page title
-
-{{{{ binding_summary("{key}") }}}}
-
-TODO: a paragraph on when to use this binding.
-
-## Example
-
-{{{{ binding_examples("{key}") }}}}
-
-## Reference
-
-{{{{ binding_reference("{key}") }}}}
-
-## Usage
-
-{{{{ binding_usage("{key}") }}}}
-"""
 
 
 def eject_template(settings: Settings, name: str) -> Path:

@@ -5,12 +5,8 @@ models and fence tags. Imports nothing from bindref but :mod:`bindref.languages`
 every other module asks the profile instead of testing a language's identity.
 """
 
-from bindref.languages.naming import camel_case, pascal_case, snake_case
-from bindref.languages.profile import DIRECTION_KIND, Direction, ExtraParameter, Language, LanguageProfile
-from bindref.languages.profiles import (
-    LANGUAGE_GROUPS,
-    PROFILES,
-    TAB_ORDER,
+from bindref.languages.lookups import (
+    definition_key,
     expand_language_key,
     languages_in_tab,
     languages_of_sdk,
@@ -20,6 +16,9 @@ from bindref.languages.profiles import (
     sdk_families,
     valid_language_keys,
 )
+from bindref.languages.naming import camel_case, pascal_case, snake_case
+from bindref.languages.profile import DIRECTION_KIND, Direction, ExtraParameter, Language, LanguageProfile
+from bindref.languages.profiles import LANGUAGE_GROUPS, PROFILES, TAB_ORDER
 
 __all__ = [
     "DIRECTION_KIND",
@@ -31,6 +30,7 @@ __all__ = [
     "Language",
     "LanguageProfile",
     "camel_case",
+    "definition_key",
     "expand_language_key",
     "languages_in_tab",
     "languages_of_sdk",

@@ -94,6 +94,17 @@ class LanguageProfile:
     sdk_namespace: str = ""  # the namespace that tells a worker model's attributes apart
     learn_pivot: str  # Microsoft Learn's zone pivot: programming-language-<pivot>
     learn_tab: str = ""  # the Learn tab id inside a pivot shared by several models
+    # What `bindref new` writes for this language. The sample's definition key and folder under
+    # samples/<extension>/ (both C# models share one sample: "csharp"); its file name
+    # (str.format with {pascal}, {camel}, {snake}); how a line comment starts in it (for the
+    # region markers); the SDK symbol's name (str.format with {pascal}, {snake}, {suffix}:
+    # Input/Output, {snake_suffix}: _input/_output, both empty for a trigger; "" = named
+    # generically); and what the language's usage text describes (its TODO).
+    sample_key: str = ""
+    sample_file: str = ""
+    comment_leader: str = ""
+    scaffold_name: str = ""
+    usage_prompt: str = ""
 
     @property
     def names_binding_by_symbol(self) -> bool:

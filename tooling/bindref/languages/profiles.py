@@ -1,8 +1,7 @@
-"""The language profiles: one table row per language surface, and lookups over them.
+"""The language profiles: one table row per language surface.
 
 Every language fact bindref uses is a field here (see :class:`LanguageProfile`); the
-helpers below answer the questions other stages ask of the table as a whole (which
-languages a tab shows, which share a Learn pivot, which an SDK reader covers).
+questions other stages ask of the table as a whole are in :mod:`bindref.languages.lookups`.
 """
 
 from __future__ import annotations
@@ -74,6 +73,10 @@ _CSHARP: dict[str, object] = {
     "sample_syntax": "csharp",
     "sdk_family": "csharp",
     "learn_pivot": "csharp",
+    "sample_key": "csharp",
+    "sample_file": "{pascal}Functions.cs",
+    "comment_leader": "//",
+    "usage_prompt": "the parameter type the attribute binds to.",
 }
 _NODE: dict[str, object] = {
     "column": "JavaScript / TypeScript",
@@ -98,6 +101,8 @@ _NODE: dict[str, object] = {
     "false_literal": "false",
     "null_literal": "undefined",
     "extras": (_GENERIC_TYPE,),
+    "comment_leader": "//",
+    "usage_prompt": "what context.extraInputs.get(...) returns.",
 }
 
 PROFILES: Mapping[Language, LanguageProfile] = {
@@ -113,6 +118,7 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         },
         sdk_namespace="Microsoft.Azure.Functions.Worker",
         learn_tab="isolated-process",
+        scaffold_name="{pascal}{suffix}",
         **_CSHARP,  # type: ignore[arg-type]  # the shared fields are checked by the dataclass at import
     ),
     Language.CSHARP_INPROCESS: LanguageProfile(
@@ -126,6 +132,7 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         },
         sdk_namespace="Microsoft.Azure.WebJobs",
         learn_tab="in-process",
+        scaffold_name="{pascal}",
         **_CSHARP,  # type: ignore[arg-type]  # as above
     ),
     Language.JAVA: LanguageProfile(
@@ -157,6 +164,11 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         sample_syntax="java",
         sdk_family="java",
         learn_pivot="java",
+        sample_key="java",
+        sample_file="{pascal}Functions.java",
+        comment_leader="//",
+        scaffold_name="{pascal}",
+        usage_prompt="the parameter type the annotation binds to.",
     ),
     Language.JAVASCRIPT: LanguageProfile(
         language=Language.JAVASCRIPT,
@@ -165,6 +177,8 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         fence="javascript",
         sample_syntax="javascript",
         learn_pivot="javascript",
+        sample_key="javascript",
+        sample_file="{camel}.js",
         **_NODE,  # type: ignore[arg-type]  # as above
     ),
     Language.TYPESCRIPT: LanguageProfile(
@@ -174,6 +188,8 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         fence="typescript",
         sample_syntax="typescript",
         learn_pivot="typescript",
+        sample_key="typescript",
+        sample_file="{camel}.ts",
         **_NODE,  # type: ignore[arg-type]  # as above
     ),
     Language.POWERSHELL: LanguageProfile(
@@ -201,6 +217,10 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         host_properties=frozenset({"dataType"}),  # the Functions host reads it on every binding
         sample_syntax="function.json",  # every function.json is read with this profile
         learn_pivot="powershell",
+        sample_key="powershell",
+        sample_file="{pascal}/run.ps1",
+        comment_leader="#",
+        usage_prompt="what the binding variable holds.",
     ),
     Language.PYTHON: LanguageProfile(
         language=Language.PYTHON,
@@ -227,56 +247,13 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         sample_syntax="python",
         sdk_family="python",
         learn_pivot="python",
+        sample_key="python",
+        sample_file="{snake}.py",
+        comment_leader="#",
+        scaffold_name="{snake}{snake_suffix}",
+        usage_prompt="what the function parameter receives.",
     ),
 }
 
 # Tabs in page order; a tab holds one or more languages (C# holds both models).
 TAB_ORDER: tuple[str, ...] = tuple(dict.fromkeys(profile.tab for profile in PROFILES.values()))
-
-
-def languages_in_tab(tab: str) -> tuple[Language, ...]:
-    """The languages a tab shows, in profile order."""
-    return tuple(lang for lang, profile in PROFILES.items() if profile.tab == tab)
-
-
-def expand_language_key(key: str) -> tuple[Language, ...] | None:
-    """A definition key (``python``, ``csharp``, ``node``) -> languages, or None if unknown."""
-    if key in LANGUAGE_GROUPS:
-        return LANGUAGE_GROUPS[key]
-    try:
-        return (Language(key),)
-    except ValueError:
-        return None
-
-
-def valid_language_keys() -> tuple[str, ...]:
-    """Every key a definition may use, for error hints."""
-    return tuple(lang.value for lang in Language) + tuple(LANGUAGE_GROUPS)
-
-
-def learn_pivots() -> dict[str, tuple[Language, ...]]:
-    """Learn's zone pivots (``programming-language-<pivot>``) and the languages each shows."""
-    pivots: dict[str, tuple[Language, ...]] = {}
-    for language, profile in PROFILES.items():
-        pivots[profile.learn_pivot] = (*pivots.get(profile.learn_pivot, ()), language)
-    return pivots
-
-
-def languages_of_sdk(family: str) -> tuple[Language, ...]:
-    """The languages whose surface the ``family`` SDK reader (csharp, java, python) declares."""
-    return tuple(lang for lang, profile in PROFILES.items() if family and profile.sdk_family == family)
-
-
-def sdk_families() -> tuple[str, ...]:
-    """Every SDK family a profile names, in profile order (for ``--sdk-source`` hints)."""
-    return tuple(dict.fromkeys(p.sdk_family for p in PROFILES.values() if p.sdk_family))
-
-
-def languages_of_syntax(syntax: str) -> tuple[Language, ...]:
-    """The languages whose samples declare bindings in ``syntax`` (both C# models share one)."""
-    return tuple(lang for lang, profile in PROFILES.items() if profile.sample_syntax == syntax)
-
-
-def languages_of_section(title: str) -> tuple[Language, ...]:
-    """The languages whose reference section has ``title`` (case-insensitive): Attributes -> C#."""
-    return tuple(lang for lang, p in PROFILES.items() if p.section_title.lower() == title.lower())

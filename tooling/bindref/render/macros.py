@@ -9,12 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from bindref.codes import CODES
+from bindref.codes import CODES, Code, Severity
 from bindref.errors import BindrefError, RegionError
 from bindref.render.filters import escape_prose, indent_block
 from bindref.render.overview import bindings_table, coverage_table
 from bindref.render.payload import payload_tabs
 from bindref.render.project import Project
+from bindref.render.renderer import Renderer
 
 MACRO_NAMES = (
     "binding_summary",
@@ -135,19 +136,17 @@ class PageMacros:
 
     def finding_codes(self) -> str:
         """Every ``bindref check`` finding code with its meaning, an example and its fix."""
-        return finding_codes_markdown()
+        return finding_codes_markdown(self.project.renderer)
 
 
-def finding_codes_markdown() -> str:
-    """The check-codes reference, rendered from the one catalog in :mod:`bindref.check.findings`."""
-    sections = []
-    for code in CODES.values():
-        exit_note = (
-            "exit 3" if code.broken_input else ("exit 1" if code.severity.value == "error" else "no exit")
-        )
-        sections.append(
-            f"## {code.code} {code.name}\n\n"
-            f"*Severity: {code.severity.value} ({exit_note}).*\n\n{code.summary}\n\n"
-            f"```text\n{code.example}\n```\n\n**Fix:** {code.fix}\n"
-        )
-    return "\n".join(sections)
+def finding_codes_markdown(renderer: Renderer) -> str:
+    """The check-codes reference, rendered from the one catalog in :mod:`bindref.codes`."""
+    codes = [(code, _exit_note(code)) for code in CODES.values()]
+    return renderer.render_template("finding_codes.md.j2", None, codes=codes)
+
+
+def _exit_note(code: Code) -> str:
+    """What a finding of ``code`` does to the exit code of ``bindref check``."""
+    if code.broken_input:
+        return "exit 3"
+    return "exit 1" if code.severity is Severity.ERROR else "no exit"

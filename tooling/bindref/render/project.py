@@ -17,7 +17,8 @@ from bindref.errors import BindrefError, BindrefErrors, NotFoundError, choices_h
 from bindref.languages import Language
 from bindref.model import Binding, Catalog
 from bindref.render.fingerprints import fingerprint
-from bindref.render.renderer import PACKAGED_TEMPLATES, Renderer
+from bindref.render.renderer import Renderer
+from bindref.render.template_set import OUTPUTS, PACKAGED_TEMPLATES, SITE
 from bindref.samples.regions import SampleReader
 
 _Signature = tuple[tuple[str, int, int], ...]
@@ -53,18 +54,25 @@ class Project:
             self._template_signature = templates
 
     def template_files(self) -> list[Path]:
-        """Every template a page may be rendered with: project overrides and packaged ones."""
+        """Every template any output may be rendered with: project overrides and packaged ones."""
         override = self.settings.root / self.settings.templates
         folders = [folder for folder in (override, PACKAGED_TEMPLATES) if folder.is_dir()]
         return sorted(file for folder in folders for file in folder.rglob("*.j2"))
 
     def template_inputs(self) -> list[Path]:
-        """Template files plus the override folders, so a newly added override is noticed too."""
+        """What a site page depends on, for preview: the override folders and site templates.
+
+        The folders make a newly added override noticed; Learn and scaffold templates never
+        change a page (an override outside any output folder is an error until it is moved).
+        """
         override = self.settings.root / self.settings.templates
         folders = (
             [override, *(p for p in override.rglob("*") if p.is_dir())] if override.is_dir() else [override]
         )
-        return [*folders, *self.template_files()]
+        others = [output for output in OUTPUTS if output != SITE]
+        elsewhere = [base / output for base in (override, PACKAGED_TEMPLATES) for output in others]
+        site = [file for file in self.template_files() if not any(map(file.is_relative_to, elsewhere))]
+        return [*folders, *site]
 
     def definition_files(self) -> list[Path]:
         """Every definition module."""

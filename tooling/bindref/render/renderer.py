@@ -1,7 +1,7 @@
 """Render bindings to Markdown with Jinja2: the one render path for site, check and export.
 
-Templates come from the project's override folder first, then the packaged
-per-language folder, then ``_default`` (a :class:`jinja2.ChoiceLoader`). Sample code
+Templates are selected by :class:`bindref.render.template_set.TemplateSet` (project
+overrides first, then the packaged per-language folder, then ``_default``). Sample code
 never passes through Jinja: templates place a slot token, and :func:`inject_code`
 swaps the real code in afterwards, indented to the token's column, so ``{{ }}``,
 ``{queueTrigger}`` or ``%Setting%`` in a sample is shown, never evaluated.
@@ -10,10 +10,8 @@ swaps the real code in afterwards, indented to the token's column, so ``{{ }}``,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import Any
-
-import jinja2
 
 from bindref.config import Settings
 from bindref.errors import (
@@ -27,20 +25,32 @@ from bindref.errors import (
 from bindref.languages import DIRECTION_KIND, PROFILES, TAB_ORDER, Language, languages_in_tab
 from bindref.model import Binding, Unavailable
 from bindref.render.codeblocks import CodeBlock, fence_for, inject_code, slot_token
-from bindref.render.filters import (
-    code_cell,
-    code_span,
-    escape_cell,
-    escape_prose,
-    heading_anchor,
-    indent_block,
-    tab_label,
-)
-from bindref.render.tables import requirement, rows_for
-from bindref.render.template_errors import template_errors
+from bindref.render.filters import escape_prose, heading_anchor
+from bindref.render.tables import rows_for
+from bindref.render.template_set import PACKAGED_TEMPLATES, SITE, TemplateSet
 from bindref.samples.regions import SampleReader
 
-PACKAGED_TEMPLATES = Path(__file__).parent.parent / "templates"
+__all__ = ["PACKAGED_TEMPLATES", "Renderer", "missing_example", "missing_usage"]
+
+
+def missing_example(binding: Binding, language: Language) -> MissingExampleError:
+    """The error for a binding x language with neither an example nor a reasoned absence."""
+    return MissingExampleError(
+        f"binding '{binding.key}' has no example for '{language.value}'",
+        path=binding.location.path,
+        line=binding.location.line,
+        hint=f"add example('{language.value}', ...) or no_example('{language.value}', reason)",
+    )
+
+
+def missing_usage(binding: Binding, language: Language) -> NotFoundError:
+    """The error for a language the binding exists in but has no usage text for."""
+    return NotFoundError(
+        f"binding '{binding.key}' has no usage text for '{language.value}'",
+        path=binding.location.path,
+        line=binding.location.line,
+        hint="add it to binding(usage={...})",
+    )
 
 
 class Renderer:
@@ -49,33 +59,7 @@ class Renderer:
     def __init__(self, settings: Settings, reader: SampleReader) -> None:
         self.settings = settings
         self.reader = reader
-        loaders: list[jinja2.BaseLoader] = []
-        override_dir = settings.root / settings.templates
-        if override_dir.is_dir():
-            loaders.append(jinja2.FileSystemLoader(override_dir))
-        loaders.append(jinja2.FileSystemLoader(PACKAGED_TEMPLATES))
-        self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders),
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,  # noqa: S701  # Markdown output; cells are escaped by escape_cell
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=False,
-            auto_reload=False,  # templates do not change during a run; a new Project picks up edits
-        )
-        self._templates: dict[tuple[str, ...], jinja2.Template] = {}
-        folders = [folder for folder in (override_dir, PACKAGED_TEMPLATES) if folder.is_dir()]
-        self._sources = [file for folder in folders for file in sorted(folder.rglob("*.j2"))]
-        self.env.filters.update(
-            cell=escape_cell,
-            code=code_span,
-            code_cell=code_cell,
-            indent_block=indent_block,
-            tab_label=tab_label,
-            prose=escape_prose,
-            requirement=requirement,
-        )
-        self._override_dir = override_dir
+        self.templates = TemplateSet(settings)
 
     # -- public render functions (one per macro) ---------------------------------
 
@@ -150,12 +134,7 @@ class Renderer:
             bodies = []
             for lang in self._enabled(languages_in_tab(tab)):
                 if lang not in binding.usage and binding.is_available(lang):
-                    raise NotFoundError(
-                        f"binding '{binding.key}' has no usage text for '{lang.value}'",
-                        path=binding.location.path,
-                        line=binding.location.line,
-                        hint="add it to binding(usage={...})",
-                    )
+                    raise missing_usage(binding, lang)
                 text = binding.usage.get(lang) or binding.unavailable[lang].reason
                 bodies.append((PROFILES[lang].label, escape_prose(text)))
             tabs.append((tab, bodies[0][1] if len(bodies) == 1 else self.tab_group(bodies)))
@@ -216,12 +195,7 @@ class Renderer:
         if not refs:
             reason = binding.no_examples.get(language) or binding.unavailable.get(language)
             if reason is None:
-                raise MissingExampleError(
-                    f"binding '{binding.key}' has no example for '{language.value}'",
-                    path=binding.location.path,
-                    line=binding.location.line,
-                    hint=f"add example('{language.value}', ...) or no_example('{language.value}', reason)",
-                )
+                raise missing_example(binding, language)
             return self.render_template("not_available.md.j2", language, reason=reason.reason)
         blocks = []
         for ref in refs:
@@ -259,25 +233,5 @@ class Renderer:
         return block
 
     def render_template(self, template_name: str, language: Language | None, **context: Any) -> str:
-        """Render ``template_name``: the language's own template if there is one, else ``_default``."""
-        candidates = [f"_default/{template_name}"]
-        if language is not None:
-            candidates.insert(0, f"{PROFILES[language].template_dir}/{template_name}")
-        key = tuple(candidates)
-        with template_errors(candidates, context, self._where, self._sources):
-            if key not in self._templates:
-                self._templates[key] = self.env.select_template(candidates)
-            return self._templates[key].render(**context).strip("\n")
-
-    def _where(self, filename: str | None) -> str:
-        """A template's path as the user knows it: under the overrides folder, or packaged."""
-        if not filename:
-            return ""
-        file = Path(filename)
-        for base, label in (
-            (self._override_dir, self.settings.templates),
-            (PACKAGED_TEMPLATES, "bindref/templates"),
-        ):
-            if file.is_relative_to(base):
-                return f"{label}/{file.relative_to(base).as_posix()}"
-        return file.as_posix()
+        """Render a ``site/`` template: the language's own one if there is one, else ``_default``."""
+        return self.templates.render(SITE, template_name, language, **context)

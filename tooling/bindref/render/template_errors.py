@@ -70,7 +70,7 @@ def template_errors(
 
 def _names(sources: Sequence[Path]) -> list[Path]:
     """Template names as templates refer to them: the path below its templates folder."""
-    return [Path(*file.parts[-2:]) for file in sources]
+    return [Path(*file.parts[-3:]) for file in sources]  # output/folder/name
 
 
 def failing_line(error: BaseException, where: WhereIs) -> tuple[str, int]:

@@ -1,0 +1,131 @@
+"""The templates of one project: packaged defaults under a project override folder that wins.
+
+Templates are grouped by output (:data:`OUTPUTS`): ``site/`` for the docs pages, ``learn/``
+for the Microsoft Learn export, ``scaffold/`` for ``bindref new``. Each output has
+``_default/`` and a folder per language where a language differs (the profile's
+``template_dir``); a project's override folder mirrors the same layout and wins (a
+:class:`jinja2.ChoiceLoader`). An override left outside those folders (the old flat layout,
+``<overrides>/python/parameter_table.md.j2``) would never be read, so it is an error that
+names the file's new place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from bindref.config import Settings
+from bindref.errors import BindrefError, TemplateError, raise_all
+from bindref.languages import PROFILES, Language
+from bindref.render.filters import (
+    code_cell,
+    code_span,
+    escape_cell,
+    escape_prose,
+    indent_block,
+    tab_label,
+)
+from bindref.render.tables import requirement
+from bindref.render.template_errors import template_errors
+
+PACKAGED_TEMPLATES = Path(__file__).parent.parent / "templates"
+SITE, LEARN, SCAFFOLD = "site", "learn", "scaffold"
+OUTPUTS = (SITE, LEARN, SCAFFOLD)
+DEFAULT_DIR = "_default"
+# Old-layout names whose new place is not simply ``site/<name>``.
+_MOVED = {"_default/learn_page.md.j2": f"{LEARN}/{DEFAULT_DIR}/page.md.j2"}
+
+
+class TemplateSet:
+    """Selects and renders templates by output, language and name; one per project build."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.override_dir = settings.root / settings.templates
+        self._override_label = settings.templates
+        loaders: list[jinja2.BaseLoader] = []
+        if self.override_dir.is_dir():
+            loaders.append(jinja2.FileSystemLoader(self.override_dir))
+        loaders.append(jinja2.FileSystemLoader(PACKAGED_TEMPLATES))
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            undefined=jinja2.StrictUndefined,
+            autoescape=False,  # noqa: S701  # Markdown output; cells are escaped by escape_cell
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+            auto_reload=False,  # templates do not change during a run; a new Project picks up edits
+        )
+        self.env.filters.update(
+            cell=escape_cell,
+            code=code_span,
+            code_cell=code_cell,
+            indent_block=indent_block,
+            tab_label=tab_label,
+            prose=escape_prose,
+            requirement=requirement,
+        )
+        folders = [folder for folder in (self.override_dir, PACKAGED_TEMPLATES) if folder.is_dir()]
+        self._sources = [file for folder in folders for file in sorted(folder.rglob("*.j2"))]
+        self._templates: dict[tuple[str, ...], jinja2.Template] = {}
+        self.misplaced: list[BindrefError] = self._misplaced_overrides()
+
+    def render(self, output: str, template_name: str, language: Language | None, **context: Any) -> str:
+        """Render ``output``/``template_name``: the language's own template if any, else ``_default``."""
+        raise_all(self.misplaced)
+        candidates = self.candidates(output, template_name, language)
+        with template_errors(candidates, context, self.where, self._sources):
+            return self._select(candidates).render(**context).strip("\n")
+
+    def source_of(self, output: str, template_name: str, language: Language | None) -> str:
+        """The file ``render`` would use, as the user knows it (for errors about its output)."""
+        candidates = self.candidates(output, template_name, language)
+        with template_errors(candidates, {}, self.where, self._sources):
+            return self.where(self._select(candidates).filename)
+
+    @staticmethod
+    def candidates(output: str, template_name: str, language: Language | None) -> list[str]:
+        """Template names to try, most specific first: ``site/python/x``, ``site/_default/x``."""
+        folders = [DEFAULT_DIR] if language is None else [PROFILES[language].template_dir, DEFAULT_DIR]
+        return [f"{output}/{folder}/{template_name}" for folder in folders]
+
+    def _select(self, candidates: list[str]) -> jinja2.Template:
+        key = tuple(candidates)
+        if key not in self._templates:
+            self._templates[key] = self.env.select_template(candidates)
+        return self._templates[key]
+
+    def where(self, filename: str | None) -> str:
+        """A template's path as the user knows it: under the overrides folder, or packaged."""
+        if not filename:
+            return ""
+        file = Path(filename)
+        for base, label in (
+            (self.override_dir, self._override_label),
+            (PACKAGED_TEMPLATES, "bindref/templates"),
+        ):
+            if file.is_relative_to(base):
+                return f"{label}/{file.relative_to(base).as_posix()}"
+        return file.as_posix()
+
+    def _misplaced_overrides(self) -> list[BindrefError]:
+        """Override files outside ``site/``, ``learn/`` and ``scaffold/``: each names its new place."""
+        if not self.override_dir.is_dir():
+            return []
+        errors: list[BindrefError] = []
+        for file in sorted(self.override_dir.rglob("*.j2")):
+            parts = file.relative_to(self.override_dir).parts
+            if parts[0] in OUTPUTS:
+                continue
+            old = "/".join(parts)
+            in_site = (SITE, *parts) if len(parts) > 1 else (SITE, DEFAULT_DIR, old)
+            new_place = _MOVED.get(old) or "/".join(in_site)
+            errors.append(
+                TemplateError(
+                    "template override is outside site/, learn/ and scaffold/, so it would never be used",
+                    path=self.where(str(file)),
+                    hint=f"move it to {self._override_label}/{new_place}",
+                )
+            )
+        return errors
