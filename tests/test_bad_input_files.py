@@ -245,8 +245,6 @@ CASES = [
             f"{EXAMPLE_AT}: file '{SAMPLE}' is a broken symlink "
             "(point it at the sample, or put the file there)"
         ),
-        gap="samples/regions.py::_resolve says 'does not exist (did you mean 'function_app.py'?...)' for "
-        "a broken symlink, suggesting its own name: test is_symlink() before exists()",
     ),
     # -- a template override (check: test_bad_input_pages.py) ------------------------------------
     Case(
@@ -272,27 +270,26 @@ CASES = [
         args=REFERENCE,
         exit_code=3,
         err=errors(f"{TABS}: template cannot be read ({GONE})"),
-        gap="render/renderer.py: jinja's FileSystemLoader skips an override that is not a file, so the "
-        "packaged template is used in silence; list the override folder's unreadable *.j2 as TemplateErrors",
     ),
-    # -- generated Learn pages bindref compares with (outside this corpus's modules: gaps) -------
+    # -- generated Learn pages: a file bindref did not write is left alone, never decoded -----------
     Case(
-        id="committed-learn-export-not-utf8-check",
+        id="committed-learn-export-foreign-not-utf8-check",
         pyproject=PYPROJECT + 'learn_export = "learn"\n',
         files={"learn/old.md": b"\xff\n"},
-        exit_code=3,
-        out=findings(f"learn/old.md:1: [BR105] not UTF-8 text (byte 0xff at offset 0; {UTF8_FIX})"),
-        gap="check/exports.py reads the export folder with read_text(): a UnicodeDecodeError traceback; read "
-        "with bindref.errors.read_text_file and report it (the code and wording here are a proposal)",
+        exit_code=1,
+        out=findings(
+            f"learn/{LEARN_PAGE}: [BR501] generated page is missing (run 'bindref export learn --out learn')"
+        ),
     ),
     Case(
         id="export-over-a-page-not-utf8",
         setup=lambda _root, outside: _write(outside / "learn" / LEARN_PAGE, b"\xff\n"),
         args=EXPORT,
-        exit_code=3,
-        err=errors(f"{OUTSIDE}/learn/{LEARN_PAGE}:1: not UTF-8 text (byte 0xff at offset 0; {UTF8_FIX})"),
-        gap="export/learn.py::export_learn reads existing pages with read_text(): a UnicodeDecodeError "
-        "traceback; read them with bindref.errors.read_text_file (the wording here is a proposal)",
+        exit_code=2,
+        err=errors(
+            f"'{OUTSIDE}/learn/{LEARN_PAGE}' exists and was not written by bindref "
+            "(move it away, or pass --force to overwrite it)"
+        ),
     ),
 ]
 

@@ -110,12 +110,19 @@ class TemplateSet:
         return file.as_posix()
 
     def _misplaced_overrides(self) -> list[BindrefError]:
-        """Override files outside ``site/``, ``learn/`` and ``scaffold/``: each names its new place."""
+        """Override files that would never be used, each a located error.
+
+        Those outside ``site/``, ``learn/`` and ``scaffold/`` name their new place; those that
+        are not a readable file (a broken symlink, a folder) would be skipped by jinja.
+        """
         if not self.override_dir.is_dir():
             return []
         errors: list[BindrefError] = []
         for file in sorted(self.override_dir.rglob("*.j2")):
             parts = file.relative_to(self.override_dir).parts
+            if not file.is_file():  # jinja would skip it and use the packaged one, in silence
+                errors.append(_unreadable(file, self.where(str(file))))
+                continue
             if parts[0] in OUTPUTS:
                 continue
             old = "/".join(parts)
@@ -129,3 +136,13 @@ class TemplateSet:
                 )
             )
         return errors
+
+
+def _unreadable(file: Path, where: str) -> TemplateError:
+    """A ``*.j2`` override that is not a file: a broken symlink, a folder."""
+    problem = "Is a directory" if file.is_dir() else "not a regular file"
+    try:
+        file.stat()
+    except OSError as error:  # a broken symlink: No such file or directory
+        problem = error.strerror or str(error)
+    return TemplateError("template cannot be read", path=where, hint=problem)

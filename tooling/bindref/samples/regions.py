@@ -10,12 +10,22 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import Enum
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 
 from bindref.errors import BindrefError, RegionError, choices_hint, raise_all
 from bindref.samples.files import SampleTextError, read_sample_text
+from bindref.samples.paths import SampleRef, Where, resolve_inside, resolve_sample
 
-Where = tuple[str, int] | None  # the (docs path, line) that asked for a sample, if any
+__all__ = [
+    "RegionSpan",
+    "SampleReader",
+    "Snippet",
+    "Where",
+    "extract_region",
+    "resolve_inside",
+    "scan_regions",
+]
+
 
 _NAME = r"[A-Za-z_][A-Za-z0-9_.-]*"
 _NAME_RE = re.compile(_NAME)
@@ -177,16 +187,8 @@ def _dedent(lines: list[str]) -> str:
 
 
 @dataclass(frozen=True)
-class _Target:
-    """The sample asked for; file problems point at the docs line that asked, when known."""
-
-    path: str
-    referenced_from: Where = None
-
-    def error(self, noun: str, problem: str, hint: str = "") -> RegionError:
-        path, line = self.referenced_from or (self.path, 0)
-        subject = f"{noun} '{self.path}'" if self.referenced_from else noun
-        return RegionError(f"{subject} {problem}", path=path, line=line, hint=hint)
+class _Target(SampleRef):
+    """A sample asked for, and how its lines become a snippet."""
 
     def snippet(self, region: str | None, parsed: _ParsedSample, span: range) -> Snippet:
         """Lines in ``span`` without markers, blank edges trimmed, dedented."""
@@ -196,41 +198,6 @@ class _Target:
             raise self.error("file", "has no code", "it is empty or holds only region markers")
         text = _dedent([parsed.lines[n - 1] for n in kept if code[0] <= n <= code[-1]])
         return Snippet(path=self.path, region=region, code=text, start_line=code[0], end_line=code[-1])
-
-
-def _missing_hint(base: Path, parts: list[str]) -> str:
-    """Suggest names for the first path component that does not exist."""
-    depth = next((n for n in range(len(parts)) if not base.joinpath(*parts[: n + 1]).exists()), 0)
-    folder, where = base.joinpath(*parts[:depth]), "/".join(parts[:depth])
-    noun = f"entries in '{where}'" if where else "entries in the repository root"
-    names = [entry.name for entry in folder.iterdir()] if folder.is_dir() else []
-    return choices_hint(parts[depth], names, noun=noun)
-
-
-def _resolve(base: Path, target: _Target) -> Path:  # base: the root, already resolved
-    if PurePosixPath(target.path).is_absolute() or PureWindowsPath(target.path).anchor:
-        raise target.error("path", "is absolute", "make it relative to the repository root")
-    parts = [part for part in target.path.replace("\\", "/").split("/") if part not in ("", ".")]
-    if ".." in parts:
-        raise target.error("path", "must not contain '..'", "samples must be inside the repository")
-    try:
-        resolved = base.joinpath(*parts).resolve()
-    except (OSError, RuntimeError, ValueError):  # their texts quote absolute paths
-        raise target.error("path", "cannot be resolved", "a symlink loop or a NUL byte") from None
-    if not resolved.is_relative_to(base):
-        hint = f"it points to '{resolved}' through a symlink"
-        raise target.error("path", "resolves outside the repository", hint)
-    if not resolved.exists():
-        raise target.error("file", "does not exist", _missing_hint(base, parts))
-    if not resolved.is_file():
-        problem = "is a directory" if resolved.is_dir() else "is not a regular file"
-        raise target.error("path", problem, "name a text file")
-    return resolved
-
-
-def resolve_inside(root: Path, relative_path: str, *, referenced_from: Where = None) -> Path:
-    """Return the real file behind ``relative_path``, refusing anything that leaves ``root``."""
-    return _resolve(root.resolve(), _Target(relative_path, referenced_from))
 
 
 class SampleReader:
@@ -266,7 +233,7 @@ class SampleReader:
         return self._read(_Target(relative_path, referenced_from))[1]
 
     def _read(self, target: _Target) -> tuple[tuple[int, int], str]:
-        path = _resolve(self._real_root, target)
+        path = resolve_sample(self._real_root, target)
         try:
             stat = path.stat()
             version = (stat.st_mtime_ns, stat.st_size)
@@ -282,7 +249,7 @@ class SampleReader:
 
     def _load(self, target: _Target) -> _ParsedSample:
         version, text = self._read(target)
-        path = _resolve(self._real_root, target)
+        path = resolve_sample(self._real_root, target)
         if (cached := self._cache.get(path)) and cached[0] == version:
             return cached[1]
         parsed = _parse(target.path, text)
