@@ -109,10 +109,8 @@ def browser(session: nox.Session) -> None:
     Playwright drives Debian's `chromium` (apt-get install chromium); no browser is downloaded.
     """
     session.install("-e", ".[browser]")
-    session.run(
-        "pytest", "tests/browser", "-m", "browser", *session.posargs,
-        env={"BINDREF_REQUIRE_BROWSER": "1", **QUIET_MKDOCS},
-    )  # fmt: skip
+    browser_env = {"BINDREF_REQUIRE_BROWSER": "1", **QUIET_MKDOCS}
+    session.run("pytest", "tests/browser", "-m", "browser", *session.posargs, env=browser_env)
 
 
 @nox.session

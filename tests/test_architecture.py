@@ -78,9 +78,24 @@ def owner_key(path: Path) -> set[str]:
 def test_top_level_shows_the_stages() -> None:
     entries = sorted(p.name for p in PACKAGE.iterdir() if p.name != "__pycache__")
     assert entries == [
-        "__init__.py", "audit", "check", "cli", "codes.py", "config.py", "definitions", "errors.py",
-        "export", "hosts", "languages", "model.py", "render", "samples", "sdk", "spec.py", "templates",
-    ]  # fmt: skip
+        "__init__.py",
+        "audit",
+        "check",
+        "cli",
+        "codes.py",
+        "config.py",
+        "definitions",
+        "errors.py",
+        "export",
+        "hosts",
+        "languages",
+        "model.py",
+        "render",
+        "samples",
+        "sdk",
+        "spec.py",
+        "templates",
+    ]
 
 
 @pytest.mark.parametrize("dependency", sorted(ALLOWED_IMPORTERS))

@@ -58,9 +58,12 @@ def save_to_served(root: Path, *, dirty: bool, edits: int) -> dict[str, float]:
         *(["--dirty"] if dirty else []),
     ]
     server = subprocess.Popen(  # noqa: S603  # mkdocs from this environment
-        command, cwd=root, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        command,
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )  # fmt: skip
+    )
     url = f"http://127.0.0.1:{port}/{PAGE}"
     definition = root / DEFINITION
     try:

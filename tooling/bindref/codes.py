@@ -59,7 +59,8 @@ _CATALOG = (
         severity=Severity.ERROR,
         broken_input=True,
         summary="A template is missing or fails to render (syntax error, undefined variable).",
-        example="docs/overrides/bindref/python/parameter_table.md.j2:4: template uses an undefined value",
+        example="docs/overrides/bindref/site/python/parameter_table.md.j2:4: "
+        "template uses an undefined value",
         fix="Fix the override template; `bindref templates eject NAME` shows the packaged default.",
     ),
     Code(
