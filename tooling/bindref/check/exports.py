@@ -12,21 +12,17 @@ from __future__ import annotations
 import difflib
 
 from bindref.check.context import CheckContext
-from bindref.check.findings import Finding
+from bindref.check.findings import Finding, code_for_error
 from bindref.errors import (
     BindrefError,
     BindrefErrors,
-    DefinitionError,
     MissingExampleError,
-    RegionError,
-    TemplateError,
 )
 from bindref.export.registry import EXPORTERS, Exporter
 from bindref.export.writes import Change, Mode, sync_files
 
 FIX = "run 'bindref export {name} --out {folder}'"
 # Why an export cannot be rendered, as the page checks code it (BR501 for anything else).
-_ERROR_CODES = ((RegionError, "BR002"), (TemplateError, "BR003"), (DefinitionError, "BR001"))
 
 
 def check_exports(context: CheckContext, diffs: list[str]) -> list[Finding]:
@@ -72,7 +68,7 @@ def _finding(change: Change, relative: str, fix: str) -> Finding:
 
 def _unrenderable(exporter: Exporter, error: BindrefError) -> Finding:
     """An export that cannot be rendered cannot be checked: say why, where the cause is."""
-    code = next((code for kind, code in _ERROR_CODES if isinstance(error, kind)), "")
+    code = code_for_error(error, "")
     if code:
         return Finding(code=code, message=error.message, path=error.path, line=error.line, hint=error.hint)
     return Finding(

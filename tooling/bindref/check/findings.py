@@ -9,7 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bindref.codes import CODES, Code, Severity
-from bindref.errors import EXIT_DEFINITION, EXIT_DRIFT, EXIT_OK, BindrefError
+from bindref.errors import (
+    EXIT_DEFINITION,
+    EXIT_DRIFT,
+    EXIT_OK,
+    BindrefError,
+    DefinitionError,
+    RegionError,
+    TemplateError,
+)
 
 __all__ = ["CODES", "Code", "Finding", "Severity", "exit_code_for", "finding_from_error"]
 
@@ -35,6 +43,15 @@ class Finding:
         where = f"{self.path}:{self.line}: " if self.line else (f"{self.path}: " if self.path else "")
         hint = f" ({self.hint})" if self.hint else ""
         return f"{where}[{self.code}] {self.message}{hint}"
+
+
+# The code of a broken input found while rendering, by the kind of error that says so.
+_INPUT_CODES = ((RegionError, "BR002"), (TemplateError, "BR003"), (DefinitionError, "BR001"))
+
+
+def code_for_error(error: BindrefError, default: str) -> str:
+    """BR001/BR002/BR003 for a definition, region or template error, else ``default``."""
+    return next((code for kind, code in _INPUT_CODES if isinstance(error, kind)), default)
 
 
 def finding_from_error(error: BindrefError, code: str) -> Finding:

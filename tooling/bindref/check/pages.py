@@ -10,22 +10,18 @@ import re
 from collections.abc import Iterator
 
 from bindref.check.context import CheckContext
-from bindref.check.findings import Finding, finding_from_error
+from bindref.check.findings import Finding, code_for_error, finding_from_error
 from bindref.check.page_scan import RAW, MacroCall, blank_out, shown_references
 from bindref.check.placeholders import find_placeholders
 from bindref.errors import (
     BindrefError,
     BindrefErrors,
-    DefinitionError,
     MissingExampleError,
-    RegionError,
-    TemplateError,
 )
 from bindref.render.macros import PageMacros
 
 _FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.DOTALL | re.MULTILINE)
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
-_ERROR_CODES = ((RegionError, "BR002"), (TemplateError, "BR003"), (DefinitionError, "BR001"))
 
 
 def check_pages(context: CheckContext) -> list[Finding]:
@@ -80,7 +76,7 @@ def _render_call(macros: PageMacros, call: MacroCall, reported: set[str]) -> lis
 
 
 def _finding_for(call: MacroCall, error: BindrefError) -> Finding:
-    code = next((code for kind, code in _ERROR_CODES if isinstance(error, kind)), "BR104")
+    code = code_for_error(error, "BR104")
     if code != "BR104" and error.path:
         return Finding(code=code, message=error.message, path=error.path, line=error.line, hint=error.hint)
     return Finding(code=code, message=error.render(), path=call.path, line=call.line)

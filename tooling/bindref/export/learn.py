@@ -20,21 +20,10 @@ from bindref.errors import BindrefError, BindrefErrors, TemplateError, raise_all
 from bindref.export.writes import GENERATED
 from bindref.languages import DIRECTION_KIND, PROFILES, Language, learn_pivots
 from bindref.model import Binding
+from bindref.render.codeblocks import fence_for
 from bindref.render.project import Project
 from bindref.render.renderer import missing_example, missing_usage
 from bindref.render.template_set import LEARN
-
-# Learn's :::code language= values, by sample file suffix (a file type, not a programming language:
-# a PowerShell function's bindings are in its function.json).
-_CODE_LANGUAGE = {
-    ".cs": "csharp",
-    ".java": "java",
-    ".js": "javascript",
-    ".ts": "typescript",
-    ".py": "python",
-    ".ps1": "powershell",
-    ".json": "json",
-}
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -187,7 +176,7 @@ class _LearnPage:
         below = PurePosixPath(path).relative_to(settings.samples).as_posix()
         return CodeReference(
             description=description,
-            code_language=_CODE_LANGUAGE.get(PurePosixPath(path).suffix.lower(), "text"),
+            code_language=fence_for(path),
             source=f"{settings.learn_code_root.rstrip('/')}/{below}",
             region=region,
         )

@@ -16,6 +16,8 @@ from pathlib import PurePosixPath
 from bindref.samples.regions import Snippet
 
 _SLOT = re.compile(r"\u27e6bindref-code-(\d+)\u27e7")
+# The highlight language of a sample by file suffix: the site's fence and Learn's :::code language=
+# (a file type, not the page's language: a PowerShell function's bindings are in its function.json).
 _FENCE_BY_SUFFIX = {
     ".cs": "csharp",
     ".java": "java",
