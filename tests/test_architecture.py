@@ -172,6 +172,10 @@ def _is_member(node: ast.AST) -> bool:
     )
 
 
+def _names_enum(node: ast.AST) -> bool:
+    return isinstance(node, ast.Name) and node.id == "Language"
+
+
 def _is_word(node: ast.AST) -> bool:
     """A string literal that is a language's key (``"java"``, ``"csharp"``, ``"node"``)."""
     return isinstance(node, ast.Constant) and isinstance(node.value, str) and node.value in LANGUAGE_WORDS
@@ -210,8 +214,10 @@ def language_branches(source: str) -> list[int]:
             found.add(getattr(node, "lineno", 0))
         elif isinstance(node, ast.Dict) and any(k is not None and _is_word(k) for k in node.keys):
             found.add(node.lineno)  # a lookup table keyed by language is a language rule
-        elif isinstance(node, ast.Subscript) and _is_word(node.slice):
-            found.add(node.lineno)
+        elif isinstance(node, ast.Subscript) and (_is_word(node.slice) or _names_enum(node.value)):
+            found.add(node.lineno)  # TABLE["java"], Language["JAVA"]
+        elif isinstance(node, ast.Call) and ast.unparse(node.func) == "getattr" and node.args[:1]:
+            found.update([node.lineno] if _names_enum(node.args[0]) else [])  # getattr(Language, "JAVA")
     return sorted(found)
 
 
@@ -234,6 +240,8 @@ def test_no_module_branches_on_a_language(path: Path) -> None:
         ("TABLE = {Language.PYTHON: 'x'}\n", [1]),
         ("KIND = {'csharp': 'attribute'}\n", [1]),
         ("group = LANGUAGE_GROUPS['csharp']\n", [1]),
+        ("member = Language['JAVA']\n", [1]),
+        ("member = getattr(Language, name)\n", [1]),
         ("if profile.names_binding_by_symbol:\n    pass\n", []),
         ("hint = \"example('python', ...)\"\n", []),
     ],

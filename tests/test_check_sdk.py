@@ -12,6 +12,7 @@ from bindref.check import sdk as sdk_check
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.findings import Finding
 from bindref.check.sdk import check_sdks, sdk_skips
+from bindref.cli.main import main
 from bindref.errors import ConfigError
 from bindref.render.project import Project
 from bindref.sdk.defaults import same_default
@@ -231,10 +232,24 @@ def test_python_sdk_not_installed_is_one_skip_message(
     monkeypatch.setattr(sdk_check, "read_python_sdk", lambda: None)
     context = context_for(make_project())
     assert check_sdks(context) == []
-    assert sdk_skips(context) == [
+    assert sdk_skips(context.options) == [
         "python SDK check skipped: azure-functions is not installed (pip install azure-functions)"
     ]
-    assert sdk_skips(context_for(make_project(), python=False)) == []
+    assert sdk_skips(context_for(make_project(), python=False).options) == []
+
+
+def test_check_says_when_the_python_sdk_comparison_is_skipped(
+    make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = make_project()
+    monkeypatch.setattr(sdk_check, "read_python_sdk", lambda: None)
+    assert main(["--root", str(project.settings.root), "check"]) == 0
+    assert capsys.readouterr().err == (
+        "bindref check: python SDK check skipped: azure-functions is not installed "
+        "(pip install azure-functions)\n"
+    )
+    assert main(["--root", str(project.settings.root), "check", "--no-python-sdk"]) == 0
+    assert capsys.readouterr().err == ""
 
 
 def test_python_sdk_can_be_turned_off(make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from bindref.check.context import CheckContext
+from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.findings import Finding
 from bindref.errors import ConfigError
 from bindref.languages import PROFILES, Language, languages_of_sdk
@@ -90,9 +90,9 @@ def sdk_surfaces(context: CheckContext) -> dict[Language, Mapping[str, SdkSurfac
     return surfaces
 
 
-def sdk_skips(context: CheckContext) -> list[str]:
+def sdk_skips(options: CheckOptions) -> list[str]:
     """Why an SDK comparison the user did not turn off cannot run (printed, not a finding)."""
-    if context.options.python_sdk and read_python_sdk() is None:
+    if options.python_sdk and read_python_sdk() is None:
         return [f"python SDK check skipped: {PACKAGE} is not installed (pip install {PACKAGE})"]
     return []
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -18,7 +19,7 @@ from bindref.check.coverage import coverage_matrix
 from bindref.check.findings import CODES, exit_code_for
 from bindref.check.report import OutputFormat, format_findings
 from bindref.check.run import run_checks
-from bindref.check.sdk import SOURCE_READERS
+from bindref.check.sdk import SOURCE_READERS, sdk_skips
 from bindref.cli.scaffold import eject_template, packaged_templates, scaffold_binding
 from bindref.errors import EXIT_OK, ConfigError
 from bindref.export.registry import EXPORTERS
@@ -89,6 +90,8 @@ def run_check(project: Project, args: argparse.Namespace) -> int:
     project.refresh()
     diffs: list[str] = []
     findings = run_checks(project, options, diffs)
+    for skipped in sdk_skips(options):  # a comparison that could not run is said, never silent
+        print(f"bindref check: {skipped}", file=sys.stderr)
     report = format_findings(
         findings, OutputFormat(args.format), tool_version=tool_version(), fix_command=FIX_COMMAND
     )

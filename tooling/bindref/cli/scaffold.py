@@ -32,8 +32,7 @@ from bindref.languages import (
 )
 from bindref.render.project import Project
 from bindref.render.template_set import PACKAGED_TEMPLATES, SCAFFOLD
-from bindref.sdk.python import FAMILY as PYTHON_FAMILY
-from bindref.sdk.python import read_python_sdk
+from bindref.sdk.python import INSTALLED_READERS
 from bindref.sdk.sources import SdkParameter
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*/[a-z][a-z0-9_]*$")
@@ -69,7 +68,7 @@ def scaffold_binding(project: Project, name: str, direction: Direction, from_sdk
         raise ConfigError(f"'{name}' is not EXTENSION/BINDING", hint="lowercase, like openai/assistant_post")
     settings = project.settings
     extension, snake = name.split("/")
-    parameters = _sdk_parameters(from_sdk) if from_sdk else ()
+    family, parameters = _sdk_parameters(from_sdk) if from_sdk else ("", ())
     spellings = {"snake": snake, "pascal": pascal_case(snake), "camel": camel_case(snake)}
     symbols = _symbols(spellings, direction, from_sdk)
     samples = _samples(extension, spellings)
@@ -91,7 +90,7 @@ def scaffold_binding(project: Project, name: str, direction: Direction, from_sdk
             usages=list({definition_key(lang): p.usage_prompt for lang, p in PROFILES.items()}.items()),
             samples=samples,
             fields=[_field(parameter) for parameter in parameters],
-            sdk_key=definition_key(languages_of_sdk(PYTHON_FAMILY)[0]),
+            sdk_key=definition_key(languages_of_sdk(family)[0]) if family else "",
             **shared,
         ),
         root / settings.docs / extension / f"{snake.replace('_', '-')}.md": render(
@@ -152,20 +151,22 @@ def _samples(extension: str, spellings: dict[str, str]) -> list[Sample]:
     ]
 
 
-def _sdk_parameters(from_sdk: str) -> tuple[SdkParameter, ...]:
+def _sdk_parameters(from_sdk: str) -> tuple[str, tuple[SdkParameter, ...]]:
+    """The SDK family named by ``--from-sdk FAMILY:DECORATOR`` and that decorator's parameters."""
     family, _, decorator = from_sdk.partition(":")
-    if family != PYTHON_FAMILY or not decorator:
+    if family not in INSTALLED_READERS or not decorator:
+        families = "|".join(INSTALLED_READERS)
         raise ConfigError(
-            f"--from-sdk '{from_sdk}' is not python:<decorator>", hint="e.g. python:assistant_post_input"
+            f"--from-sdk '{from_sdk}' is not {families}:<decorator>", hint="e.g. python:assistant_post_input"
         )
-    surfaces = read_python_sdk()
+    surfaces = INSTALLED_READERS[family]()
     if surfaces is None:
         raise ConfigError("azure-functions is not installed", hint="pip install azure-functions, then retry")
     if decorator not in surfaces:
         raise ConfigError(
             f"azure-functions has no decorator '{decorator}'", hint=choices_hint(decorator, surfaces)
         )
-    return tuple(p for p in surfaces[decorator].parameters if p.name not in _EXTRAS)
+    return family, tuple(p for p in surfaces[decorator].parameters if p.name not in _EXTRAS)
 
 
 def _field(parameter: SdkParameter) -> Field:

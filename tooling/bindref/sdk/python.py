@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
 
@@ -103,3 +103,8 @@ def _parameter_line(name: str, lines: Sequence[str], first: int) -> int:
         if pattern.search(lines[number - 1]):
             return number
     return first
+
+
+# The installed SDKs a definition can be scaffolded from (``bindref new --from-sdk FAMILY:NAME``),
+# by the profile's SDK family; C# and Java surfaces need a source checkout, so they are not here.
+INSTALLED_READERS: Mapping[str, Callable[[], Mapping[str, SdkSurface] | None]] = {FAMILY: read_python_sdk}
