@@ -61,10 +61,11 @@ def check_samples(context: CheckContext) -> list[Finding]:
         except BindrefError as error:
             findings.append(finding_from_error(error, "BR002"))
             continue
-        if not _may_use(text.removeprefix("\ufeff"), syntax, prefilters[syntax]):
+        text = text.removeprefix("\ufeff")
+        if not _may_use(text, syntax, prefilters[syntax]):
             continue
         try:
-            usages = find_usages(text.removeprefix("\ufeff"), syntax, None if syntax in _BY_TYPE else symbols)
+            usages = find_usages(text, syntax, None if syntax in _BY_TYPE else symbols)
         except json.JSONDecodeError as error:
             message = f"not valid JSON: {error.msg[:1].lower()}{error.msg[1:]}"
             hint = f"column {error.colno}"

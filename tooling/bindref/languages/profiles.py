@@ -78,14 +78,25 @@ _CSHARP: dict[str, object] = {
     "comment_leader": "//",
     "usage_prompt": "the parameter type the attribute binds to.",
 }
-_NODE: dict[str, object] = {
-    "column": "JavaScript / TypeScript",
+# Languages that configure a binding with plain properties named by its type string, not an SDK
+# symbol: the Node.js v4 options object and function.json.
+_CONFIGURATION: dict[str, object] = {
     "section_title": "Configuration",
     "name_column": "Property",
     "member_nouns": ("property", "properties"),
     "symbol_kind": "",
     "symbol_markup": "{name}",
     "usage_subject": "'{name}' binding",
+    "naming_rule": camel_case,
+    "payload_naming_rule": camel_case,
+    "payload_nouns": "fields",
+    "type_names": _JSON_TYPES,
+    "true_literal": "true",
+    "false_literal": "false",
+}
+_NODE: dict[str, object] = {
+    **_CONFIGURATION,
+    "column": "JavaScript / TypeScript",
     "generic_name": "{kind}.generic({{ type: '{type}' }})",
     "placement": {
         Direction.IN: "pass it in `extraInputs`",
@@ -93,12 +104,6 @@ _NODE: dict[str, object] = {
         Direction.TRIGGER: "pass it as `trigger` in `app.generic(name, { trigger, handler })`",
     },
     "template_dir": "node",
-    "naming_rule": camel_case,
-    "payload_naming_rule": camel_case,
-    "payload_nouns": "fields",
-    "type_names": _JSON_TYPES,
-    "true_literal": "true",
-    "false_literal": "false",
     "null_literal": "undefined",
     "extras": (_GENERIC_TYPE,),
     "comment_leader": "//",
@@ -197,21 +202,9 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         label="PowerShell",
         tab="PowerShell",
         column="",
-        section_title="Configuration",
-        name_column="Property",
-        member_nouns=("property", "properties"),
-        symbol_kind="",
-        symbol_markup="{name}",
-        usage_subject="'{name}' binding",
         generic_name="function.json",
         fence="json",
         template_dir="powershell",
-        naming_rule=camel_case,
-        payload_naming_rule=camel_case,
-        payload_nouns="fields",
-        type_names=_JSON_TYPES,
-        true_literal="true",
-        false_literal="false",
         null_literal="null",
         extras=(_GENERIC_TYPE, _JSON_DIRECTION, _JSON_NAME),
         host_properties=frozenset({"dataType"}),  # the Functions host reads it on every binding
@@ -221,6 +214,7 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         sample_file="{pascal}/run.ps1",
         comment_leader="#",
         usage_prompt="what the binding variable holds.",
+        **_CONFIGURATION,  # type: ignore[arg-type]  # as above
     ),
     Language.PYTHON: LanguageProfile(
         language=Language.PYTHON,

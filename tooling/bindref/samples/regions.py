@@ -230,26 +230,26 @@ class SampleReader:
 
     def text(self, relative_path: str, *, referenced_from: Where = None) -> str:
         """The file's text as every stage reads a sample: UTF-8, size-limited, not binary."""
-        return self._read(_Target(relative_path, referenced_from))[1]
+        return self._read(_Target(relative_path, referenced_from))[2]
 
-    def _read(self, target: _Target) -> tuple[tuple[int, int], str]:
+    def _read(self, target: _Target) -> tuple[Path, tuple[int, int], str]:
+        """The resolved path, its version and its text; read again only when the file changed."""
         path = resolve_sample(self._real_root, target)
         try:
             stat = path.stat()
             version = (stat.st_mtime_ns, stat.st_size)
             if (cached := self._texts.get(path)) and cached[0] == version:
-                return cached
+                return path, version, cached[1]
             text = read_sample_text(path, stat.st_size)
         except OSError as exc:
             raise target.error("file", "cannot be read", exc.strerror or str(exc)) from None
         except SampleTextError as exc:
             raise target.error("file", exc.problem, exc.hint) from None
         self._texts[path] = (version, text)
-        return version, text
+        return path, version, text
 
     def _load(self, target: _Target) -> _ParsedSample:
-        version, text = self._read(target)
-        path = resolve_sample(self._real_root, target)
+        path, version, text = self._read(target)
         if (cached := self._cache.get(path)) and cached[0] == version:
             return cached[1]
         parsed = _parse(target.path, text)
