@@ -23,7 +23,7 @@ import pytest
 
 from bindref.cli.commands import FIX_COMMAND
 from bindref.cli.main import main
-from bindref.errors import BindrefError
+from bindref.core.errors import BindrefError
 from conftest import PYPROJECT, WIDGET_DEFINITION, ProjectFactory
 
 CHECK = ("check", "--no-python-sdk")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bindref.audit.learn import audit_learn_page
-from bindref.errors import ConfigError
+from bindref.core.errors import ConfigError
 from bindref.export.learn import render_learn_page
 from bindref.render.project import Project
 from bindref.samples import regions as sample_regions

@@ -13,7 +13,7 @@ from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.findings import Finding
 from bindref.check.sdk import check_sdks, sdk_skips
 from bindref.cli.main import main
-from bindref.errors import ConfigError
+from bindref.core.errors import ConfigError
 from bindref.render.project import Project
 from bindref.sdk.defaults import same_default
 from bindref.sdk.python import FUNCTION_APP, read_python_sdk

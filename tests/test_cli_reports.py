@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from bindref.cli.main import main
-from bindref.codes import CODES
+from bindref.core.codes import CODES
 from conftest import PYPROJECT, WIDGET_OUT_DEFINITION, ProjectFactory
 
 # Two bindings (widgetOut: not in Java, no PowerShell example); TypeScript is disabled.

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from bindref.config import Settings, find_project_root, load_settings
-from bindref.errors import ConfigError
+from bindref.core.config import Settings, find_project_root, load_settings
+from bindref.core.errors import ConfigError
 from bindref.languages import Language
 
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from bindref.errors import BindrefErrors, ConfigError, DefinitionError, RegionError, choices_hint, raise_all
+from bindref.core.errors import (
+    BindrefErrors,
+    ConfigError,
+    DefinitionError,
+    RegionError,
+    choices_hint,
+    raise_all,
+)
 
 
 def test_render_forms() -> None:

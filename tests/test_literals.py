@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from bindref import spec
+from bindref.core.errors import DefinitionError
 from bindref.definitions.literals import LiteralEvaluator
-from bindref.errors import DefinitionError
 from bindref.languages import Direction
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from bindref.errors import BindrefError, BindrefErrors, DefinitionError
+from bindref.core.errors import BindrefError, BindrefErrors, DefinitionError
+from bindref.core.model import DefaultValue, LanguageParameter
 from bindref.languages import Language
-from bindref.model import DefaultValue, LanguageParameter
 from conftest import WIDGET_DEFINITION, ProjectFactory
 
 DEF_PATH = "binding_defs/widgets/widget.py"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bindref.errors import NotFoundError
+from bindref.core.errors import NotFoundError
 from bindref.render.overview import bindings_table, coverage_table
 from bindref.render.project import Project
 from conftest import PYPROJECT, WIDGET_OUT_DEFINITION, ProjectFactory

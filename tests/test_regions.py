@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bindref.errors import BindrefErrors, RegionError
+from bindref.core.errors import BindrefErrors, RegionError
 from bindref.samples import regions
 from bindref.samples.files import MAX_SAMPLE_BYTES
 from bindref.samples.regions import (

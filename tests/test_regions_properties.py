@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bindref.errors import BindrefError
+from bindref.core.errors import BindrefError
 from bindref.samples.regions import RegionSpan, SampleReader, extract_region, scan_regions
 
 INDENTS = ["", " ", "  ", "    ", "\t", "\t  "]

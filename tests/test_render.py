@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bindref.errors import BindrefError, NotFoundError, TemplateError
+from bindref.core.errors import BindrefError, NotFoundError, TemplateError
 from bindref.languages import Language
 from bindref.render.codeblocks import CodeBlock, inject_code
 from bindref.render.macros import PageMacros

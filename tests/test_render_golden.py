@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from bindref.config import load_settings
+from bindref.core.config import load_settings
 from bindref.export.learn import render_learn_page
 from bindref.languages import Language
 from bindref.render.macros import PageMacros

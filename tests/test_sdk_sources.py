@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bindref.errors import ConfigError
+from bindref.core.errors import ConfigError
 from bindref.languages import Language
 from bindref.sdk.sources import SdkParameter, SdkSurface, read_csharp_sources, read_java_sources
 from conftest import dedent, write_files

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bindref.errors import BindrefError, BindrefErrors
+from bindref.core.errors import BindrefError, BindrefErrors
 from conftest import WIDGET_DEFINITION, ProjectFactory
 from corpus import line_of
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bindref.cli.main import main
-from bindref.codes import CODES
+from bindref.core.codes import CODES
 from bindref.render.macros import finding_codes_markdown
 from conftest import ProjectFactory
 

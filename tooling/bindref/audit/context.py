@@ -11,7 +11,7 @@ from pathlib import Path
 
 from bindref.audit.page import LearnPage
 from bindref.check.findings import Finding
-from bindref.model import Binding
+from bindref.core.model import Binding
 from bindref.render.project import Project
 
 

@@ -20,10 +20,10 @@ from bindref.audit.page import LearnPage, Table, TableRow, Zone
 from bindref.audit.references import code_references
 from bindref.check.findings import Finding
 from bindref.check.placeholders import find_placeholders
-from bindref.errors import ConfigError, NotFoundError, read_text_file
+from bindref.core.errors import ConfigError, NotFoundError, read_text_file
+from bindref.core.model import Binding
 from bindref.export.learn import page_name
 from bindref.languages import PROFILES, Language, languages_of_section, learn_pivots
-from bindref.model import Binding
 from bindref.render.project import Project
 from bindref.render.tables import Row, rows_for
 

@@ -17,7 +17,7 @@ from bindref.audit.context import PageAudit
 from bindref.audit.page import CodeReference
 from bindref.check.findings import Finding
 from bindref.check.placeholders import find_placeholders
-from bindref.errors import BindrefError
+from bindref.core.errors import BindrefError
 from bindref.samples.regions import SampleReader, resolve_inside
 
 ALIAS = re.compile(r"^~/([^/]+)/")

@@ -8,7 +8,7 @@ from functools import cached_property
 from pathlib import Path
 
 from bindref.check.page_scan import ScannedPage, scan_pages
-from bindref.model import Catalog
+from bindref.core.model import Catalog
 from bindref.render.project import Project
 
 

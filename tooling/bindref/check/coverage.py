@@ -13,9 +13,9 @@ from bindref.check.context import CheckContext
 from bindref.check.findings import Finding, finding_from_error
 from bindref.check.page_scan import snippet_regions
 from bindref.check.placeholders import PLACEHOLDER_WORD
-from bindref.errors import BindrefError, BindrefErrors
+from bindref.core.errors import BindrefError, BindrefErrors
+from bindref.core.model import Binding
 from bindref.languages import Language
-from bindref.model import Binding
 from bindref.samples.files import sample_paths
 from bindref.samples.regions import Snippet
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from bindref.check.context import CheckContext
 from bindref.check.findings import Finding
 from bindref.check.placeholders import find_placeholders
-from bindref.model import Binding, Location
+from bindref.core.model import Binding, Location
 
 
 def check_definitions(context: CheckContext) -> list[Finding]:

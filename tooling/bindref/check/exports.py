@@ -13,7 +13,7 @@ import difflib
 
 from bindref.check.context import CheckContext
 from bindref.check.findings import Finding, code_for_error
-from bindref.errors import (
+from bindref.core.errors import (
     BindrefError,
     BindrefErrors,
     MissingExampleError,

@@ -1,15 +1,15 @@
 """Findings of ``bindref check``: one problem, one place, one code.
 
 A finding is one problem at one ``path:line``. Its code says what kind of problem
-it is; :mod:`bindref.codes` documents every code once.
+it is; :mod:`bindref.core.codes` documents every code once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bindref.codes import CODES, Code, Severity
-from bindref.errors import (
+from bindref.core.codes import CODES, Code, Severity
+from bindref.core.errors import (
     EXIT_DEFINITION,
     EXIT_DRIFT,
     EXIT_OK,

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from bindref.config import Settings
-from bindref.errors import BindrefError, read_text_file
+from bindref.core.config import Settings
+from bindref.core.errors import BindrefError, read_text_file
 from bindref.render.macros import MACRO_NAMES, PAGE_MACROS
 
 _EXPRESSION = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)

@@ -13,7 +13,7 @@ from bindref.check.context import CheckContext
 from bindref.check.findings import Finding, code_for_error, finding_from_error
 from bindref.check.page_scan import RAW, MacroCall, blank_out, shown_references
 from bindref.check.placeholders import find_placeholders
-from bindref.errors import (
+from bindref.core.errors import (
     BindrefError,
     BindrefErrors,
     MissingExampleError,

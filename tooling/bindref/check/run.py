@@ -14,7 +14,7 @@ from bindref.check.findings import Finding, finding_from_error
 from bindref.check.pages import check_pages
 from bindref.check.samples import check_samples
 from bindref.check.sdk import check_sdks
-from bindref.errors import BindrefError, BindrefErrors, ConfigError
+from bindref.core.errors import BindrefError, BindrefErrors, ConfigError
 from bindref.render.project import Project
 
 __all__ = ["CheckContext", "CheckOptions", "run_checks"]

@@ -15,9 +15,9 @@ from difflib import get_close_matches
 
 from bindref.check.context import CheckContext
 from bindref.check.findings import Finding, finding_from_error
-from bindref.errors import BindrefError
+from bindref.core.errors import BindrefError
+from bindref.core.model import Binding, Catalog, Unavailable
 from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language, languages_of_syntax
-from bindref.model import Binding, Catalog, Unavailable
 from bindref.samples.files import prefilter, sample_files
 from bindref.samples.usages import Argument, BindingUsage, Syntax, find_usages
 

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.findings import Finding
-from bindref.errors import ConfigError
+from bindref.core.errors import ConfigError
+from bindref.core.model import Binding, LanguageParameter, Location, Unavailable
 from bindref.languages import PROFILES, Language, languages_of_sdk
-from bindref.model import Binding, LanguageParameter, Location, Unavailable
 from bindref.sdk.defaults import same_default
 from bindref.sdk.python import FAMILY as PYTHON_FAMILY
 from bindref.sdk.python import PACKAGE, read_python_sdk

@@ -21,7 +21,7 @@ from bindref.check.report import OutputFormat, format_findings
 from bindref.check.run import run_checks
 from bindref.check.sdk import SOURCE_READERS, sdk_skips
 from bindref.cli.scaffold import eject_template, packaged_templates, scaffold_binding
-from bindref.errors import EXIT_OK, ConfigError
+from bindref.core.errors import EXIT_OK, ConfigError
 from bindref.export.registry import EXPORTERS
 from bindref.export.writes import Mode, sync_files, write_atomic
 from bindref.languages import Direction

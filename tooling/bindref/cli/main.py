@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bindref.cli.parser import EXIT_CODES_HELP, get_parser
-from bindref.config import find_project_root
-from bindref.errors import EXIT_CLOSED_PIPE, EXIT_USAGE, BindrefError, BindrefErrors
+from bindref.core.config import find_project_root
+from bindref.core.errors import EXIT_CLOSED_PIPE, EXIT_USAGE, BindrefError, BindrefErrors
 from bindref.render.project import Project
 
 __all__ = ["EXIT_CODES_HELP", "get_parser", "main"]

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
-from bindref.config import Settings
-from bindref.errors import ConfigError, choices_hint
+from bindref.core.config import Settings
+from bindref.core.errors import ConfigError, choices_hint
 from bindref.export.writes import write_atomic
 from bindref.languages import (
     DIRECTION_KIND,

@@ -3,5 +3,5 @@
 griffe and :mod:`ast` read the files (nothing is imported or executed), literals are
 evaluated, helper calls checked, and each field resolved per language through the
 language profiles. One of two subpackages allowed to import griffe (with :mod:`bindref.sdk`).
-May import: spec, model, languages, config, errors.
+May import: spec, core, languages.
 """

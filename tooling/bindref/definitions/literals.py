@@ -17,8 +17,8 @@ from dataclasses import replace
 from typing import Any
 
 from bindref import spec
+from bindref.core.errors import DefinitionError, choices_hint
 from bindref.definitions.argtypes import mismatch, parameter_types
-from bindref.errors import DefinitionError, choices_hint
 from bindref.languages import Direction
 
 # The helpers a definition may call, by the last part of the called name.

@@ -15,7 +15,8 @@ from pathlib import Path
 
 import griffe
 
-from bindref.config import PYPROJECT, setting_line
+from bindref.core.config import PYPROJECT, setting_line
+from bindref.core.errors import BindrefError, ConfigError, DefinitionError, read_text_file
 from bindref.definitions.raw import (
     ClassInfo,
     DefinitionModule,
@@ -25,7 +26,6 @@ from bindref.definitions.raw import (
     read_binding,
 )
 from bindref.definitions.spec_imports import check_spec_imports
-from bindref.errors import BindrefError, ConfigError, DefinitionError, read_text_file
 
 # griffe logs (for example) unresolvable annotations; we report our own errors instead.
 logging.getLogger("griffe").setLevel(logging.ERROR)

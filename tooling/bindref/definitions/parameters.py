@@ -13,10 +13,10 @@ from dataclasses import replace
 from typing import Any, TypeVar
 
 from bindref import spec
+from bindref.core.errors import Problems, choices_hint
+from bindref.core.model import DefaultValue, LanguageParameter, Location, Parameter, Unavailable
 from bindref.definitions.raw import RawField
-from bindref.errors import Problems, choices_hint
 from bindref.languages import PROFILES, Language, LanguageProfile, expand_language_key, valid_language_keys
-from bindref.model import DefaultValue, LanguageParameter, Location, Parameter, Unavailable
 
 _T = TypeVar("_T")
 _REFERENCE = re.compile(r"\[\[([a-z_][a-z0-9_]*)\]\]")

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from bindref import spec
+from bindref.core.errors import BindrefError, DefinitionError, choices_hint
 from bindref.definitions.argtypes import parameter_types
 from bindref.definitions.literals import LiteralEvaluator
-from bindref.errors import BindrefError, DefinitionError, choices_hint
 
 _BINDING_KEYWORDS = tuple(inspect.signature(spec.binding).parameters)
 _BINDING_TYPES = parameter_types(spec.binding)

@@ -1,6 +1,6 @@
 """Turn raw definitions into the per-language model, applying the language profiles.
 
-Each canonical field becomes one :class:`~bindref.model.LanguageParameter` per
+Each canonical field becomes one :class:`~bindref.core.model.LanguageParameter` per
 enabled language: the profile's naming rule and type map, then the definition's
 explicit per-language differences. Every problem is collected, so one run lists
 them all.
@@ -13,21 +13,21 @@ from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
 from bindref import spec
-from bindref.config import Settings
-from bindref.definitions.parameters import (
-    expand_language_keys,
-    resolve_parameters,
-)
-from bindref.definitions.raw import RawBinding
-from bindref.errors import BindrefError, DefinitionError, Problems, choices_hint, raise_all
-from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language
-from bindref.model import (
+from bindref.core.config import Settings
+from bindref.core.errors import BindrefError, DefinitionError, Problems, choices_hint, raise_all
+from bindref.core.model import (
     Binding,
     Catalog,
     ExampleRef,
     Location,
     Unavailable,
 )
+from bindref.definitions.parameters import (
+    expand_language_keys,
+    resolve_parameters,
+)
+from bindref.definitions.raw import RawBinding
+from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language
 
 _EXAMPLE_OPTIONS = {
     "type": 'for example type="assistantPost"',

@@ -11,9 +11,9 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator, Mapping
 
+from bindref.core.errors import DefinitionError
 from bindref.definitions.literals import HELPERS
 from bindref.definitions.raw import DefinitionModule
-from bindref.errors import DefinitionError
 
 SPEC = "bindref.spec"
 _NAMES = frozenset({*HELPERS, "binding"})

@@ -16,10 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from bindref.errors import BindrefError, BindrefErrors, TemplateError, raise_all
+from bindref.core.errors import BindrefError, BindrefErrors, TemplateError, raise_all
+from bindref.core.model import Binding
 from bindref.export.writes import GENERATED
 from bindref.languages import DIRECTION_KIND, PROFILES, Language, learn_pivots
-from bindref.model import Binding
 from bindref.render.codeblocks import fence_for
 from bindref.render.project import Project
 from bindref.render.renderer import missing_example, missing_usage

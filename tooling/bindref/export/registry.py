@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from bindref.config import Settings
+from bindref.core.config import Settings
 from bindref.export.learn import render_learn_pages
 from bindref.render.project import Project
 

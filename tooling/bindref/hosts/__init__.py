@@ -2,5 +2,5 @@
 
 The only subpackage that imports mkdocs, mkdocs_macros or zensical, so an upgrade of an
 engine breaks one place. Adapters stay thin: they call :mod:`bindref.render.macros`.
-May import: render and the shared vocabulary (languages, model, config, errors, codes).
+May import: render and the shared vocabulary (core, spec, languages).
 """

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bindref.errors import BindrefError
+from bindref.core.errors import BindrefError
 from bindref.hosts import zensical
 from bindref.hosts.preview import TRACKER
 from bindref.render.filters import code_span

@@ -18,7 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
-from bindref.config import find_project_root, load_settings
+from bindref.core.config import find_project_root, load_settings
 from bindref.hosts.preview import TRACKER
 from bindref.render.renderer import PACKAGED_TEMPLATES
 

@@ -46,7 +46,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, ClassVar
 
-from bindref.errors import BindrefError
+from bindref.core.errors import BindrefError
 from bindref.render.renderer import PACKAGED_TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.bindref")

@@ -2,6 +2,6 @@
 
 The template environment, filters, table rows, code blocks and the page macros that the
 site, ``bindref check`` and the Learn export all call. Every line of Markdown comes from a
-template in :mod:`bindref.templates`. May import: model, languages, definitions, samples,
-config, errors; never mkdocs, mkdocs_macros or zensical (those live in :mod:`bindref.hosts`).
+template in ``render/templates/``. May import: core, spec, languages, definitions,
+samples; never mkdocs, mkdocs_macros or zensical (those live in :mod:`bindref.hosts`).
 """

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from bindref.codes import CODES, Code, Severity
-from bindref.errors import BindrefError, RegionError
+from bindref.core.codes import CODES, Code, Severity
+from bindref.core.errors import BindrefError, RegionError
 from bindref.render.filters import escape_prose, indent_block
 from bindref.render.overview import bindings_table, coverage_table
 from bindref.render.payload import payload_tabs
@@ -140,7 +140,7 @@ class PageMacros:
 
 
 def finding_codes_markdown(renderer: Renderer) -> str:
-    """The check-codes reference, rendered from the one catalog in :mod:`bindref.codes`."""
+    """The check-codes reference, rendered from the one catalog in :mod:`bindref.core.codes`."""
     codes = [(code, _exit_note(code)) for code in CODES.values()]
     return renderer.render_template("finding_codes.md.j2", None, codes=codes)
 

@@ -7,8 +7,8 @@ data ``bindref coverage`` prints.
 
 from __future__ import annotations
 
+from bindref.core.model import Binding
 from bindref.languages import PROFILES, Language
-from bindref.model import Binding
 from bindref.render.filters import code_span
 from bindref.render.project import Project
 
@@ -66,7 +66,7 @@ def coverage_table(project: Project, extension: str) -> str:
 def _bindings(project: Project, extension: str) -> list[Binding]:
     found = [b for b in project.catalog().bindings.values() if b.extension == extension]
     if not found:
-        from bindref.errors import NotFoundError, choices_hint  # noqa: PLC0415  # error path only
+        from bindref.core.errors import NotFoundError, choices_hint  # noqa: PLC0415  # error path only
 
         known = {b.extension for b in project.catalog().bindings.values()}
         raise NotFoundError(

@@ -8,9 +8,9 @@ class, and the JSON keys every other language writes.
 
 from __future__ import annotations
 
-from bindref.errors import NotFoundError
+from bindref.core.errors import NotFoundError
+from bindref.core.model import Binding
 from bindref.languages import PROFILES, TAB_ORDER, expand_language_key, languages_in_tab
-from bindref.model import Binding
 from bindref.render.project import Project
 from bindref.render.tables import payload_rows
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bindref.config import Settings, load_settings
+from bindref.core.config import Settings, load_settings
+from bindref.core.errors import BindrefError, BindrefErrors, NotFoundError, choices_hint, raise_all
+from bindref.core.model import Binding, Catalog
 from bindref.definitions.loader import load_raw_bindings
 from bindref.definitions.resolve import build_catalog
-from bindref.errors import BindrefError, BindrefErrors, NotFoundError, choices_hint, raise_all
 from bindref.languages import Language
-from bindref.model import Binding, Catalog
 from bindref.render.fingerprints import fingerprint
 from bindref.render.renderer import Renderer
 from bindref.render.template_set import OUTPUTS, PACKAGED_TEMPLATES, SITE

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from pathlib import PurePosixPath
 from typing import Any
 
-from bindref.config import Settings
-from bindref.errors import (
+from bindref.core.config import Settings
+from bindref.core.errors import (
     BindrefError,
     BindrefErrors,
     MissingExampleError,
@@ -22,8 +22,8 @@ from bindref.errors import (
     choices_hint,
     raise_all,
 )
+from bindref.core.model import Binding, Unavailable
 from bindref.languages import DIRECTION_KIND, PROFILES, TAB_ORDER, Language, languages_in_tab
-from bindref.model import Binding, Unavailable
 from bindref.render.codeblocks import CodeBlock, fence_for, inject_code, slot_token
 from bindref.render.filters import escape_prose, heading_anchor
 from bindref.render.tables import rows_for

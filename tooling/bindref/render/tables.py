@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bindref.core.model import Binding, LanguageParameter
 from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language
-from bindref.model import Binding, LanguageParameter
 from bindref.render.filters import code_cell
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 import jinja2
 
-from bindref.errors import TemplateError
+from bindref.core.errors import TemplateError
 
 WhereIs = Callable[[str | None], str]
 

@@ -16,8 +16,8 @@ from typing import Any
 
 import jinja2
 
-from bindref.config import Settings
-from bindref.errors import BindrefError, TemplateError, raise_all
+from bindref.core.config import Settings
+from bindref.core.errors import BindrefError, TemplateError, raise_all
 from bindref.languages import PROFILES, Language
 from bindref.render.filters import (
     code_cell,
@@ -30,7 +30,7 @@ from bindref.render.filters import (
 from bindref.render.tables import requirement
 from bindref.render.template_errors import template_errors
 
-PACKAGED_TEMPLATES = Path(__file__).parent.parent / "templates"
+PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
 SITE, LEARN, SCAFFOLD = "site", "learn", "scaffold"
 OUTPUTS = (SITE, LEARN, SCAFFOLD)
 DEFAULT_DIR = "_default"
@@ -103,7 +103,7 @@ class TemplateSet:
         file = Path(filename)
         for base, label in (
             (self.override_dir, self._override_label),
-            (PACKAGED_TEMPLATES, "bindref/templates"),
+            (PACKAGED_TEMPLATES, "bindref/render/templates"),
         ):
             if file.is_relative_to(base):
                 return f"{label}/{file.relative_to(base).as_posix()}"

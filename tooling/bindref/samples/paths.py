@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from bindref.errors import RegionError, choices_hint
+from bindref.core.errors import RegionError, choices_hint
 
 Where = tuple[str, int] | None  # the (docs path, line) that asked for a sample, if any
 

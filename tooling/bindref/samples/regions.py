@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
 
-from bindref.errors import BindrefError, RegionError, choices_hint, raise_all
+from bindref.core.errors import BindrefError, RegionError, choices_hint, raise_all
 from bindref.samples.files import SampleTextError, read_sample_text
 from bindref.samples.paths import SampleRef, Where, resolve_inside, resolve_sample
 

@@ -2,5 +2,5 @@
 
 The installed azure-functions package (griffe, never imported), and C# attribute classes
 and Java annotations from source checkouts (tree-sitter, through
-:mod:`bindref.samples.treesitter`). May import: languages, errors, samples.
+:mod:`bindref.samples.treesitter`). May import: core, languages, samples.
 """

@@ -14,7 +14,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from bindref.errors import ConfigError
+from bindref.core.errors import ConfigError
 from bindref.languages import PROFILES, Language, languages_of_sdk
 from bindref.samples.files import sample_paths
 from bindref.samples.treesitter import Grammar, Node, parse

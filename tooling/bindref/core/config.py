@@ -12,7 +12,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
-from bindref.errors import ConfigError, choices_hint
+from bindref.core.errors import ConfigError, choices_hint
 from bindref.languages import Language
 
 PYPROJECT = "pyproject.toml"
