@@ -20,7 +20,7 @@ from mkdocs.plugins import BasePlugin
 
 from bindref.core.config import find_project_root, load_settings
 from bindref.hosts.preview import TRACKER
-from bindref.render.renderer import PACKAGED_TEMPLATES
+from bindref.render.template_set import PACKAGED_TEMPLATES
 
 
 class _MemoryBytecodeCache(jinja2.BytecodeCache):

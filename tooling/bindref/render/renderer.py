@@ -27,10 +27,10 @@ from bindref.languages import DIRECTION_KIND, PROFILES, TAB_ORDER, Language, lan
 from bindref.render.codeblocks import CodeBlock, fence_for, inject_code, slot_token
 from bindref.render.filters import escape_prose, heading_anchor
 from bindref.render.tables import rows_for
-from bindref.render.template_set import PACKAGED_TEMPLATES, SITE, TemplateSet
+from bindref.render.template_set import SITE, TemplateSet
 from bindref.samples.regions import SampleReader
 
-__all__ = ["PACKAGED_TEMPLATES", "Renderer", "missing_example", "missing_usage"]
+__all__ = ["Renderer", "missing_example", "missing_usage"]
 
 
 def missing_example(binding: Binding, language: Language) -> MissingExampleError:
