@@ -34,7 +34,7 @@ from bindref.spec import binding, code, example, lang, no_example, param
 
 
 @binding(
-    type="widgetIn",
+    type="widgetIn", key="widgetIn",
     direction="in",
     title="Widget input binding",
     names={
@@ -94,7 +94,7 @@ from bindref.spec import binding, example, no_example, param
 
 
 @binding(
-    type="widgetOut",
+    type="widgetOut", key="widgetOut",
     direction="out",
     title="Widget output binding",
     names={

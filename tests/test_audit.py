@@ -25,7 +25,7 @@ from bindref.spec import binding, param
 
 
 @binding(
-    type="gizmoPost",
+    type="gizmoPost", key="gizmoPost",
     direction="in",
     title="Gizmo post input binding",
     names={"csharp_isolated": "GizmoPostInput", "csharp_inprocess": "GizmoPost", "java": "GizmoPost",

@@ -372,7 +372,8 @@ CASES = [
         out=findings(
             f"{at(UNKNOWN_OPTION, 'tittle=')}: [BR001] unknown binding() argument 'tittle' (did you mean "
             "'title'? "
-            "binding() accepts: 'direction', 'examples', 'names', 'title', 'type', 'unavailable', 'usage')"
+            "binding() accepts: 'constructors', 'direction', 'examples', 'key', 'names', 'title', 'type', "
+            "'unavailable', 'usage')"
         ),
     ),
     Case(
@@ -400,7 +401,8 @@ CASES = [
         exit_code=3,
         out=findings(
             f"{at(D, '@binding(')}: [BR001] binding 'widgets/widgetIn' is defined twice "
-            f"(first defined at binding_defs/widgets/copy.py:{line_of(D, '@binding(')})"
+            f"(first defined at binding_defs/widgets/copy.py:{line_of(D, '@binding(')}; "
+            "give each binding its own key='...')"
         ),
     ),
     Case(

@@ -39,7 +39,7 @@ from bindref.spec import binding, no_example, param
 
 
 @binding(
-    type="widgetTrigger",
+    type="widgetTrigger", key="widgetTrigger",
     direction="trigger",
     title="Widget trigger",
     names={

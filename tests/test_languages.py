@@ -33,7 +33,7 @@ from bindref.spec import binding, lang, param
 
 
 @binding(
-    type="spellingIn",
+    type="spellingIn", key="spellingIn",
     direction="in",
     title="Spelling input binding",
     names={

@@ -285,7 +285,7 @@ def test_export_removes_the_stale_pages_it_wrote_and_nothing_else(
 def test_export_refuses_every_hand_written_page_before_writing_any(
     make_project: ProjectFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    second = WIDGET_DEFINITION.replace('type="widgetIn"', 'type="widgetOut"').replace(
+    second = WIDGET_DEFINITION.replace('"widgetIn"', '"widgetOut"').replace(
         'direction="in"', 'direction="out"'
     )
     make_project({"binding_defs/widgets/widget_out.py": second})

@@ -167,7 +167,7 @@ def test_unknown_helper_and_unknown_argument(make_project: ProjectFactory) -> No
     problems = problems_of(make_project, broken)
     assert problems == [
         f"{DEF_PATH}:{line_of(broken, 'nam=')}: lang(): got an unexpected keyword argument 'nam' "
-        "(lang() accepts: name, type, default, required, available, reason, note, accepted)",
+        "(lang() accepts: name, type, default, required, available, reason, note, accepted, settable)",
         f"{DEF_PATH}:{line_of(broken, 'kode(')}: call of 'kode' is not allowed in a definition "
         "(did you mean 'code'? bindref.spec helpers: 'code', 'example', 'lang', 'no_example', 'param')",
     ]
@@ -179,8 +179,8 @@ def test_binding_without_docstring_and_unknown_option(make_project: ProjectFacto
     )
     assert problems_of(make_project, broken) == [
         f"{DEF_PATH}:{line_of(broken, 'tittle=')}: unknown binding() argument 'tittle' "
-        "(did you mean 'title'? binding() accepts: 'direction', 'examples', 'names', 'title', "
-        "'type', 'unavailable', 'usage')",
+        "(did you mean 'title'? binding() accepts: 'constructors', 'direction', 'examples', 'key', "
+        "'names', 'title', 'type', 'unavailable', 'usage')",
         f"{DEF_PATH}:{line_of(broken, 'class Widget:')}: binding class 'Widget' has no docstring "
         "(its docstring is the binding's summary on the page)",
     ]
@@ -260,21 +260,22 @@ def test_base_classes_and_constants_from_other_modules(make_project: ProjectFact
     )
     project = make_project({"binding_defs/widgets/_shared.py": SHARED}, definition=definition)
     binding = project.binding("widgetIn")
+    # the binding's own fields first (a redeclared one in its own place), then the inherited ones
     assert [p.canonical for p in binding.parameters] == [
-        "level",
-        "mode",
         "widget_id",
         "max_size",
         "chat_model",
         "ai_connection_name",
+        "mode",
+        "level",
     ]
-    mode = binding.parameters[1]
+    mode = binding.parameters[4]
     assert mode.description == "The mode, slower here."
     assert mode.location.path == DEF_PATH  # the redeclared field, in the subclass's file
-    assert binding.parameters[0].location.path == "binding_defs/widgets/_shared.py"
+    assert binding.parameters[5].location.path == "binding_defs/widgets/_shared.py"
     assert binding.no_examples[Language.CSHARP_INPROCESS].reason == "Isolated worker only."
     # required parameters come first in every table
-    assert [p.name for p in binding.parameters_for(Language.JAVA)][:2] == ["widgetId", "level"]
+    assert [p.name for p in binding.parameters_for(Language.JAVA)][:2] == ["widgetId", "maxLength"]
 
 
 def test_unknown_constant_base_and_circular_constant(make_project: ProjectFactory) -> None:

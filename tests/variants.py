@@ -76,7 +76,7 @@ def _definition(
 
 
 VARIANT_DEFINITIONS: Mapping[str, str] = {
-    "binding_defs/variants/trigger.py": _definition(
+    "binding_defs/variants/variant_trigger.py": _definition(
         doc="A trigger.",
         type_name="variantTrigger",
         direction="trigger",
@@ -94,7 +94,7 @@ VARIANT_DEFINITIONS: Mapping[str, str] = {
     """How often to look for a new variant."""
 ''',
     ),
-    "binding_defs/variants/payload.py": _definition(
+    "binding_defs/variants/variant_payload.py": _definition(
         doc="An output binding configured by the data it writes.",
         type_name="variantPayload",
         direction="out",
@@ -115,7 +115,7 @@ VARIANT_DEFINITIONS: Mapping[str, str] = {
     """How often to retry a failed request."""
 ''',
     ),
-    "binding_defs/variants/partial.py": _definition(
+    "binding_defs/variants/variant_partial.py": _definition(
         doc="A parameter that one language does not have.",
         type_name="variantPartial",
         direction="in",
@@ -136,7 +136,7 @@ VARIANT_DEFINITIONS: Mapping[str, str] = {
     """How many items to read per page."""
 ''',
     ),
-    "binding_defs/variants/empty.py": _definition(
+    "binding_defs/variants/variant_empty.py": _definition(
         doc="A binding with no parameters.",
         type_name="variantEmpty",
         direction="out",
@@ -148,7 +148,7 @@ VARIANT_DEFINITIONS: Mapping[str, str] = {
     """Writes a variant; it has nothing to configure."""
 ''',
     ),
-    "binding_defs/variants/noexample.py": _definition(
+    "binding_defs/variants/variant_no_example.py": _definition(
         doc="A language with a reasoned no-example.",
         type_name="variantNoExample",
         direction="in",

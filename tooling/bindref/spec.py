@@ -78,6 +78,7 @@ class LanguageOverride:
     reason: str = ""
     note: str = ""
     accepted: str = ""
+    settable: bool | None = None
 
 
 def lang(
@@ -90,11 +91,14 @@ def lang(
     reason: str = "",
     note: str = "",
     accepted: str = "",
+    settable: bool | None = None,
 ) -> LanguageOverride:
     """Override a parameter for one language (or group: ``csharp``, ``node``).
 
     ``note`` is appended to the description in that language's table; ``available=False``
     needs a ``reason``; ``accepted`` records why a difference from the SDK is intended.
+    ``settable`` says whether a C# constructor parameter also has a public setter (by default
+    a constructor parameter is a get-only property, and any other parameter is settable).
     """
     return LanguageOverride(
         name=name,
@@ -105,6 +109,7 @@ def lang(
         reason=reason,
         note=note,
         accepted=accepted,
+        settable=settable,
     )
 
 
@@ -115,6 +120,7 @@ def param(
     names: Mapping[str, str] | None = None,
     languages: Mapping[str, LanguageOverride] | None = None,
     payload: bool = False,
+    only: Sequence[str] | None = None,
 ) -> Any:
     """Declare a binding parameter (or, with ``payload=True``, a field of the data it carries).
 
@@ -123,7 +129,9 @@ def param(
     (null). ``names`` overrides the spelling per language; ``languages`` holds every
     other per-language difference. A payload field (the JSON an output binding writes,
     such as the assistant create request) is spelled as C# properties in C# and as
-    camelCase JSON keys elsewhere, and is shown in its own table.
+    camelCase JSON keys elsewhere, and is shown in its own table. ``only`` lists the language
+    keys that have the parameter at all (the in-process ``[Blob]`` attribute's ``Access``): the
+    other languages leave it out of their tables without a "not available" sentence.
     """
     spec = {
         "required": required,
@@ -131,6 +139,7 @@ def param(
         "names": names,
         "languages": languages,
         "payload": payload,
+        "only": only,
     }
     return field(default=None, metadata={"bindref": spec})
 
@@ -179,11 +188,22 @@ def binding(
     direction: Direction | str,
     title: str,
     names: Mapping[str, str],
+    key: str | None = None,
+    constructors: Mapping[str, Sequence[str] | Sequence[Sequence[str]]] | None = None,
     unavailable: Mapping[str, str] | None = None,
     usage: Mapping[str, str] | None = None,
     examples: Sequence[Example | NoExample] = (),
 ) -> Callable[[builtins.type[T]], builtins.type[T]]:
-    """Mark a dataclass as a binding definition; the class is returned unchanged."""
+    """Mark a dataclass as a binding definition; the class is returned unchanged.
+
+    ``key`` names the binding inside its extension (pages call ``binding_reference("sql/input")``);
+    it defaults to the module's file name in camelCase, so ``sql/input.py`` is ``sql/input``.
+    Several bindings may share a ``type`` string (SQL input and output are both ``sql``).
+    ``constructors`` gives, per language key, the SDK's positional signature as canonical field
+    names in their real order: a C# attribute's constructor (a list of tuples for overloads), or
+    Python's positional parameters. A listed field that is not required is an optional
+    constructor parameter. Without it, the required fields are positional in declaration order.
+    """
 
     def mark(cls: builtins.type[T]) -> builtins.type[T]:
         return cls

@@ -8,7 +8,7 @@ upgrade of any dependency touches one module only.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bindref.languages import Direction, Language
 
@@ -44,6 +44,9 @@ class LanguageParameter:
     note: str = ""
     accepted: str = ""
     extra: bool = False
+    # C#: whether a property setter exists (``Connection = "..."``); a constructor parameter is
+    # get-only unless the definition says otherwise. Languages without properties leave it True.
+    settable: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -51,6 +54,9 @@ class Unavailable:
     """A parameter or binding that one language does not have, and why."""
 
     reason: str
+    # False for a parameter that belongs to other languages only (``param(only=...)``): its
+    # absence needs no sentence under every language that lacks it.
+    listed: bool = True
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -94,14 +100,27 @@ class Binding:
     examples: Mapping[Language, tuple[ExampleRef, ...]]
     no_examples: Mapping[Language, Unavailable]
     usage: Mapping[Language, str]
+    # Per language with positional arguments (C# constructors, Python): each signature's
+    # parameter names as the language spells them, in the SDK's order; overloads in turn.
+    constructors: Mapping[Language, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     def parameters_for(self, language: Language) -> tuple[LanguageParameter, ...]:
-        """The binding's own parameters in one language: required first, then declaration order.
+        """The binding's own parameters in one language: constructor order, then required, then the rest.
 
-        Required-first matches every SDK surface (constructor arguments, positional
-        Python parameters) and keeps shared base-class options from pushing them down.
+        The constructor's order is the SDK's (a definition states it, or the required fields
+        in declaration order stand for it); required-first keeps shared options from
+        pushing them down.
         """
-        return self._spelled(language, payload=False)
+        spelled = self._spelled(language, payload=False)
+        order = {name: index for index, name in enumerate(self.positional_names(language))}
+        return tuple(sorted(spelled, key=lambda p: (order.get(p.name, len(order)), not p.required)))
+
+    def positional_names(self, language: Language) -> tuple[str, ...]:
+        """Every constructor parameter of ``language`` once, longest overload's order first."""
+        names: dict[str, None] = {}
+        for signature in sorted(self.constructors.get(language, ()), key=len, reverse=True):
+            names.update(dict.fromkeys(signature))
+        return tuple(names)
 
     def payload_for(self, language: Language) -> tuple[LanguageParameter, ...]:
         """The fields of the data the binding carries (its request payload), required first."""

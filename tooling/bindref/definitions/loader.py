@@ -17,14 +17,8 @@ import griffe
 
 from bindref.core.config import PYPROJECT, setting_line
 from bindref.core.errors import BindrefError, ConfigError, DefinitionError, read_text_file
-from bindref.definitions.raw import (
-    ClassInfo,
-    DefinitionModule,
-    DefinitionScope,
-    RawBinding,
-    binding_decorator,
-    read_binding,
-)
+from bindref.definitions.raw import RawBinding, binding_decorator, read_binding
+from bindref.definitions.scope import ClassInfo, DefinitionModule, DefinitionScope
 from bindref.definitions.spec_imports import check_spec_imports
 
 # griffe logs (for example) unresolvable annotations; we report our own errors instead.

@@ -41,28 +41,45 @@ def expand_language_keys(
 
 
 def resolve_parameters(
-    fields: Sequence[RawField], languages: Sequence[Language], declared: frozenset[str], problems: Problems
+    fields: Sequence[RawField],
+    languages: Sequence[Language],
+    declared: frozenset[str],
+    problems: Problems,
+    constructors: Mapping[Language, frozenset[str]] | None = None,
 ) -> tuple[Parameter, ...]:
     """Every field of a binding resolved for every language, in one step.
 
     Each field is spelled per language, then the spellings are checked for clashes within
     each language, then ``[[references]]`` in descriptions are spelled the way each language
     spells the parameter they name (``declared`` also holds fields that failed to read).
+    ``constructors`` holds, per language, the canonical names a definition lists as constructor
+    parameters (without an entry, the required fields are the constructor).
     """
-    parameters = tuple(_resolve_field(field, languages, problems) for field in fields)
+    positional = constructors or {}
+    parameters = tuple(_resolve_field(field, languages, problems, positional) for field in fields)
     _check_unique_names(parameters, languages, problems)
     return _link_parameter_references(parameters, languages, declared, problems)
 
 
-def _resolve_field(field: RawField, languages: Sequence[Language], binding_problems: Problems) -> Parameter:
+def _resolve_field(
+    field: RawField,
+    languages: Sequence[Language],
+    binding_problems: Problems,
+    constructors: Mapping[Language, frozenset[str]],
+) -> Parameter:
     """One field resolved for every language; problems are located in the field's own file."""
     problems = Problems(field.path)
-    parameter = _build_parameter(field, languages, problems)
+    parameter = _build_parameter(field, languages, problems, constructors)
     binding_problems.errors.extend(problems.errors)
     return parameter
 
 
-def _build_parameter(field: RawField, languages: Sequence[Language], problems: Problems) -> Parameter:
+def _build_parameter(
+    field: RawField,
+    languages: Sequence[Language],
+    problems: Problems,
+    constructors: Mapping[Language, frozenset[str]],
+) -> Parameter:
     if not field.docstring:
         problems.add(
             field.line,
@@ -74,8 +91,12 @@ def _build_parameter(field: RawField, languages: Sequence[Language], problems: P
         field.languages, expand_language_keys(problems, field.languages, field.line, "languages")
     )
     by_language: dict[Language, LanguageParameter | Unavailable] = {}
+    only = _only_languages(field, problems)
     for lang in languages:
         override = overrides.get(lang, spec.LanguageOverride())
+        if only is not None and lang not in only:
+            by_language[lang] = Unavailable(reason="", listed=False)
+            continue
         if not override.available:
             if not override.reason:
                 problems.add(
@@ -85,7 +106,11 @@ def _build_parameter(field: RawField, languages: Sequence[Language], problems: P
                 )
             by_language[lang] = Unavailable(reason=override.reason)
             continue
-        by_language[lang] = _spell(field, lang, names.get(lang, override.name), override)
+        spelled = _spell(field, lang, names.get(lang, override.name), override)
+        in_constructor = field.name in constructors[lang] if lang in constructors else spelled.required
+        if override.settable is None and PROFILES[lang].settable_properties and in_constructor:
+            spelled = replace(spelled, settable=False)
+        by_language[lang] = spelled
     return Parameter(
         canonical=field.name,
         description=field.docstring,
@@ -93,6 +118,14 @@ def _build_parameter(field: RawField, languages: Sequence[Language], problems: P
         by_language=by_language,
         payload=field.payload,
     )
+
+
+def _only_languages(field: RawField, problems: Problems) -> frozenset[Language] | None:
+    """The languages of ``param(only=...)``, or None when every language has the parameter."""
+    if field.only is None:
+        return None
+    expanded = expand_language_keys(problems, field.only, field.line, "only")
+    return frozenset(lang for languages in expanded.values() for lang in languages)
 
 
 def _by_language(
@@ -121,6 +154,7 @@ def _spell(
         description=field.docstring,
         note=override.note,
         accepted=override.accepted,
+        settable=True if override.settable is None else override.settable,
     )
 
 

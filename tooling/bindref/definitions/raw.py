@@ -1,9 +1,9 @@
 """Read binding classes from parsed definition modules, before per-language resolution.
 
 A binding's fields come from its own class and its base classes (shared option sets
-such as the chat-completion options), base fields first, as Python's dataclasses
-order them. Values may name module-level constants, in the same module or imported
-from another definition module. Every value is evaluated by
+such as the chat-completion options), its own fields first, unlike Python's dataclasses:
+the page's order is the binding's, not its base classes'. Values may name module-level
+constants, in the same module or imported from another definition module. Every value is evaluated by
 :class:`bindref.definitions.literals.LiteralEvaluator`; nothing is executed.
 """
 
@@ -11,41 +11,18 @@ from __future__ import annotations
 
 import ast
 import inspect
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from bindref import spec
 from bindref.core.errors import BindrefError, DefinitionError, choices_hint
 from bindref.definitions.argtypes import parameter_types
 from bindref.definitions.literals import LiteralEvaluator
+from bindref.definitions.scope import ClassInfo, DefinitionScope
 
 _BINDING_KEYWORDS = tuple(inspect.signature(spec.binding).parameters)
 _BINDING_TYPES = parameter_types(spec.binding)
 _LANG_EXAMPLE = "languages={'java': lang(type='String')}"
-_ONE_HOME = "give it a literal value in one module, and import it from there"
-
-
-@dataclass(frozen=True, kw_only=True)
-class ClassInfo:
-    """A class in a definition module, with the docstrings griffe found."""
-
-    node: ast.ClassDef
-    module: str
-    path: str
-    extension: str
-    docstring: str
-    field_docstrings: dict[str, str]
-
-
-@dataclass(kw_only=True)
-class DefinitionModule:
-    """One parsed definition file: its classes, module-level constants and imports."""
-
-    name: str
-    path: str
-    classes: dict[str, ClassInfo] = field(default_factory=dict)
-    constants: dict[str, ast.expr] = field(default_factory=dict)
-    imports: dict[str, tuple[str, str]] = field(default_factory=dict)  # local name -> (module, name)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -62,6 +39,7 @@ class RawField:
     path: str
     line: int
     payload: bool = False
+    only: tuple[str, ...] | None = None  # the language keys that have the parameter at all
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -77,70 +55,6 @@ class RawBinding:
     fields: tuple[RawField, ...]
     declared_names: frozenset[str]  # every field, including any that failed to read
     unreadable: frozenset[str] = frozenset()  # binding() options already reported as errors
-
-
-class DefinitionScope:
-    """Resolves names across definition modules: constants and base classes."""
-
-    def __init__(self, modules: dict[str, DefinitionModule], *, folder: str) -> None:
-        self.modules = modules
-        self.folder = folder  # the definitions folder as the settings name it, for hints
-        self._resolving: set[tuple[str, str]] = set()
-
-    def evaluator(self, module_name: str) -> LiteralEvaluator:
-        """An evaluator for values written in ``module_name``."""
-        module = self.modules[module_name]
-        return LiteralEvaluator(
-            path=module.path, resolve_name=lambda name, node: self._constant(module, name, node)
-        )
-
-    def _constant(self, module: DefinitionModule, name: str, node: ast.AST) -> Any:
-        """The value ``name`` has in ``module``, following imports; errors point at ``node``."""
-        here = LiteralEvaluator(path=module.path)  # ``node`` is in this module
-        chain = [module.name]
-        while name not in module.constants:
-            source, original = module.imports.get(name, ("", ""))
-            if source not in self.modules:
-                raise here.fail(
-                    node,
-                    f"'{name}' is not a constant of this module or of another definition module",
-                    f"define NAME = <literal> at module level, or import it from a module in {self.folder}",
-                )
-            if source in chain:
-                circle = " -> ".join([*chain, source])
-                raise here.fail(node, f"'{name}' is imported in a circle: {circle}", _ONE_HOME)
-            chain.append(source)
-            module, name = self.modules[source], original
-        key = (module.name, name)
-        if key in self._resolving:
-            raise here.fail(node, f"constant '{name}' refers to itself", _ONE_HOME)
-        self._resolving.add(key)
-        try:
-            return self.evaluator(module.name).evaluate(module.constants[name])
-        finally:
-            self._resolving.discard(key)
-
-    def bases(self, info: ClassInfo) -> list[ClassInfo]:
-        """The class's base classes that are definition classes, nearest first in MRO order."""
-        module = self.modules[info.module]
-        found: list[ClassInfo] = []
-        for base in info.node.bases:
-            if not isinstance(base, ast.Name) or base.id == "object":
-                raise LiteralEvaluator(path=info.path).fail(
-                    base,
-                    f"base class '{ast.unparse(base)}' is not a definition class",
-                    f"bases must be classes defined in {self.folder} (shared parameter sets)",
-                )
-            source, original = module.imports.get(base.id, (module.name, base.id))
-            target = self.modules.get(source)
-            if target is None or original not in target.classes:
-                raise LiteralEvaluator(path=info.path).fail(
-                    base,
-                    f"base class '{base.id}' is not defined in {self.folder}",
-                    f"import it from a module in {self.folder}, or define it in this file",
-                )
-            found.append(target.classes[original])
-        return found
 
 
 def binding_decorator(node: ast.ClassDef) -> ast.Call | None:
@@ -187,10 +101,12 @@ def read_binding(info: ClassInfo, scope: DefinitionScope, errors: list[BindrefEr
                 hint="its docstring is the binding's summary on the page",
             )
         )
-    fields: dict[str, RawField] = {}  # a subclass's field replaces the base's, in the base's place
+    # The class's own fields first, in its order, then what it inherits (nearest base first):
+    # a shared option set never pushes the binding's own parameters down the table.
+    fields: dict[str, RawField] = {}
     declared: set[str] = set()
-    for owner in _classes_in_field_order(info, scope, errors):
-        fields.update((f.name, f) for f in _read_fields(owner, scope, errors))
+    for owner in reversed(_classes_in_field_order(info, scope, errors)):
+        fields.update((f.name, f) for f in _read_fields(owner, scope, errors) if f.name not in fields)
         declared.update(_field_statements(owner))
     return RawBinding(
         path=info.path,
@@ -266,6 +182,7 @@ def _read_field(
     name: str, statement: ast.AnnAssign, info: ClassInfo, evaluator: LiteralEvaluator
 ) -> RawField:
     required, default, payload = statement.value is None, spec.UNSET, False
+    only: tuple[str, ...] | None = None
     names: dict[str, str] = {}
     languages: dict[str, spec.LanguageOverride] = {}
     if statement.value is not None:
@@ -277,6 +194,7 @@ def _read_field(
             names = dict(declared["names"] or {})
             languages = dict(declared["languages"] or {})
             payload = bool(declared.get("payload", False))
+            only = _only(declared.get("only"), statement, evaluator)
         else:
             default = value
     for label, mapping, expected in (("names", names, str), ("languages", languages, spec.LanguageOverride)):
@@ -296,4 +214,14 @@ def _read_field(
         path=info.path,
         line=statement.lineno,
         payload=payload,
+        only=only,
     )
+
+
+def _only(value: Any, statement: ast.AnnAssign, evaluator: LiteralEvaluator) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    if not isinstance(value, tuple) or not value or not all(isinstance(key, str) for key in value):
+        hint = "for example only=('csharp_inprocess',)"
+        raise evaluator.fail(statement, "param() only must be a non-empty tuple of language keys", hint)
+    return value

@@ -8,6 +8,7 @@ them all.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
@@ -19,7 +20,9 @@ from bindref.core.model import (
     Binding,
     Catalog,
     ExampleRef,
+    LanguageParameter,
     Location,
+    Parameter,
     Unavailable,
 )
 from bindref.definitions.parameters import (
@@ -27,7 +30,7 @@ from bindref.definitions.parameters import (
     resolve_parameters,
 )
 from bindref.definitions.raw import RawBinding
-from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language
+from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language, camel_case
 
 _EXAMPLE_OPTIONS = {
     "type": 'for example type="assistantPost"',
@@ -52,7 +55,7 @@ def build_catalog(raw_bindings: Sequence[RawBinding], settings: Settings) -> Cat
                     f"binding '{binding.key}' is defined twice",
                     path=raw.path,
                     line=raw.line,
-                    hint=f"first defined at {first}",
+                    hint=f"first defined at {first}; give each binding its own key='...'",
                 )
             )
         bindings[binding.key] = binding
@@ -90,10 +93,13 @@ def _build_binding(raw: RawBinding, settings: Settings, problems: Problems) -> B
                 f"binding() names has no entry for '{lang.value}'",
                 hint=f"give the {profile.label} name, or list it in unavailable= with a reason",
             )
-    parameters = resolve_parameters(raw.fields, languages, raw.declared_names, problems)
+    declared = _declared_constructors(options.get("constructors"), raw, problems)
+    constructor_fields = {lang: frozenset(n for sig in sigs for n in sig) for lang, sigs in declared.items()}
+    parameters = resolve_parameters(raw.fields, languages, raw.declared_names, problems, constructor_fields)
     examples, no_examples = _examples(options.get("examples", ()), raw, settings, problems)
+    key = _binding_key(options.get("key"), raw, problems)
     return Binding(
-        key=f"{raw.extension}/{type_name}",
+        key=f"{raw.extension}/{key}",
         extension=raw.extension,
         type_name=type_name,
         direction=direction,
@@ -107,7 +113,88 @@ def _build_binding(raw: RawBinding, settings: Settings, problems: Problems) -> B
         examples=examples,
         no_examples=no_examples,
         usage=dict(_per_language(options.get("usage"), raw, problems, "usage")),
+        constructors=_spelled_constructors(declared, parameters, languages),
     )
+
+
+_KEY = re.compile(r"[A-Za-z][A-Za-z0-9_-]*")
+
+
+def _binding_key(declared: Any, raw: RawBinding, problems: Problems) -> str:
+    """``key=`` as written, else the module's file name in camelCase (``text_completion``)."""
+    stem = PurePosixPath(raw.path).stem
+    if stem == "__init__":
+        stem = PurePosixPath(raw.path).parent.name
+    key = declared if isinstance(declared, str) else camel_case(stem)
+    if not _KEY.fullmatch(key):
+        problems.add(
+            raw.line,
+            f"binding key '{key}' is not a valid name",
+            "a key starts with a letter and holds letters, digits, '_' or '-': for example key='input'",
+        )
+    return key
+
+
+Signatures = dict[Language, tuple[tuple[str, ...], ...]]
+
+
+def _declared_constructors(value: Any, raw: RawBinding, problems: Problems) -> Signatures:
+    """``constructors=`` per language as canonical names, each checked against the fields."""
+    if value is None:
+        return {}
+    fields = [f.name for f in raw.fields]
+    signatures: Signatures = {}
+    for key, languages in expand_language_keys(problems, value, raw.line, "constructors").items():
+        written = value[key]
+        overloads = written if written and all(isinstance(s, tuple) for s in written) else (written,)
+        for signature in overloads:
+            for name in signature:
+                if name not in fields and name not in raw.declared_names:
+                    problems.add(
+                        raw.line,
+                        f"constructors['{key}'] names unknown parameter '{name}'",
+                        choices_hint(name, fields, noun="parameters"),
+                    )
+        for lang in languages:
+            if PROFILES[lang].positional_extras is None:
+                with_positions = ", ".join(
+                    lang.value for lang in Language if PROFILES[lang].positional_extras is not None
+                )
+                problems.add(
+                    raw.line,
+                    f"constructors['{key}']: {PROFILES[lang].label} passes no argument by position",
+                    f"constructors apply to {with_positions}",
+                )
+                continue
+            signatures[lang] = tuple(tuple(signature) for signature in overloads)
+    return signatures
+
+
+def _spelled_constructors(
+    declared: Signatures, parameters: Sequence[Parameter], languages: Sequence[Language]
+) -> Signatures:
+    """Each language's signatures in its own spelling; without a declaration, its required fields."""
+    spelled: Signatures = {}
+    for lang in languages:
+        if PROFILES[lang].positional_extras is None:
+            continue
+        names = {
+            p.canonical: form.name
+            for p in parameters
+            if not p.payload and isinstance(form := p.by_language.get(lang), LanguageParameter)
+        }
+        if lang in declared:
+            spelled[lang] = tuple(tuple(names[n] for n in sig if n in names) for sig in declared[lang])
+        else:
+            required = tuple(
+                form.name
+                for p in parameters
+                if not p.payload
+                and isinstance(form := p.by_language.get(lang), LanguageParameter)
+                and form.required
+            )
+            spelled[lang] = (required,)
+    return spelled
 
 
 def _direction(value: Any, line: int, problems: Problems) -> Direction | None:

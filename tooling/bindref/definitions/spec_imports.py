@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 
 from bindref.core.errors import DefinitionError
 from bindref.definitions.literals import HELPERS
-from bindref.definitions.raw import DefinitionModule
+from bindref.definitions.scope import DefinitionModule
 
 SPEC = "bindref.spec"
 _NAMES = frozenset({*HELPERS, "binding"})

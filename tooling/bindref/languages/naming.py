@@ -28,3 +28,13 @@ def camel_case(canonical: str) -> str:
 def snake_case(canonical: str) -> str:
     """Canonical names are already snake_case; collapse anything else to it."""
     return re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", canonical).lower()
+
+
+def as_written(name: str) -> str:
+    """The name unchanged: most languages pass positional parameters by their own name."""
+    return name
+
+
+def lower_first(name: str) -> str:
+    """``ConnectionStringSetting`` -> ``connectionStringSetting``: a C# constructor parameter."""
+    return name[:1].lower() + name[1:]

@@ -7,9 +7,12 @@ instead of testing which language they are handling, so a convention changes in 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol
+
+from bindref.languages.naming import as_written
 
 
 class Language(StrEnum):
@@ -38,6 +41,23 @@ DIRECTION_KIND: Mapping[Direction, str] = {
     Direction.OUT: "output",
     Direction.TRIGGER: "trigger",
 }
+
+
+class _Default(Protocol):
+    source: str
+
+
+class LanguageParameterShape(Protocol):
+    """What :meth:`LanguageProfile.signature` reads of a parameter (the model's LanguageParameter)."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def required(self) -> bool: ...
+    @property
+    def default(self) -> _Default | None: ...
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -88,6 +108,16 @@ class LanguageProfile:
     # Arguments a usage may pass by position: these extras, then the required parameters
     # (C# constructor arguments, Python's arg_name and required parameters); None = none.
     positional_extras: tuple[str, ...] | None = None
+    # C#: a named argument outside the constructor sets a property (``Connection = "..."``),
+    # and a constructor parameter is a get-only property unless a definition says otherwise.
+    settable_properties: bool = False
+    # How hints write a positional signature: str.format with {name} and {parameters}, and one
+    # parameter with {type}, {name} and (when it has a default) {default}.
+    # How a named constructor argument spells a parameter (C# ``connectionStringSetting:``).
+    constructor_spelling: Callable[[str], str] = as_written
+    signature_markup: str = "{name}({parameters})"
+    signature_parameter: str = "{name}"
+    signature_default: str = "{name}={default}"
     host_properties: frozenset[str] = frozenset()  # read by the host on every binding (dataType)
     sample_syntax: str  # how its sample files declare bindings (bindref.samples.usages.Syntax)
     sdk_family: str = ""  # the SDK reader that knows its surface: "csharp", "java", "python"
@@ -142,3 +172,18 @@ class LanguageProfile:
             escaped = value.replace("\\", "\\\\").replace('"', '\\"')
             return f'"{escaped}"'
         return str(value)
+
+    def signature(self, name: str, parameters: Sequence[LanguageParameterShape]) -> str:
+        """A positional signature as hints print it: ``SqlInputAttribute(string commandText, ...)``."""
+        shown = []
+        for parameter in parameters:
+            values = {"type": parameter.type, "name": self.constructor_spelling(parameter.name)}
+            if parameter.default is None and not parameter.required:
+                values["default"] = self.null_literal
+                shown.append(self.signature_default.format(**values))
+            elif parameter.default is not None:
+                values["default"] = parameter.default.source
+                shown.append(self.signature_default.format(**values))
+            else:
+                shown.append(self.signature_parameter.format(**values))
+        return self.signature_markup.format(name=name, parameters=", ".join(shown))

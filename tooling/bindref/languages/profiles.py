@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bindref.languages.naming import camel_case, pascal_case, snake_case
+from bindref.languages.naming import camel_case, lower_first, pascal_case, snake_case
 from bindref.languages.profile import Direction, ExtraParameter, Language, LanguageProfile
 
 # Keys that stand for several languages at once in a definition, so the common case
@@ -70,6 +70,11 @@ _CSHARP: dict[str, object] = {
     "false_literal": "false",
     "null_literal": "null",
     "positional_extras": (),  # constructor arguments: the required parameters
+    "settable_properties": True,
+    "constructor_spelling": lower_first,
+    "signature_markup": "{name}Attribute({parameters})",
+    "signature_parameter": "{type} {name}",
+    "signature_default": "{type} {name} = {default}",
     "sample_syntax": "csharp",
     "sdk_family": "csharp",
     "learn_pivot": "csharp",

@@ -1,0 +1,103 @@
+"""The parsed definition modules and the names they share: constants and base classes.
+
+A definition may name a constant or a base class written in another definition module;
+:class:`DefinitionScope` follows those imports statically, with circles and unknown names
+reported at the line that uses them.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Any
+
+from bindref.definitions.literals import LiteralEvaluator
+
+_ONE_HOME = "give it a literal value in one module, and import it from there"
+
+
+@dataclass(frozen=True, kw_only=True)
+class ClassInfo:
+    """A class in a definition module, with the docstrings griffe found."""
+
+    node: ast.ClassDef
+    module: str
+    path: str
+    extension: str
+    docstring: str
+    field_docstrings: dict[str, str]
+
+
+@dataclass(kw_only=True)
+class DefinitionModule:
+    """One parsed definition file: its classes, module-level constants and imports."""
+
+    name: str
+    path: str
+    classes: dict[str, ClassInfo] = field(default_factory=dict)
+    constants: dict[str, ast.expr] = field(default_factory=dict)
+    imports: dict[str, tuple[str, str]] = field(default_factory=dict)  # local name -> (module, name)
+
+
+class DefinitionScope:
+    """Resolves names across definition modules: constants and base classes."""
+
+    def __init__(self, modules: dict[str, DefinitionModule], *, folder: str) -> None:
+        self.modules = modules
+        self.folder = folder  # the definitions folder as the settings name it, for hints
+        self._resolving: set[tuple[str, str]] = set()
+
+    def evaluator(self, module_name: str) -> LiteralEvaluator:
+        """An evaluator for values written in ``module_name``."""
+        module = self.modules[module_name]
+        return LiteralEvaluator(
+            path=module.path, resolve_name=lambda name, node: self._constant(module, name, node)
+        )
+
+    def _constant(self, module: DefinitionModule, name: str, node: ast.AST) -> Any:
+        """The value ``name`` has in ``module``, following imports; errors point at ``node``."""
+        here = LiteralEvaluator(path=module.path)  # ``node`` is in this module
+        chain = [module.name]
+        while name not in module.constants:
+            source, original = module.imports.get(name, ("", ""))
+            if source not in self.modules:
+                raise here.fail(
+                    node,
+                    f"'{name}' is not a constant of this module or of another definition module",
+                    f"define NAME = <literal> at module level, or import it from a module in {self.folder}",
+                )
+            if source in chain:
+                circle = " -> ".join([*chain, source])
+                raise here.fail(node, f"'{name}' is imported in a circle: {circle}", _ONE_HOME)
+            chain.append(source)
+            module, name = self.modules[source], original
+        key = (module.name, name)
+        if key in self._resolving:
+            raise here.fail(node, f"constant '{name}' refers to itself", _ONE_HOME)
+        self._resolving.add(key)
+        try:
+            return self.evaluator(module.name).evaluate(module.constants[name])
+        finally:
+            self._resolving.discard(key)
+
+    def bases(self, info: ClassInfo) -> list[ClassInfo]:
+        """The class's base classes that are definition classes, nearest first in MRO order."""
+        module = self.modules[info.module]
+        found: list[ClassInfo] = []
+        for base in info.node.bases:
+            if not isinstance(base, ast.Name) or base.id == "object":
+                raise LiteralEvaluator(path=info.path).fail(
+                    base,
+                    f"base class '{ast.unparse(base)}' is not a definition class",
+                    f"bases must be classes defined in {self.folder} (shared parameter sets)",
+                )
+            source, original = module.imports.get(base.id, (module.name, base.id))
+            target = self.modules.get(source)
+            if target is None or original not in target.classes:
+                raise LiteralEvaluator(path=info.path).fail(
+                    base,
+                    f"base class '{base.id}' is not defined in {self.folder}",
+                    f"import it from a module in {self.folder}, or define it in this file",
+                )
+            found.append(target.classes[original])
+        return found
