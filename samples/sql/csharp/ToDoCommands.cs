@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -29,7 +30,15 @@ public static class ToDoCommands
     public static async Task<AddToDoItemOutput> AddToDoItem(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "todo")] HttpRequest req)
     {
-        NewToDoItem? request = await req.ReadFromJsonAsync<NewToDoItem>();
+        NewToDoItem? request;
+        try
+        {
+            request = await req.ReadFromJsonAsync<NewToDoItem>();
+        }
+        catch (JsonException)
+        {
+            request = null;
+        }
         if (request is null || string.IsNullOrWhiteSpace(request.Title))
         {
             return new AddToDoItemOutput { Response = new BadRequestObjectResult("A title is required.") };
