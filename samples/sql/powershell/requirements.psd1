@@ -1,0 +1,3 @@
+# This function app needs no modules from the PowerShell Gallery.
+@{
+}
