@@ -25,8 +25,8 @@ from corpus import (
 HEAD = '[project]\nname = "fixture"\n\n[tool.bindref]\n'
 LINE = HEAD.count("\n") + 1  # the line of the first setting after HEAD
 SETTINGS = (
-    "settings: 'definitions', 'docs', 'languages', 'learn_code_root', 'learn_date', 'learn_export', "
-    "'samples', 'source_base_url', 'templates'"
+    "settings: 'definitions', 'docs', 'extensions', 'languages', 'learn_code_root', 'learn_date', "
+    "'learn_export', 'samples', 'source_base_url', 'templates'"
 )
 LANGUAGES = "csharp_isolated, csharp_inprocess, java, javascript, typescript, powershell, python"
 QUOTED_LANGUAGES = (

@@ -43,7 +43,7 @@ def test_values_and_source_links(tmp_path: Path) -> None:
         (
             "samples = 'x'\nsampels = 'y'\n",
             "pyproject.toml:3: unknown setting 'sampels' in [tool.bindref] (did you mean 'samples'? "
-            "settings: 'definitions', 'docs', 'languages', 'learn_code_root', 'learn_date', "
+            "settings: 'definitions', 'docs', 'extensions', 'languages', 'learn_code_root', 'learn_date', "
             "'learn_export', 'samples', 'source_base_url', 'templates')",
         ),
         (

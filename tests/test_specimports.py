@@ -16,10 +16,9 @@ FIRST_PARAM = "param(required=True)"
 def problems(make_project: ProjectFactory, definition: str, files: dict[str, str] | None = None) -> list[str]:
     project = make_project(files or {}, definition=definition)
     try:
-        project.catalog()
+        return [e.render() for errors in project.catalog().problems.values() for e in errors]
     except BindrefError as error:
         return [e.render() for e in (error.errors if isinstance(error, BindrefErrors) else (error,))]
-    return []
 
 
 @pytest.mark.parametrize(

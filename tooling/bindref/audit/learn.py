@@ -126,6 +126,9 @@ def _binding(audit: PageAudit, key: str | None, file_name: str) -> Binding | Non
         except NotFoundError as error:
             raise ConfigError(error.message, hint=error.hint) from None
     bindings = list(audit.project.catalog().bindings.values())
+    settings = audit.project.settings
+    if exact := next((b for b in bindings if page_name(b, settings) == file_name), None):
+        return exact  # the file bindref exports it to: the one binding it can be
     by_type = {b.type_name.lower(): b for b in bindings}
     by_name = {name: b for b in reversed(bindings) for lang, name in b.names.items() if lang in _NAMED}
     rows = [row for table in audit.page.tables for row in table.rows if row.name == "type"]
@@ -133,8 +136,8 @@ def _binding(audit: PageAudit, key: str | None, file_name: str) -> Binding | Non
     named = [by_name.get(name.removesuffix("Attribute")) for name in _BACKTICKED.findall(audit.page.visible)]
     if found := next((b for b in [*typed, *named] if b), None):
         return found
-    by_file = [b for b in bindings if page_name(b) == file_name or b.type_name.lower() in file_name.lower()]
-    return max(by_file, key=lambda b: (page_name(b) == file_name, len(b.type_name)), default=None)
+    by_file = [b for b in bindings if b.type_name.lower() in file_name.lower()]
+    return max(by_file, key=lambda b: len(b.type_name), default=None)
 
 
 def _tables(audit: PageAudit) -> Iterator[Finding]:

@@ -20,6 +20,8 @@ class CheckOptions:
     sdk_sources: Mapping[str, Path] = field(default_factory=dict)
     # Compare Python definitions with the installed azure-functions package.
     python_sdk: bool = True
+    # Check one extension only (``--extension``): its bindings and the findings in what it owns.
+    extension: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -111,7 +111,7 @@ def _unused_regions(context: CheckContext, used: set[tuple[str, str]]) -> list[F
     settings = context.project.settings
     root = settings.root
     findings: list[Finding] = []
-    for file in sample_paths(root / settings.samples):
+    for file in (f for folder in settings.sample_roots() for f in sample_paths(root / folder)):
         if file.suffix.lower() not in SAMPLE_SUFFIXES or not file.is_file():
             continue  # a broken or looping link is reported where an example names it
         relative = file.relative_to(root).as_posix()

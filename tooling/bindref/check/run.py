@@ -6,6 +6,8 @@ read: nothing here writes a file.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.coverage import check_coverage
 from bindref.check.definitions import check_definitions
@@ -13,8 +15,11 @@ from bindref.check.exports import check_exports
 from bindref.check.findings import Finding, finding_from_error
 from bindref.check.pages import check_pages
 from bindref.check.samples import check_samples
+from bindref.check.scope import catalog_of, findings_of
 from bindref.check.sdk import check_sdks
 from bindref.core.errors import BindrefError, BindrefErrors, ConfigError
+from bindref.core.model import Catalog
+from bindref.export.learn import page_name
 from bindref.render.project import Project
 
 __all__ = ["CheckContext", "CheckOptions", "run_checks"]
@@ -33,12 +38,38 @@ def run_checks(project: Project, options: CheckOptions, diffs: list[str] | None 
     except BindrefError as error:
         errors = error.errors if isinstance(error, BindrefErrors) else (error,)
         return [finding_from_error(e, "BR001") for e in errors]
+    if options.extension:
+        catalog = catalog_of(catalog, options.extension)
     context = CheckContext(project=project, catalog=catalog, options=options)
-    findings: list[Finding] = []
+    findings = [finding_from_error(e, "BR001") for errors in catalog.problems.values() for e in errors]
     for check in (check_definitions, check_pages, check_coverage, check_samples, check_sdks):
         findings += check(context)  # independent: each reads the context, none depends on another
     findings += check_exports(context, diffs if diffs is not None else [])
+    findings = _without_broken_samples(findings, project, catalog)
+    if options.extension:
+        exported = _export_paths(project, catalog)
+        findings = findings_of(findings, options.extension, project.settings, context.pages, exported)
     return _unique(findings)
+
+
+def _export_paths(project: Project, catalog: Catalog) -> list[str]:
+    """Where the Learn files of ``catalog``'s bindings are kept in sync, if anywhere."""
+    folder = project.settings.learn_export
+    return [f"{folder}/{page_name(b, project.settings)}" for b in catalog.bindings.values()] if folder else []
+
+
+def _without_broken_samples(findings: list[Finding], project: Project, catalog: Catalog) -> list[Finding]:
+    """Leave out what an extension's samples say while its definitions fail to load.
+
+    Its regions look unused and its usages unknown only because its bindings are missing:
+    the BR001 errors that caused it are the findings to fix first, and they fail the run.
+    """
+    folders = [project.settings.sample_folder_of(name) for name in catalog.problems]
+    return [
+        f
+        for f in findings
+        if f.code == "BR001" or not any(Path(f.path).is_relative_to(folder) for folder in folders)
+    ]
 
 
 def _unique(findings: list[Finding]) -> list[Finding]:

@@ -51,7 +51,10 @@ def check_samples(context: CheckContext) -> list[Finding]:
     prefilters = {syntax: prefilter(symbols) for syntax, symbols in index.items()}
     near_misses: dict[str, list[Finding]] = {}  # one difflib search per unknown type string
     findings: list[Finding] = []
-    for path, syntax in sample_files(settings.root, settings.root / settings.samples):
+    every = (
+        f for folder in settings.sample_roots() for f in sample_files(settings.root, settings.root / folder)
+    )
+    for path, syntax in every:
         symbols = index[syntax]
         if not symbols:
             continue

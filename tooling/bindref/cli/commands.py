@@ -19,9 +19,10 @@ from bindref.check.coverage import coverage_matrix
 from bindref.check.findings import CODES, exit_code_for
 from bindref.check.report import OutputFormat, format_findings
 from bindref.check.run import run_checks
+from bindref.check.scope import catalog_of
 from bindref.check.sdk import SOURCE_READERS, sdk_skips
 from bindref.cli.scaffold import eject_template, packaged_templates, scaffold_binding
-from bindref.core.errors import EXIT_OK, ConfigError
+from bindref.core.errors import EXIT_OK, ConfigError, raise_all
 from bindref.export.registry import EXPORTERS
 from bindref.export.writes import Mode, sync_files, write_atomic
 from bindref.languages import Direction
@@ -46,6 +47,7 @@ def run_list(project: Project, _args: argparse.Namespace) -> int:
     for key, binding in project.catalog().bindings.items():
         names = ", ".join(f"{lang.value}={name}" for lang, name in binding.names.items())
         print(f"{key}  ({binding.direction.value})  {names}")
+    project.raise_problems()  # an extension that failed to load is not left out in silence
     return EXIT_OK
 
 
@@ -84,7 +86,11 @@ def parse_sdk_sources(values: list[str]) -> dict[str, Path]:
 
 def run_check(project: Project, args: argparse.Namespace) -> int:
     """``bindref check``: every drift check in one pass; the exit code says what was found."""
-    options = CheckOptions(sdk_sources=parse_sdk_sources(args.sdk_source), python_sdk=not args.no_python_sdk)
+    options = CheckOptions(
+        sdk_sources=parse_sdk_sources(args.sdk_source),
+        python_sdk=not args.no_python_sdk,
+        extension=args.extension or "",
+    )
     if args.output and args.output.is_dir():
         raise ConfigError(f"--output '{args.output}' is a folder", hint="name the report file to write")
     project.refresh()
@@ -116,6 +122,7 @@ def run_export(project: Project, args: argparse.Namespace) -> int:
         raise ConfigError(
             f"--out '{args.out}' is not a folder", hint="name the folder to write the pages into"
         )
+    project.raise_problems()  # nothing is exported while any definition is broken
     pages = exporter.render_pages(project)
     try:
         changes = sync_files(pages, out, Mode.WRITE, force=args.force, pattern=exporter.pattern)
@@ -155,6 +162,7 @@ def run_templates(project: Project | None, args: argparse.Namespace) -> int:
 
 def run_audit(project: Project, args: argparse.Namespace) -> int:
     """``bindref audit learn PAGE``: a hand-written Learn page against the definitions and samples."""
+    project.raise_problems()
     findings = audit_learn_page(project, args.page, samples=args.samples, binding_key=args.binding)
     fix = "each finding's hint says how to fix it; 'bindref export learn' writes the page from the definition"
     report = format_findings(
@@ -170,7 +178,11 @@ def run_audit(project: Project, args: argparse.Namespace) -> int:
 
 def run_coverage(project: Project, args: argparse.Namespace) -> int:
     """``bindref coverage``: the binding x language example matrix, as text or JSON."""
-    context = CheckContext(project=project, catalog=project.catalog(), options=CheckOptions())
+    catalog = project.catalog()
+    if args.extension:
+        catalog = catalog_of(catalog, args.extension)
+    raise_all([e for errors in catalog.problems.values() for e in errors])  # no matrix with gaps unsaid
+    context = CheckContext(project=project, catalog=catalog, options=CheckOptions())
     matrix = coverage_matrix(context)
     languages = project.settings.languages
     if args.format == "json":

@@ -64,6 +64,7 @@ def get_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="skip the comparison with the installed azure-functions package",
     )
+    check.add_argument("--extension", metavar="NAME", help="check one extension only, such as sql")
     check.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE (atomically)")
     check.add_argument(
         "--diff", action="store_true", help="print a unified diff for out-of-date generated files"
@@ -97,5 +98,6 @@ def get_parser() -> argparse.ArgumentParser:
     audit.add_argument("--format", choices=[f.value for f in OutputFormat], default="text")
     coverage = add("coverage", "print the binding x language example matrix", commands.run_coverage)
     coverage.add_argument("--format", choices=("text", "json"), default="text")
+    coverage.add_argument("--extension", metavar="NAME", help="one extension only, such as sql")
     add("codes", "list every finding code, what it means and how to fix it", commands.run_codes)
     return parser

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, fields
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from bindref.core.errors import ConfigError, choices_hint
+from bindref.core.extensions import ExtensionSettings, read_extensions
 from bindref.languages import Language
 
 PYPROJECT = "pyproject.toml"
@@ -35,18 +37,49 @@ class Settings:
     learn_code_root: str = "~/samples"
     learn_export: str = ""
     learn_date: str = ""
+    extensions: Mapping[str, ExtensionSettings] = field(default_factory=dict)
 
-    def source_url(self, path: str, start_line: int, end_line: int) -> str:
-        """Link to ``path`` at its lines, or '' when no base URL is configured."""
-        if not self.source_base_url:
+    def extension(self, name: str) -> ExtensionSettings:
+        """The settings of extension ``name``: its own table, or the project's defaults."""
+        return self.extensions.get(name) or ExtensionSettings(name=name)
+
+    def samples_of(self, extension: str) -> str:
+        """The folder the example paths of ``extension`` are relative to."""
+        return self.extension(extension).samples or self.samples
+
+    def sample_roots(self) -> tuple[str, ...]:
+        """Every samples folder, each once, nested ones left out (they are walked already)."""
+        roots = sorted({self.samples, *(e.samples for e in self.extensions.values() if e.samples)})
+        return tuple(r for r in roots if not any(r != o and Path(r).is_relative_to(o) for o in roots))
+
+    def sample_folder_of(self, extension: str) -> str:
+        """The folder that holds the samples of ``extension``: its own, else ``<samples>/<extension>``."""
+        return self.extension(extension).samples or f"{self.samples}/{extension}"
+
+    def code_root_of(self, extension: str) -> str:
+        """The Learn docset path that the samples folder of ``extension`` maps to."""
+        return self.extension(extension).learn_code_root or self.learn_code_root
+
+    def source_url(self, path: str, start_line: int, end_line: int, extension: str = "") -> str:
+        """Link to ``path`` (project-relative) at its lines, or '' when no base URL is configured.
+
+        An extension with its own base URL links below its samples folder (its repository);
+        otherwise the project's base URL is the URL of the project root.
+        """
+        own = self.extension(extension) if extension else None
+        if own is not None and own.source_base_url:
+            base, below = own.source_base_url, Path(path).relative_to(self.samples_of(extension)).as_posix()
+        elif self.source_base_url:
+            base, below = self.source_base_url, path
+        else:
             return ""
         anchor = ""
         if start_line:
             anchor = f"#L{start_line}" if start_line == end_line else f"#L{start_line}-L{end_line}"
-        return f"{self.source_base_url.rstrip('/')}/{path}{anchor}"
+        return f"{base.rstrip('/')}/{below}{anchor}"
 
 
-_KEYS = tuple(f.name for f in fields(Settings) if f.name != "root")
+_KEYS = tuple(f.name for f in fields(Settings) if f.name != "root")  # extensions: its own tables
 _FOLDER_KEYS = frozenset({"definitions", "samples", "docs", "templates", "learn_export"})
 _EXAMPLES = {f.name: f.default for f in fields(Settings) if isinstance(f.default, str) and f.default}
 _EXAMPLES |= {
@@ -96,6 +129,9 @@ def load_settings(root: Path) -> Settings:
     values: dict[str, Any] = {}
     for key, value in table.items():
         line = _line_of_key(text, key)
+        if key == "extensions":
+            values[key] = read_extensions(value, text, root)
+            continue
         if key not in _KEYS:
             raise ConfigError(
                 f"unknown setting '{key}' in [tool.bindref]",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from bindref.core.errors import BindrefError
 from bindref.languages import Direction, Language
 
 
@@ -149,6 +150,9 @@ class Catalog:
     """Every binding found in the definitions folder, by key (``openai/assistantPost``)."""
 
     bindings: Mapping[str, Binding]
+    # The definition errors of each extension that failed to load; its bindings are left out,
+    # so its pages fail while every other extension's pages still render.
+    problems: Mapping[str, tuple[BindrefError, ...]] = field(default_factory=dict)
 
     def find(self, reference: str) -> Binding | None:
         """Look up by key, or by bare type string when that is unambiguous."""

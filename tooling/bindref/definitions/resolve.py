@@ -238,7 +238,7 @@ def _examples(
             problems.add(raw.line, "binding() examples must hold example(...) or no_example(...) calls", hint)
             continue
         if isinstance(item, spec.Example) and (outside := _leaves_samples(item.path)):
-            hint = f"write it relative to the samples folder '{settings.samples}'"
+            hint = f"write it relative to the samples folder '{settings.samples_of(raw.extension)}'"
             problems.add(item.line or raw.line, f"example path '{item.path}' {outside}", hint)
             continue
         for langs in expand_language_keys(problems, [item.language], raw.line, "examples").values():
@@ -249,7 +249,7 @@ def _examples(
                 examples.setdefault(lang, []).append(
                     ExampleRef(
                         language=lang,
-                        path=f"{settings.samples}/{item.path}",
+                        path=f"{settings.samples_of(raw.extension)}/{item.path}",
                         region=item.region,
                         description=item.description,
                         title=item.title,

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
+from bindref.core.config import Settings
 from bindref.core.errors import BindrefError, BindrefErrors, TemplateError, raise_all
 from bindref.core.model import Binding
 from bindref.export.writes import GENERATED
@@ -56,10 +57,11 @@ class CodeReference:
 _BodyFor = Callable[[Binding, Language], str]
 
 
-def page_name(binding: Binding) -> str:
-    """``functions-bindings-openai-assistantpost-input.md``, as Learn names binding pages."""
-    kind = DIRECTION_KIND[binding.direction]
-    return f"functions-bindings-{binding.extension}-{binding.type_name.lower()}-{kind}.md"
+def page_name(binding: Binding, settings: Settings) -> str:
+    """``functions-bindings-openai-assistantpost-input.md`` by default; the extension may name it."""
+    return settings.extension(binding.extension).learn_file_name(
+        key=binding.key.split("/", 1)[1], type_name=binding.type_name, kind=DIRECTION_KIND[binding.direction]
+    )
 
 
 def render_learn_pages(project: Project) -> dict[str, str]:
@@ -68,7 +70,7 @@ def render_learn_pages(project: Project) -> dict[str, str]:
     problems: list[BindrefError] = []
     for binding in project.catalog().bindings.values():
         try:
-            pages[page_name(binding)] = render_learn_page(project, binding)
+            pages[page_name(binding, project.settings)] = render_learn_page(project, binding)
         except BindrefErrors as errors:
             problems.extend(errors.errors)
         except BindrefError as error:
@@ -166,18 +168,20 @@ class _LearnPage:
                 problems.extend(errors.errors)
             except BindrefError as error:
                 problems.append(error)
-            references.append(self._code_reference(ref.path, ref.region, ref.description))
+            references.append(self._code_reference(binding.extension, ref.path, ref.region, ref.description))
         raise_all(problems)
         profile = PROFILES[language]
         return self.render("examples.md.j2", language, profile=profile, references=references)
 
-    def _code_reference(self, path: str, region: str | None, description: str) -> CodeReference:
+    def _code_reference(
+        self, extension: str, path: str, region: str | None, description: str
+    ) -> CodeReference:
         settings = self.project.settings
-        below = PurePosixPath(path).relative_to(settings.samples).as_posix()
+        below = PurePosixPath(path).relative_to(settings.samples_of(extension)).as_posix()
         return CodeReference(
             description=description,
             code_language=fence_for(path),
-            source=f"{settings.learn_code_root.rstrip('/')}/{below}",
+            source=f"{settings.code_root_of(extension).rstrip('/')}/{below}",
             region=region,
         )
 

@@ -25,7 +25,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from bindref.core.errors import BindrefError
+from bindref.core.errors import BindrefError, BindrefErrors
 from bindref.hosts import zensical
 from bindref.hosts.preview import TRACKER
 from bindref.render.filters import code_span
@@ -65,6 +65,37 @@ def page_location(page: Any) -> str:
     return str(file.src_path) if file is not None else zensical.page_path(page)
 
 
+def log_once(where: str, error: BindrefError) -> None:
+    """Log ``error`` in full the first time in a build; later pages it breaks only point at it.
+
+    One broken definition breaks every page of its extension: its text is printed once.
+    """
+    text = error.render()
+    if text in TRACKER.reported:
+        if f"{where}\0{text}" not in TRACKER.reported:  # once per page, however many macros it has
+            TRACKER.reported.add(f"{where}\0{text}")
+            log.error("bindref: %s: not rendered because of the error(s) above", where)
+        return
+    TRACKER.reported.add(text)
+    log.error("bindref: %s: %s", where, text.replace("\n", "\n  "))
+
+
+def report_unshown_problems(folder: Path) -> None:
+    """Log the definition errors of extensions that no page of this build showed."""
+    project = _PROJECTS.get(folder.resolve())
+    if project is None:
+        return
+    try:
+        problems = project.catalog().problems
+    except BindrefError:  # a problem no extension owns failed every page already
+        return
+    for errors in problems.values():
+        error = errors[0] if len(errors) == 1 else BindrefErrors(errors)
+        if error.render() not in TRACKER.reported:
+            TRACKER.errors += 1
+            log_once(project.settings.definitions, error)
+
+
 def define_env(env: Any) -> None:
     """Called once per build by mkdocs-macros, per page by Zensical; ``env.project_dir`` holds mkdocs.yml."""
     project = project_for(Path(env.project_dir))
@@ -83,8 +114,10 @@ def define_env(env: Any) -> None:
                 return macro(*args, **kwargs)
             except BindrefError as error:
                 TRACKER.errors += 1
-                where = page_location(page)
-                log.error("bindref: %s: %s", where, error.render().replace("\n", "\n  "))
+                if under_zensical:  # each page is its own build there: nothing to print once across
+                    log.error("bindref: %s: %s", page_location(page), error.render().replace("\n", "\n  "))
+                else:
+                    log_once(page_location(page), error)
                 if under_zensical:
                     zensical.fail_page(env, error)
                 return error_box(error)

@@ -19,6 +19,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
 from bindref.core.config import find_project_root, load_settings
+from bindref.hosts.mkdocs_macros import report_unshown_problems
 from bindref.hosts.preview import TRACKER
 from bindref.render.template_set import PACKAGED_TEMPLATES
 
@@ -52,6 +53,7 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Drop the built pages whose definitions, samples or templates changed."""
         TRACKER.errors = 0
+        TRACKER.reported.clear()
         if TRACKER.serving and TRACKER.dirty:
             for output in TRACKER.stale_outputs():
                 output.unlink(missing_ok=True)
@@ -63,7 +65,11 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """A build with bindref errors fails, strict or not; a preview shows them and goes on."""
+        """A build with bindref errors fails, strict or not; a preview shows them and goes on.
+
+        An extension whose definitions fail to load fails the build even when no page shows it.
+        """
+        report_unshown_problems(Path(config.config_file_path or ".").resolve().parent)
         if TRACKER.errors and not TRACKER.serving:
             raise Abort(f"Aborted: {TRACKER.errors} bindref error(s), listed above with their file and line")
 
@@ -76,7 +82,7 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
             observer._timeout = _POLL_SECONDS
         root = find_project_root(Path(config.config_file_path or ".").resolve().parent)
         settings = load_settings(root)
-        for folder in (settings.definitions, settings.samples, settings.templates):
+        for folder in (settings.definitions, *settings.sample_roots(), settings.templates):
             path = root / folder
             while not path.is_dir() and path != root:  # an override folder not created yet
                 path = path.parent

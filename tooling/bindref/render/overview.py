@@ -64,6 +64,7 @@ def coverage_table(project: Project, extension: str) -> str:
 
 
 def _bindings(project: Project, extension: str) -> list[Binding]:
+    project.extension_problems(extension)
     found = [b for b in project.catalog().bindings.values() if b.extension == extension]
     if not found:
         from bindref.core.errors import NotFoundError, choices_hint  # noqa: PLC0415  # error path only

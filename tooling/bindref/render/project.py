@@ -83,25 +83,59 @@ class Project:
         return tuple((str(f), *fingerprint(f)) for f in self.template_files())
 
     def catalog(self) -> Catalog:
-        """Every binding; raises BindrefErrors listing every definition problem."""
+        """Every binding of every extension that loads; raises a problem that no extension owns.
+
+        Each extension is resolved on its own: one with a definition error keeps its errors in
+        ``Catalog.problems`` (raised by :meth:`binding` for its pages) and no bindings, and
+        every other extension is unaffected.
+        """
         if self._catalog is None:
             signature = self._definitions_signature()
             raw_bindings, errors = load_raw_bindings(self.settings.root, self.settings.definitions)
-            try:
-                catalog = build_catalog(raw_bindings, self.settings)
-            except BindrefErrors as resolve_errors:
-                errors.extend(resolve_errors.errors)
-            except BindrefError as resolve_error:
-                errors.append(resolve_error)
-            raise_all(errors)
-            self._catalog, self._signature = catalog, signature
+            by_extension: dict[str, list[BindrefError]] = {}
+            for error in errors:
+                by_extension.setdefault(self._owner(error.path), []).append(error)
+            raise_all(by_extension.pop("", []))  # a setting or a shared module: nothing can render
+            bindings: dict[str, Binding] = {}
+            for extension in sorted({raw.extension for raw in raw_bindings} | set(by_extension)):
+                found = by_extension.setdefault(extension, [])  # every problem of one pass, reported
+                try:
+                    part = build_catalog([r for r in raw_bindings if r.extension == extension], self.settings)
+                except BindrefErrors as resolve_errors:
+                    found.extend(resolve_errors.errors)
+                except BindrefError as resolve_error:
+                    found.append(resolve_error)
+                else:
+                    if not found:
+                        bindings.update(part.bindings)
+            by_extension = {name: found for name, found in by_extension.items() if found}
+            problems = {name: BindrefErrors(found).errors for name, found in sorted(by_extension.items())}
+            self._catalog = Catalog(bindings=dict(sorted(bindings.items())), problems=problems)
+            self._signature = signature
         return self._catalog
+
+    def _owner(self, path: str) -> str:
+        """The extension a definition file belongs to ('' outside any extension folder)."""
+        parts = Path(path).parts
+        base = Path(self.settings.definitions).parts
+        return parts[len(base)] if parts[: len(base)] == base and len(parts) > len(base) + 1 else ""
+
+    def extension_problems(self, extension: str) -> None:
+        """Raise the definition errors of ``extension``, if it has any."""
+        raise_all(self.catalog().problems.get(extension, ()))
+
+    def raise_problems(self) -> None:
+        """Raise the definition errors of every extension that failed to load."""
+        raise_all([error for errors in self.catalog().problems.values() for error in errors])
 
     def binding(self, reference: str) -> Binding:
         """A binding by key (``openai/assistantPost``) or unambiguous type string."""
         catalog = self.catalog()
+        if "/" in reference:
+            self.extension_problems(reference.split("/", 1)[0])
         found = catalog.find(reference)
         if found is None:
+            self.raise_problems()  # it may be a binding of an extension that failed to load
             raise NotFoundError(
                 f"no binding '{reference}'",
                 hint=choices_hint(reference, catalog.bindings, noun="bindings"),

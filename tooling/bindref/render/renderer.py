@@ -70,7 +70,7 @@ class Renderer:
         hidden = [
             (p.canonical, state.reason)
             for p in binding.parameters
-            if isinstance(state := p.by_language.get(language), Unavailable)
+            if isinstance(state := p.by_language.get(language), Unavailable) and state.listed
         ]
         return self.render_template(
             "parameter_table.md.j2",
@@ -202,7 +202,9 @@ class Renderer:
             try:
                 where = (ref.location.path, ref.location.line)
                 blocks.append(
-                    self._code_block(ref.path, ref.region, ref.title, ref.description, slots, where)
+                    self._code_block(
+                        ref.path, ref.region, ref.title, ref.description, slots, where, binding.extension
+                    )
                 )
             except BindrefErrors as errors:
                 problems.extend(errors.errors)
@@ -218,6 +220,7 @@ class Renderer:
         description: str,
         slots: list[CodeBlock],
         referenced_from: tuple[str, int] | None = None,
+        extension: str = "",
     ) -> CodeBlock:
         """Extract the code; errors about the reference point at ``referenced_from``."""
         snippet = self.reader.extract(path, region, referenced_from=referenced_from)
@@ -225,7 +228,7 @@ class Renderer:
             snippet=snippet,
             fence=fence_for(path),
             title=title or PurePosixPath(path).name,
-            url=self.settings.source_url(path, snippet.start_line, snippet.end_line),
+            url=self.settings.source_url(path, snippet.start_line, snippet.end_line, extension),
             slot=slot_token(len(slots)),
             description=description,
         )
