@@ -109,8 +109,7 @@ def test_csharp_source_gives_name_constructors_and_its_own_defaults(
     assert '        "csharp_inprocess": "TODO: Table",\n' in text
     assert (
         "    constructors={\n"
-        "        \"csharp_isolated\": [('table_name',), ('table_name', 'partition_key')],\n"
-        in text
+        "        \"csharp_isolated\": [('table_name',), ('table_name', 'partition_key')],\n" in text
     )
     assert (
         'connection: str = param(required=True, languages={"csharp_isolated": lang(required=False)})\n'
