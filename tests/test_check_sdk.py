@@ -17,6 +17,7 @@ from bindref.core.errors import ConfigError
 from bindref.render.project import Project
 from bindref.sdk.defaults import same_default
 from bindref.sdk.python import FUNCTION_APP, read_python_sdk
+from bindref.sdk.python_bindings import DECORATORS
 from bindref.sdk.sources import SdkSurface
 from conftest import REPO_ROOT, WIDGET_DEFINITION, ProjectFactory, copy_extension, dedent, write_files
 
@@ -105,6 +106,7 @@ def run_check(
         isolated: str = CSHARP_SDK,
         in_process: str = IN_PROCESS_SDK,
         java: str = JAVA_SDK,
+        python_classes: str = "",
     ) -> list[str]:
         write_files(
             tmp_path,
@@ -116,6 +118,8 @@ def run_check(
         )
         if python is not None:
             write_files(tmp_path, {f"sdk/py/{FUNCTION_APP}": python})
+        if python_classes:
+            write_files(tmp_path, {f"sdk/py/{DECORATORS}/widget.py": python_classes})
         monkeypatch.setattr(sdk_check, "read_python_sdk", lambda: read_python_sdk([str(tmp_path / "sdk/py")]))
         sources = {"csharp": tmp_path / "sdk/cs", "java": tmp_path / "sdk/java"}
         return rendered(check_sdks(context_for(make_project(definition=definition), sources)))
@@ -160,6 +164,89 @@ def test_renamed_field_in_real_definition_is_one_br403(make_project: ProjectFact
 
 def test_widget_matches_every_sdk(run_check: Check) -> None:
     assert run_check() == []
+
+
+# The widget decorator building its binding class, as azure-functions writes it (our own words).
+PYTHON_BUILDING = PYTHON_SDK.replace(
+    "        pass\n", "        fb.add_binding(binding=WidgetInput(name=arg_name, widget_id=widget_id))\n"
+)
+PYTHON_CLASSES = dedent(
+    """\
+    WIDGET = "widgetIn"
+
+
+    class WidgetInput(InputBinding):
+        @staticmethod
+        def get_binding_name() -> str:
+            return WIDGET
+    """
+)
+
+
+def test_type_and_direction_stated_by_every_sdk_that_states_them_match(run_check: Check) -> None:
+    java = '@CustomBinding(direction = "in", type = "widgetIn")\n' + JAVA_SDK
+    assert run_check(python=PYTHON_BUILDING, python_classes=PYTHON_CLASSES, java=java) == []
+
+
+def test_type_and_direction_mismatches_name_the_sdk_value_and_where_it_is_read(run_check: Check) -> None:
+    classes = PYTHON_CLASSES.replace('"widgetIn"', '"widget"')
+    isolated = CSHARP_SDK.replace(": InputBindingAttribute", ": OutputBindingAttribute")
+    java = 'import x;\n@CustomBinding(direction = "out", name = "", type = "widgets")\n' + JAVA_SDK
+    at = f"{DEF_PATH}:{line_of(WIDGET_DEFINITION, '@binding(')}"
+    assert run_check(python=PYTHON_BUILDING, python_classes=classes, isolated=isolated, java=java) == [
+        f"{at}: [BR409] csharp_isolated 'WidgetInput' is an output binding, the definition says "
+        "direction 'in' (read from : OutputBindingAttribute at WidgetInput.cs:3; set direction=\"out\")",
+        f"{at}: [BR408] java 'WidgetInput' binds type 'widgets', the definition 'widgetIn' (read from "
+        '@CustomBinding(direction = "out", name = "", type = "widgets") at WidgetInput.java:2; '
+        'set type="widgets")',
+        f"{at}: [BR409] java 'WidgetInput' is an output binding, the definition says direction 'in' "
+        "(read from "
+        '@CustomBinding(direction = "out", name = "", type = "widgets") at WidgetInput.java:2; '
+        'set direction="out")',
+        f"{at}: [BR408] python 'widget_input' binds type 'widget', the definition 'widgetIn' (read from "
+        f'WidgetInput(InputBinding) at {DECORATORS}/widget.py:4; set type="widget")',
+    ]
+
+
+def test_java_in_allows_a_trigger_and_a_meta_annotation_states_for_the_annotation(run_check: Check) -> None:
+    definition = WIDGET_DEFINITION.replace('direction="in"', 'direction="trigger"')
+    java = (
+        JAVA_SDK.replace("public @interface WidgetInput", "@WidgetBinding\npublic @interface WidgetInput")
+        + '\n@CustomBinding(direction = "in", type = "widgetIn")\n@interface WidgetBinding {}\n'
+    )
+    assert run_check(definition=definition, java=java, python=None) == [
+        f"{DEF_PATH}:{line_of(definition, '@binding(')}: [BR409] csharp_isolated 'WidgetInput' is an input "
+        "binding, the definition says direction 'trigger' (read from : InputBindingAttribute at "
+        'WidgetInput.cs:3; set direction="in")',
+    ]
+    wrong = java.replace('type = "widgetIn"', 'type = "gadget"')
+    assert [f.split(" (")[0] for f in run_check(definition=definition, java=wrong, python=None)][1:] == [
+        f"{DEF_PATH}:{line_of(definition, '@binding(')}: [BR408] java 'WidgetInput' binds type 'gadget', "
+        "the definition 'widgetIn'"
+    ]
+
+
+def test_constructors_are_compared_with_every_public_constructor(run_check: Check) -> None:
+    isolated = CSHARP_SDK.replace(
+        "public string WidgetId { get; }",
+        "public WidgetInputAttribute(string widgetId, int maxSize) { }\n    public string WidgetId { get; }",
+    )
+    assert run_check(isolated=isolated) == [
+        f"{DEF_PATH}:{line_of(WIDGET_DEFINITION, '@binding(')}: [BR410] csharp_isolated 'WidgetInput' "
+        "constructors differ from the definition's (WidgetId) (declared at WidgetInput.cs:3: "
+        "WidgetInputAttribute(string widgetId, int maxSize); WidgetInputAttribute(string widgetId); "
+        "set constructors= in binding() to match)"
+    ]
+    definition = WIDGET_DEFINITION.replace(
+        'type="widgetIn",',
+        'type="widgetIn", constructors={"csharp_isolated": [("widget_id", "max_size"), ("widget_id",)]},',
+    )
+    assert run_check(isolated=isolated, definition=definition) == []
+    reordered = definition.replace('("widget_id", "max_size")', '("max_size", "widget_id")')
+    assert [f.split(" (declared")[0] for f in run_check(isolated=isolated, definition=reordered)] == [
+        f"{DEF_PATH}:{line_of(reordered, '@binding(')}: [BR410] csharp_isolated 'WidgetInput' constructors "
+        "differ from the definition's (MaxSize, WidgetId); (WidgetId)"
+    ]
 
 
 def test_default_required_missing_and_renamed_in_source_checkouts(run_check: Check) -> None:

@@ -68,9 +68,12 @@ def test_new_never_overwrites_and_writes_nothing_when_refusing(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["new", "AssistantPost"],
-         "'AssistantPost' is not EXTENSION/BINDING (lowercase, like openai/assistant_post)"),
-        (["new", "openai/x", "--from-sdk", "java:X"], "--from-sdk 'java:X' is not python:<decorator>"),
+        (["new", "AssistantPost"], "'AssistantPost' is not EXTENSION/KEY (lowercase, like tables/input)"),
+        (["new", "openai/x", "--from-sdk", "java:X"],
+         "--from-sdk 'java:X' needs a source checkout (java=ROOT:X)"),
+        (["new", "openai/x", "--from-sdk", "go:X"],
+         "--from-sdk 'go:X' is not FAMILY:NAME (installed: python) or FAMILY=ROOT:NAME (source checkout: "
+         "csharp|java) (e.g. python:table_input)"),
         (["new", "openai/x", "--from-sdk", "python:assistant_post_inputs"],
          "azure-functions has no decorator 'assistant_post_inputs' (did you mean 'assistant_post_input'?"),
         (["templates", "eject", "python/parameter_table.md.j2"],
@@ -147,10 +150,10 @@ def test_new_writes_the_stubs_literally(empty: Path) -> None:
     definition = (empty / "binding_defs/openai/store_thing.py").read_text(encoding="utf-8")
     assert (
         "    names={\n"
-        '        "csharp_isolated": "StoreThingOutput",\n'
-        '        "csharp_inprocess": "StoreThing",\n'
-        '        "java": "StoreThing",\n'
-        '        "python": "store_thing_output",\n'
+        '        "csharp_isolated": "TODO: StoreThingOutput",\n'
+        '        "csharp_inprocess": "TODO: StoreThing",\n'
+        '        "java": "TODO: StoreThing",\n'
+        '        "python": "TODO: store_thing_output",\n'
         "    },\n"
     ) in definition
     assert definition.endswith(

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bindref.languages import Language
+from bindref.languages import Direction, Language
 from bindref.sdk.python import FUNCTION_APP, find_function_app, read_python_sdk
 from bindref.sdk.sources import SdkParameter
 from conftest import REPO_ROOT, dedent, write_files
@@ -126,3 +126,84 @@ def test_reading_never_imports_the_package() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=REPO_ROOT
     )
     assert result.stdout == "[]\n"
+
+
+def test_the_binding_class_a_decorator_builds_states_type_and_direction(tmp_path: Path) -> None:
+    function_app = dedent(
+        """\
+        class TriggerApi:
+            def on_gadget(self, arg_name: str, path: str) -> None:
+                '''Runs on a gadget.
+
+                :param arg_name: The variable name.
+                :param path: Where the gadget
+                    lives.
+                '''
+                fb.add_trigger(trigger=GadgetTrigger(name=arg_name, path=path))
+
+            def route(self, arg_name: str) -> None:
+                fb.add_binding(binding=GadgetOutput(name="$return"))
+                fb.add_trigger(trigger=GadgetTrigger(name=arg_name))
+
+            def gadget_output(self, arg_name: str) -> None:
+                fb.add_binding(binding=GadgetOutput(name=arg_name))
+
+            def gadget_generic(self, arg_name: str) -> None:
+                fb.add_binding(binding=GenericGadget(name=arg_name))
+        """
+    )
+    gadgets = dedent(
+        """\
+        from .constants import GADGET_TRIGGER
+
+
+        class GadgetTrigger(Trigger):
+            @staticmethod
+            def get_binding_name() -> str:
+                return GADGET_TRIGGER
+
+
+        class GadgetBase(OutputBinding):
+            @staticmethod
+            def get_binding_name() -> str:
+                return "gadget"
+
+
+        class GadgetOutput(GadgetBase):
+            pass
+
+
+        class GenericGadget(core.InputBinding):
+            @staticmethod
+            def get_binding_name() -> str:
+                pass
+        """
+    )
+    decorators = "site-packages/azure/functions/decorators"
+    write_files(
+        tmp_path,
+        {
+            f"site-packages/{FUNCTION_APP}": function_app,
+            f"{decorators}/gadget.py": gadgets,
+            f"{decorators}/constants.py": 'GADGET_TRIGGER = "gadgetTrigger"\n',
+            f"{decorators}/broken.py": "class (:\n",
+        },
+    )
+    surfaces = read_python_sdk([str(tmp_path / "site-packages")])
+    assert surfaces is not None
+    gadget_path = "azure/functions/decorators/gadget.py"
+    statements = {
+        name: (s.type_name, sorted(s.directions), s.stated_as, s.path, s.line)
+        for name, surface in surfaces.items()
+        if (s := surface.statement) is not None
+    }
+    assert statements == {
+        "on_gadget": ("gadgetTrigger", [Direction.TRIGGER], "GadgetTrigger(Trigger)", gadget_path, 4),
+        "route": ("gadgetTrigger", [Direction.TRIGGER], "GadgetTrigger(Trigger)", gadget_path, 4),
+        "gadget_output": ("gadget", [Direction.OUT], "GadgetOutput(GadgetBase)", gadget_path, 16),
+        "gadget_generic": (None, [Direction.IN], "GenericGadget(InputBinding)", gadget_path, 20),
+    }
+    assert [(p.name, p.description) for p in surfaces["on_gadget"].parameters] == [
+        ("arg_name", "The variable name."),
+        ("path", "Where the gadget lives."),
+    ]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from bindref.core.errors import ConfigError
-from bindref.languages import Language
-from bindref.sdk.sources import SdkParameter, SdkSurface, read_csharp_sources, read_java_sources
+from bindref.languages import Direction, Language
+from bindref.sdk.csharp import read_csharp_sources
+from bindref.sdk.java import read_java_sources
+from bindref.sdk.sources import BindingStatement, SdkParameter, SdkSurface
 from conftest import dedent, write_files
 
 ISOLATED_PATH = "src/Functions.Worker.Extensions.OpenAI/Assistants/AssistantPostInputAttribute.cs"
@@ -179,6 +182,14 @@ def test_isolated_attribute_constructor_arguments_then_settable_properties(check
             optional("MaxTokens", '"100"', "string?", 21),
             optional("IsReasoningModel", "false", "bool", 22),
         ),
+        statement=BindingStatement(
+            type_name=None,
+            directions=frozenset({Direction.IN}),
+            stated_as=": InputBindingAttribute",
+            path=ISOLATED_PATH,
+            line=5,
+        ),
+        constructors=((required("Id", "string", 7), required("UserMessage", "string", 7)),),
     )
 
 
@@ -247,6 +258,13 @@ def test_java_annotation_elements_and_constant_defaults(checkout: Path) -> None:
                     optional("isReasoningModel", "false", "boolean", 22),
                     optional("sizes", "{8 * 1024, 128}", "int[]", 23),
                 ),
+                statement=BindingStatement(
+                    type_name="assistantPost",
+                    directions=frozenset({Direction.IN, Direction.TRIGGER}),
+                    stated_as='@CustomBinding(direction = "in", name = "", type = "assistantPost")',
+                    path=JAVA_PATH,
+                    line=7,
+                ),
             )
         }
     }
@@ -274,3 +292,62 @@ def test_a_checkout_without_surfaces_is_an_error_not_an_empty_pass(
     assert caught.value.render() == (
         f"no {what} under '{tmp_path}' (point --sdk-source at the extension's checkout)"
     )
+
+
+def test_doc_comments_and_every_constructor_are_read(tmp_path: Path) -> None:
+    write_files(
+        tmp_path,
+        {
+            "cs/GadgetAttribute.cs": dedent(
+                """\
+                namespace Microsoft.Azure.Functions.Worker.Extensions.Gadgets;
+
+                public sealed class GadgetInputAttribute : InputBindingAttribute
+                {
+                    public GadgetInputAttribute(string name) { }
+                    public GadgetInputAttribute(string name, int size) { }
+
+                    /// <summary>
+                    /// Names the <see cref="Gadget"/> to read &amp; keep.
+                    /// </summary>
+                    /// <remarks>Not this.</remarks>
+                    public string Name { get; }
+
+                    // a plain comment is no doc comment
+                    public int Size { get; set; } = 4;
+                }
+                """
+            ),
+            "java/Gadget.java": dedent(
+                """\
+                public @interface Gadget {
+                    /**
+                     * The gadget's {@code name}, as
+                     * <b>the host</b> reads it.
+                     * @return the name
+                     */
+                    String name();
+                }
+                """
+            ),
+        },
+    )
+    isolated = read_csharp_sources(tmp_path / "cs")[Language.CSHARP_ISOLATED]["GadgetInput"]
+    name = SdkParameter(
+        name="Name",
+        required=True,
+        default=None,
+        type="string",
+        line=5,
+        description="Names the Gadget to read & keep.",
+    )
+    assert isolated.constructors == ((name,), (replace(name, line=6), required("Size", "int", 6)))
+    assert [(p.name, p.required, p.default, p.description) for p in isolated.parameters] == [
+        ("Name", True, None, "Names the Gadget to read & keep."),
+        ("Size", False, "4", ""),
+    ]
+    java = read_java_sources(tmp_path / "java")[Language.JAVA]["Gadget"]
+    assert [(p.name, p.description) for p in java.parameters] == [
+        ("name", "The gadget's name, as the host reads it.")
+    ]
+    assert java.statement is None

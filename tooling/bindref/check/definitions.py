@@ -11,7 +11,7 @@ from bindref.core.model import Binding, Location
 
 
 def check_definitions(context: CheckContext) -> list[Finding]:
-    """BR101 for every placeholder in a description, summary, note, usage or reason."""
+    """BR101 for every placeholder in a type string, name, description, summary, note, usage or reason."""
     findings: list[Finding] = []
     for binding in context.catalog.bindings.values():
         for location, what, text in _texts(binding):
@@ -30,6 +30,9 @@ def check_definitions(context: CheckContext) -> list[Finding]:
 
 def _texts(binding: Binding) -> Iterator[tuple[Location, str, str]]:
     """Every text of a definition that ends up on a page, with where it was written."""
+    yield binding.location, f"the type string of '{binding.key}'", binding.type_name
+    for language, name in binding.names.items():
+        yield binding.location, f"the {language.value} name of '{binding.key}'", name
     yield binding.location, f"the title of '{binding.key}'", binding.title
     yield binding.location, f"the summary of '{binding.key}'", binding.summary
     for language, text in binding.usage.items():

@@ -1,4 +1,4 @@
-"""Compare every binding definition with the SDK surfaces it documents (BR401-BR407).
+"""Compare every binding definition with the SDK surfaces it documents (BR401-BR410).
 
 Definitions are written by hand from the SDKs, and SDKs move on: a parameter is added,
 renamed, made required, given a new default. This check reads the SDKs' own declarations
@@ -17,21 +17,16 @@ from pathlib import Path
 
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.findings import Finding
+from bindref.check.sdk_binding import compare_constructors, compare_statement
 from bindref.core.errors import ConfigError
 from bindref.core.model import Binding, LanguageParameter, Location, Unavailable
 from bindref.languages import PROFILES, Language, languages_of_sdk
+from bindref.sdk.csharp import CSHARP_FAMILY, read_csharp_sources
 from bindref.sdk.defaults import same_default
+from bindref.sdk.java import JAVA_FAMILY, read_java_sources
 from bindref.sdk.python import FAMILY as PYTHON_FAMILY
 from bindref.sdk.python import PACKAGE, read_python_sdk
-from bindref.sdk.sources import (
-    CSHARP_FAMILY,
-    JAVA_FAMILY,
-    SdkParameter,
-    SdkSurface,
-    SdkSurfaces,
-    read_csharp_sources,
-    read_java_sources,
-)
+from bindref.sdk.sources import SdkParameter, SdkSurface, SdkSurfaces
 
 SOURCE_READERS: Mapping[str, Callable[[Path], SdkSurfaces]] = {
     CSHARP_FAMILY: read_csharp_sources,
@@ -106,7 +101,9 @@ def _check_binding(binding: Binding, language: Language, surfaces: Mapping[str, 
         hint = "closest: " + ", ".join(f"'{c}'" for c in close) if close else f"no {kind} has a similar name"
         message = f"{language.value} SDK has no {kind} '{name}'"
         return [_finding("BR406", message, binding.location, hint)]
-    return _compare(_Scope(binding=binding, language=language, surface=surface))
+    findings = compare_statement(binding, language, surface)
+    findings += compare_constructors(binding, language, surface)
+    return findings + _compare(_Scope(binding=binding, language=language, surface=surface))
 
 
 def _documented(scope: _Scope) -> list[_Documented]:

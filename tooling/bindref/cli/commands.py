@@ -136,8 +136,9 @@ def run_export(project: Project, args: argparse.Namespace) -> int:
 
 
 def run_new(project: Project, args: argparse.Namespace) -> int:
-    """``bindref new EXT/BINDING``: stubs for a definition, a page and samples; never overwrites."""
-    written = scaffold_binding(project, args.name, Direction(args.direction), args.from_sdk)
+    """``bindref new EXT/KEY``: stubs for a definition, a page and samples; never overwrites."""
+    direction = Direction(args.direction) if args.direction else None
+    written = scaffold_binding(project, args.name, direction, args.from_sdk)
     for path in written:
         print(f"wrote {path.relative_to(project.settings.root).as_posix()}")
     print("next: add the page to nav in mkdocs.yml, then run 'bindref check' for what is left to write")

@@ -80,9 +80,18 @@ def get_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--force", action="store_true", help="overwrite files that bindref did not write")
     new = add("new", "write stubs for a new binding: definition, page, samples", commands.run_new)
-    new.add_argument("name", metavar="EXTENSION/BINDING", help="such as openai/assistant_post")
-    new.add_argument("--direction", choices=("in", "out", "trigger"), default="in")
-    new.add_argument("--from-sdk", metavar="python:DECORATOR", help="take parameters from azure-functions")
+    new.add_argument("name", metavar="EXTENSION/KEY", help="such as tables/input")
+    new.add_argument(
+        "--direction", choices=("in", "out", "trigger"), help="default: what the SDKs say, else in"
+    )
+    new.add_argument(
+        "--from-sdk",
+        action="append",
+        default=[],
+        metavar="SPEC",
+        help="repeatable: python:DECORATOR (installed azure-functions), csharp=ROOT:ATTRIBUTE or "
+        "java=ROOT:ANNOTATION (source checkouts): type, direction, names, parameters and doc text",
+    )
     templates = add(
         "templates", "list the packaged templates, or copy one to override it", commands.run_templates
     )

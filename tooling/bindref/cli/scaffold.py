@@ -2,8 +2,9 @@
 
 ``new`` writes a definition, a page and a sample per language, with the region markers
 in place and placeholders where only the author knows the words, so that ``bindref
-check`` then lists exactly what is left to write. ``--from-sdk python:<decorator>``
-takes the parameters (names, types, defaults) from the installed azure-functions.
+check`` then lists exactly what is left to write. ``--from-sdk`` (repeatable) takes the
+type string, direction, names, parameters and their doc text from the SDKs
+(:mod:`bindref.cli.scaffold_sdk`); a symbol no SDK gave is a TODO guess.
 Every file comes from a ``templates/scaffold/`` template (a sample's from its language's
 folder, chosen by the profile); this module only prepares their data. Nothing is ever
 overwritten: every target is checked before the first write.
@@ -11,12 +12,13 @@ overwritten: every target is checked before the first write.
 
 from __future__ import annotations
 
-import ast
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from bindref.cli.scaffold_sdk import SdkFacts, read_sdk_facts
 from bindref.core.config import Settings
 from bindref.core.errors import ConfigError, choices_hint
 from bindref.export.writes import write_atomic
@@ -27,16 +29,12 @@ from bindref.languages import (
     Language,
     camel_case,
     definition_key,
-    languages_of_sdk,
     pascal_case,
 )
 from bindref.render.project import Project
 from bindref.render.template_set import PACKAGED_TEMPLATES, SCAFFOLD
-from bindref.sdk.python import INSTALLED_READERS
-from bindref.sdk.sources import SdkParameter
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*/[a-z][a-z0-9_]*$")
-_EXTRAS = {"arg_name", "data_type", "self"}
 # How SDKs suffix a binding's symbol by direction (a trigger is named by its type alone).
 _SUFFIX = {Direction.IN: "Input", Direction.OUT: "Output", Direction.TRIGGER: ""}
 _SNAKE_SUFFIX = {Direction.IN: "_input", Direction.OUT: "_output", Direction.TRIGGER: ""}
@@ -51,32 +49,32 @@ class Sample:
     language: Language
 
 
-@dataclass(frozen=True, kw_only=True)
-class Field:
-    """One parameter of the definition stub, from the SDK: a literal default, or SDK code."""
-
-    name: str
-    annotation: str
-    required: bool
-    default: str | None  # the Python literal of the default
-    code: str | None  # the SDK's default expression (a string literal) when it is not a literal
-
-
-def scaffold_binding(project: Project, name: str, direction: Direction, from_sdk: str | None) -> list[Path]:
-    """Write the stubs for ``extension/binding`` and return the files written."""
+def scaffold_binding(
+    project: Project, name: str, direction: Direction | None, from_sdk: Sequence[str] = ()
+) -> list[Path]:
+    """Write the stubs for ``extension/key`` and return the files written."""
     if not _NAME.match(name):
-        raise ConfigError(f"'{name}' is not EXTENSION/BINDING", hint="lowercase, like openai/assistant_post")
+        raise ConfigError(f"'{name}' is not EXTENSION/KEY", hint="lowercase, like tables/input")
     settings = project.settings
     extension, snake = name.split("/")
-    family, parameters = _sdk_parameters(from_sdk) if from_sdk else ("", ())
+    facts = read_sdk_facts(from_sdk, direction) if from_sdk else None
+    chosen = facts.direction if facts is not None else (direction or Direction.IN)
+    if chosen is None:
+        raise ConfigError(
+            "the SDKs given do not say whether this is an input binding or a trigger",
+            hint="add --direction in or --direction trigger",
+        )
     spellings = {"snake": snake, "pascal": pascal_case(snake), "camel": camel_case(snake)}
-    symbols = _symbols(spellings, direction, from_sdk)
+    symbols = _symbols(_guess_base(facts, chosen) or spellings, chosen)
+    read = {} if facts is None else {lang: surface.symbol for lang, surface in facts.surfaces.items()}
+    symbols.update({lang: symbol for lang, symbol in read.items() if lang in symbols})
     samples = _samples(extension, spellings)
+    type_name = facts.type_name if facts is not None else None
     shared = {
         "extension": extension,
-        "type": spellings["camel"],
+        "type": type_name or spellings["camel"],
         "region": snake,
-        "kind": DIRECTION_KIND[direction],
+        "kind": DIRECTION_KIND[chosen],
     }
     render = partial(project.renderer.templates.render, SCAFFOLD)
     root = settings.root
@@ -84,13 +82,18 @@ def scaffold_binding(project: Project, name: str, direction: Direction, from_sdk
         root / settings.definitions / extension / f"{snake}.py": render(
             "definition.py.j2",
             None,
-            direction=direction.value,
+            direction=chosen.value,
+            key=spellings["camel"],
+            type_stated=type_name is not None,
             class_name=spellings["pascal"],
-            names=[(language.value, symbol) for language, symbol in symbols.items()],
+            names=[
+                (lang.value, symbol if lang in read else f"TODO: {symbol}")
+                for lang, symbol in symbols.items()
+            ],
             usages=list({definition_key(lang): p.usage_prompt for lang, p in PROFILES.items()}.items()),
             samples=samples,
-            fields=[_field(parameter) for parameter in parameters],
-            sdk_key=definition_key(languages_of_sdk(family)[0]) if family else "",
+            fields=list(facts.fields) if facts is not None else [],
+            constructors=list(facts.constructors) if facts is not None else [],
             **shared,
         ),
         root / settings.docs / extension / f"{snake.replace('_', '-')}.md": render(
@@ -122,18 +125,26 @@ def scaffold_binding(project: Project, name: str, direction: Direction, from_sdk
     return sorted(files)
 
 
-def _symbols(spellings: dict[str, str], direction: Direction, from_sdk: str | None) -> dict[Language, str]:
-    """The binding's SDK symbol in each language that names it by one; ``--from-sdk`` names its own."""
+def _symbols(spellings: dict[str, str], direction: Direction) -> dict[Language, str]:
+    """The likely SDK symbol in each language that names the binding by one (a guess to confirm)."""
     suffixes = {"suffix": _SUFFIX[direction], "snake_suffix": _SNAKE_SUFFIX[direction]}
-    symbols = {
+    return {
         language: profile.scaffold_name.format(**spellings, **suffixes)
         for language, profile in PROFILES.items()
         if profile.names_binding_by_symbol
     }
-    if from_sdk:
-        family, _, decorator = from_sdk.partition(":")
-        symbols.update(dict.fromkeys(languages_of_sdk(family), decorator))
-    return symbols
+
+
+def _guess_base(facts: SdkFacts | None, direction: Direction) -> dict[str, str] | None:
+    """The spellings to guess other languages' symbols from: an SDK's snake_case symbol, unsuffixed.
+
+    ``table_input`` guesses ``TableInput`` and ``Table`` better than the key ``input`` does.
+    """
+    snake = next((s.symbol for s in (facts.surfaces.values() if facts else ()) if s.symbol.islower()), None)
+    if snake is None:
+        return None
+    base = snake.removesuffix(_SNAKE_SUFFIX[direction]) if _SNAKE_SUFFIX[direction] else snake
+    return {"snake": base, "pascal": pascal_case(base), "camel": camel_case(base)}
 
 
 def _samples(extension: str, spellings: dict[str, str]) -> list[Sample]:
@@ -149,49 +160,6 @@ def _samples(extension: str, spellings: dict[str, str]) -> list[Sample]:
         )
         for key, language in first.items()
     ]
-
-
-def _sdk_parameters(from_sdk: str) -> tuple[str, tuple[SdkParameter, ...]]:
-    """The SDK family named by ``--from-sdk FAMILY:DECORATOR`` and that decorator's parameters."""
-    family, _, decorator = from_sdk.partition(":")
-    if family not in INSTALLED_READERS or not decorator:
-        families = "|".join(INSTALLED_READERS)
-        raise ConfigError(
-            f"--from-sdk '{from_sdk}' is not {families}:<decorator>", hint="e.g. python:assistant_post_input"
-        )
-    surfaces = INSTALLED_READERS[family]()
-    if surfaces is None:
-        raise ConfigError("azure-functions is not installed", hint="pip install azure-functions, then retry")
-    if decorator not in surfaces:
-        raise ConfigError(
-            f"azure-functions has no decorator '{decorator}'", hint=choices_hint(decorator, surfaces)
-        )
-    return family, tuple(p for p in surfaces[decorator].parameters if p.name not in _EXTRAS)
-
-
-def _field(parameter: SdkParameter) -> Field:
-    annotation = _annotation(parameter.type)
-    try:
-        literal = None if parameter.required else repr(ast.literal_eval(parameter.default or "None"))
-    except (ValueError, SyntaxError):
-        return Field(
-            name=parameter.name,
-            annotation=annotation,
-            required=False,
-            default=None,
-            code=repr(parameter.default),
-        )
-    return Field(
-        name=parameter.name, annotation=annotation, required=parameter.required, default=literal, code=None
-    )
-
-
-def _annotation(sdk_type: str) -> str:
-    """``Optional[str]`` -> ``str | None``; anything unusual becomes ``str`` for the author to fix."""
-    match = re.fullmatch(r"Optional\[(\w+)\]", sdk_type.strip())
-    if match:
-        return f"{match.group(1)} | None"
-    return sdk_type if sdk_type in ("str", "int", "bool", "float") else "str"
 
 
 def eject_template(settings: Settings, name: str) -> Path:

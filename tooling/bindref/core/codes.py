@@ -7,29 +7,10 @@ rendered from this one list.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from enum import StrEnum
+from bindref.core.code_kinds import Code, Severity
+from bindref.core.sdk_codes import SDK_CODES
 
-
-class Severity(StrEnum):
-    """How a finding affects the exit code: errors fail, warnings and notes do not."""
-
-    ERROR = "error"
-    WARNING = "warning"
-    NOTE = "note"
-
-
-@dataclass(frozen=True, kw_only=True)
-class Code:
-    """One kind of finding, documented once."""
-
-    code: str
-    name: str
-    severity: Severity
-    summary: str
-    example: str
-    fix: str
-    broken_input: bool = False  # a definition/region/template/page that cannot be read: exit 3
+__all__ = ["CODES", "Code", "Severity"]
 
 
 _CATALOG = (
@@ -164,69 +145,7 @@ _CATALOG = (
         "'user_message'",
         fix="Pass the parameter in the sample, or make it optional in the definition.",
     ),
-    Code(
-        code="BR401",
-        name="sdk-missing-parameter",
-        severity=Severity.ERROR,
-        summary="The SDK has a parameter the definition does not document for that language.",
-        example="binding_defs/openai/assistant_post.py:15: python 'assistant_post_input' has parameter "
-        "'collection_name' that the definition lacks",
-        fix="Add the field to the definition (or lang(available=False, ...) with accepted=... for a known "
-        "difference).",
-    ),
-    Code(
-        code="BR402",
-        name="sdk-extra-parameter",
-        severity=Severity.ERROR,
-        summary="The definition documents a parameter the SDK does not have in that language.",
-        example="binding_defs/openai/assistant_post.py:77: 'model' is not a parameter of python "
-        "'assistant_post_input'",
-        fix="Remove or rename the field, or mark it unavailable in that language.",
-    ),
-    Code(
-        code="BR403",
-        name="sdk-renamed-parameter",
-        severity=Severity.ERROR,
-        summary="A parameter is spelled differently in the SDK than in the definition.",
-        example="binding_defs/openai/semantic_search.py:60: java spells 'max_knowledge_count' as "
-        "'maxKnowledgeLength', the definition as 'maxKnowledgeCount'",
-        fix="Set the spelling with names={'java': 'maxKnowledgeLength'}.",
-    ),
-    Code(
-        code="BR404",
-        name="sdk-required-mismatch",
-        severity=Severity.ERROR,
-        summary="The definition and the SDK disagree on whether a parameter is required.",
-        example="binding_defs/openai/assistant_query.py:30: 'timestamp_utc' is required in python "
-        "'assistant_query_input' but optional in the definition",
-        fix="Set required=... for that language with lang(required=...).",
-    ),
-    Code(
-        code="BR405",
-        name="sdk-default-mismatch",
-        severity=Severity.ERROR,
-        summary="The definition and the SDK disagree on a parameter's default.",
-        example="binding_defs/openai/semantic_search.py:70: default of 'max_tokens' is \"2048\" in "
-        "csharp_isolated 'SemanticSearchInput' but \"100\" in the definition",
-        fix="Set the default for that language with lang(default=...).",
-    ),
-    Code(
-        code="BR406",
-        name="sdk-binding-not-found",
-        severity=Severity.ERROR,
-        summary="The SDK has no decorator, attribute or annotation by the name the definition gives.",
-        example="binding_defs/openai/assistant_post.py:15: python SDK has no decorator "
-        "'assistant_post_inputs'",
-        fix="Fix the name in binding(names={...}).",
-    ),
-    Code(
-        code="BR407",
-        name="sdk-accepted-difference",
-        severity=Severity.NOTE,
-        summary="A difference from the SDK that the definition records as intended, with its reason.",
-        example="binding_defs/openai/assistant_post.py:60: accepted: ... (reason)",
-        fix="Nothing to fix; remove accepted=... when the SDK changes.",
-    ),
+    *SDK_CODES,
     Code(
         code="BR601",
         name="learn-placeholder",

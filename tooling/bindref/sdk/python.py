@@ -8,6 +8,7 @@ runs none of its code, and costs a few tens of milliseconds once per process.
 
 from __future__ import annotations
 
+import ast
 import logging
 import re
 import sys
@@ -18,7 +19,8 @@ from pathlib import Path
 import griffe
 
 from bindref.languages import languages_of_sdk
-from bindref.sdk.sources import SdkParameter, SdkSurface
+from bindref.sdk.python_bindings import binding_statements, built_classes
+from bindref.sdk.sources import BindingStatement, SdkParameter, SdkSurface
 
 FUNCTION_APP = "azure/functions/decorators/function_app.py"
 PACKAGE = "azure-functions"
@@ -57,23 +59,35 @@ def read_python_sdk(search_paths: Sequence[str] | None = None) -> Mapping[str, S
 
 @cache
 def _read_function_app(path: str, mtime_ns: int, size: int) -> Mapping[str, SdkSurface]:
-    """Cached per file version: ``bindref check`` and a serve session read it once."""
+    """Cached per file version: ``bindref check`` and a serve session read it once.
+
+    The binding classes beside it (``sql.py``, ...) give each decorator's type string and
+    direction; they change with the same package version, so one cache key serves both.
+    """
     del mtime_ns, size  # part of the cache key only
     code = Path(path).read_text(encoding="utf-8")
     module = griffe.visit("function_app", filepath=Path(path), code=code)
+    built = built_classes(ast.parse(code))
+    statements = binding_statements(Path(path).parent)
     lines = code.splitlines()
     surfaces: dict[str, SdkSurface] = {}
     for cls in module.classes.values():
         for function in cls.functions.values():
             if not function.name.startswith("_") and function.name not in surfaces:
-                surfaces[function.name] = _surface(function, lines)
+                statement = statements.get(built.get(function.name, ""))
+                surfaces[function.name] = _surface(function, lines, statement)
     return surfaces
 
 
-def _surface(function: griffe.Function, lines: Sequence[str]) -> SdkSurface:
+def _surface(
+    function: griffe.Function, lines: Sequence[str], statement: BindingStatement | None
+) -> SdkSurface:
     first = function.lineno or 1
+    described = _parameter_docs(function)
     parameters = tuple(
-        _parameter(parameter, _parameter_line(parameter.name, lines, first))
+        _parameter(
+            parameter, _parameter_line(parameter.name, lines, first), described.get(parameter.name, "")
+        )
         for index, parameter in enumerate(function.parameters)
         if not (index == 0 and parameter.name in {"self", "cls"})
         and parameter.kind not in {griffe.ParameterKind.var_positional, griffe.ParameterKind.var_keyword}
@@ -84,15 +98,33 @@ def _surface(function: griffe.Function, lines: Sequence[str]) -> SdkSurface:
         path=FUNCTION_APP,
         line=first,
         parameters=parameters,
+        statement=statement,
     )
 
 
-def _parameter(parameter: griffe.Parameter, line: int) -> SdkParameter:
+def _parameter_docs(function: griffe.Function) -> dict[str, str]:
+    """The decorator's ``:param name: text`` lines (Sphinx style, as azure-functions writes them)."""
+    if function.docstring is None:
+        return {}
+    return {
+        documented.name: " ".join(documented.description.split())
+        for section in function.docstring.parse("sphinx")
+        if section.kind is griffe.DocstringSectionKind.parameters
+        for documented in section.value
+    }
+
+
+def _parameter(parameter: griffe.Parameter, line: int, description: str) -> SdkParameter:
     """Defaults stay as griffe keeps them: source text (``'AzureWebJobsStorage'``, ``8 * 1024``)."""
     default = None if parameter.default is None else str(parameter.default)
     annotation = "" if parameter.annotation is None else str(parameter.annotation)
     return SdkParameter(
-        name=parameter.name, required=default is None, default=default, type=annotation, line=line
+        name=parameter.name,
+        required=default is None,
+        default=default,
+        type=annotation,
+        line=line,
+        description=description,
     )
 
 
