@@ -206,7 +206,8 @@ CASES = [
         args=(*CHECK, "--sdk-source", "ruby=../ext"),
         exit_code=2,
         err=errors(
-            "--sdk-source 'ruby=../ext' is not LANGUAGE=DIR (languages: csharp, java; e.g. csharp=../ext)"
+            "--sdk-source 'ruby=../ext' is not [EXTENSION:]LANGUAGE=DIR "
+            "(languages: csharp, java; e.g. sql:csharp=../sql-extension)"
         ),
     ),
     Case(

@@ -85,7 +85,7 @@ def line_of(text: str, needle: str) -> int:
 def context_for(
     project: Project, sources: Mapping[str, Path] | None = None, python: bool = True
 ) -> CheckContext:
-    options = CheckOptions(sdk_sources=dict(sources or {}), python_sdk=python)
+    options = CheckOptions(sdk_sources={"": dict(sources or {})}, python_sdk=python)
     return CheckContext(project=project, catalog=project.catalog(), options=options)
 
 

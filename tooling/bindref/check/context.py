@@ -16,8 +16,9 @@ from bindref.render.project import Project
 class CheckOptions:
     """Options of ``bindref check``."""
 
-    # Checkouts of an extension's source, by language family: {"csharp": Path, "java": Path}.
-    sdk_sources: Mapping[str, Path] = field(default_factory=dict)
+    # Checkouts of SDK sources by extension ('' = every extension), then language family:
+    # {"sql": {"csharp": Path}}. An extension's own settings add to these (see check.sdk).
+    sdk_sources: Mapping[str, Mapping[str, Path]] = field(default_factory=dict)
     # Compare Python definitions with the installed azure-functions package.
     python_sdk: bool = True
     # Check one extension only (``--extension``): its bindings and the findings in what it owns.

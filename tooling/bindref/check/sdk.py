@@ -61,24 +61,59 @@ class _Scope:
 
 
 def check_sdks(context: CheckContext) -> list[Finding]:
-    """Every difference between the definitions and the SDK surfaces available to this run."""
-    surfaces = sdk_surfaces(context)
+    """Every difference between the definitions and the SDK surfaces available to this run.
+
+    Each extension is compared with its own sources only, so one extension's checkout never
+    reports the bindings of another as missing from it.
+    """
+    read: dict[tuple[str, Path], SdkSurfaces] = {}
     findings: list[Finding] = []
-    for binding in context.catalog.bindings.values():
-        for language, by_name in surfaces.items():
-            if language in binding.names and binding.is_available(language):
-                findings.extend(_check_binding(binding, language, by_name))
+    for extension in sorted({b.extension for b in context.catalog.bindings.values()}):
+        surfaces = sdk_surfaces(context, extension, read)
+        for binding in (b for b in context.catalog.bindings.values() if b.extension == extension):
+            for language, by_name in surfaces.items():
+                if language in binding.names and binding.is_available(language):
+                    findings.extend(_check_binding(binding, language, by_name))
     return findings
 
 
-def sdk_surfaces(context: CheckContext) -> dict[Language, Mapping[str, SdkSurface]]:
-    """The surfaces to compare with: ``--sdk-source`` checkouts, and the installed Python SDK."""
-    surfaces: dict[Language, Mapping[str, SdkSurface]] = {}
-    for family, root in context.options.sdk_sources.items():
+def source_roots(context: CheckContext, extension: str) -> dict[str, Path]:
+    """The source checkouts for ``extension``: its settings, then ``--sdk-source`` (which wins)."""
+    settings = context.project.settings
+    own = settings.extension(extension)
+    roots: dict[str, Path] = {}
+    for family, written, key in (
+        (CSHARP_FAMILY, own.csharp_sources, "csharp_sources"),
+        (JAVA_FAMILY, own.java_sources, "java_sources"),
+    ):
+        if not written:
+            continue
+        root = settings.root / written  # an absolute path stays as written
+        if not root.is_dir():
+            raise ConfigError(
+                f"{key} folder '{written}' of extension '{extension}' does not exist",
+                path="pyproject.toml",
+                hint="clone the SDK repository there, or change the setting",
+            )
+        roots[family] = root
+    options = context.options.sdk_sources
+    given = {**options.get("", {}), **options.get(extension, {})}
+    for family in given:
         if family not in SOURCE_READERS:
             valid = ", ".join(f"'{known}'" for known in SOURCE_READERS)
             raise ConfigError(f"unknown --sdk-source language '{family}'", hint=f"valid: {valid}")
-        surfaces.update(SOURCE_READERS[family](root))
+    return {**roots, **given}
+
+
+def sdk_surfaces(
+    context: CheckContext, extension: str, read: dict[tuple[str, Path], SdkSurfaces]
+) -> dict[Language, Mapping[str, SdkSurface]]:
+    """The surfaces to compare one extension with: its source checkouts and the Python SDK."""
+    surfaces: dict[Language, Mapping[str, SdkSurface]] = {}
+    for family, root in source_roots(context, extension).items():
+        if (family, root) not in read:
+            read[family, root] = SOURCE_READERS[family](root)
+        surfaces.update(read[family, root])
     python = read_python_sdk() if context.options.python_sdk else None
     if python is not None:
         surfaces.update(dict.fromkeys(languages_of_sdk(PYTHON_FAMILY), python))

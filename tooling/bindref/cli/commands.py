@@ -65,22 +65,23 @@ def run_render(project: Project, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def parse_sdk_sources(values: list[str]) -> dict[str, Path]:
-    """``csharp=DIR`` / ``java=DIR`` pairs from ``--sdk-source``."""
-    sources: dict[str, Path] = {}
+def parse_sdk_sources(values: list[str]) -> dict[str, dict[str, Path]]:
+    """``[EXTENSION:]LANGUAGE=DIR`` values of ``--sdk-source``, by extension ('' = every one)."""
+    sources: dict[str, dict[str, Path]] = {}
     for value in values:
-        family, _, folder = value.partition("=")
+        scoped, _, folder = value.partition("=")
+        extension, _, family = scoped.rpartition(":")
         if family not in SOURCE_READERS or not folder:
             raise ConfigError(
-                f"--sdk-source '{value}' is not LANGUAGE=DIR",
-                hint=f"languages: {', '.join(SOURCE_READERS)}; e.g. csharp=../ext",
+                f"--sdk-source '{value}' is not [EXTENSION:]LANGUAGE=DIR",
+                hint=f"languages: {', '.join(SOURCE_READERS)}; e.g. sql:csharp=../sql-extension",
             )
         path = Path(folder)
         if not path.is_dir():
             raise ConfigError(
                 f"--sdk-source folder '{folder}' does not exist", hint="point at a source checkout"
             )
-        sources[family] = path
+        sources.setdefault(extension, {})[family] = path
     return sources
 
 

@@ -56,8 +56,9 @@ def get_parser() -> argparse.ArgumentParser:
         "--sdk-source",
         action="append",
         default=[],
-        metavar="LANG=DIR",
-        help="compare with attribute classes (csharp=DIR) or annotations (java=DIR)",
+        metavar="[EXT:]LANG=DIR",
+        help="compare with attribute classes (csharp=DIR) or annotations (java=DIR); "
+        "sql:csharp=DIR compares the sql extension only",
     )
     check.add_argument(
         "--no-python-sdk",
