@@ -161,8 +161,8 @@ CASES = [
         exit_code=3,
         err=errors(
             f"{OVERRIDES}/python/parameter_table.md.j2:3: template uses an undefined value: 'decorator' is "
-            "undefined (variables available here: binding, binding_name, kind, placement, profile, rows, "
-            "symbol, unavailable)"
+            "undefined (variables available here: binding, binding_name, kind, named_by_helper, placement, "
+            "profile, rows, symbol, unavailable)"
         ),
     ),
     Case(

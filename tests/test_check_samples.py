@@ -99,14 +99,14 @@ public static class Extra
             '[WidgetInput("{id}", "extra")]',
             [
                 "[BR301] attribute '[WidgetInput]' has no positional parameter 2 "
-                "(positional parameters: 'WidgetId')"
+                "(constructor: WidgetInputAttribute(string widgetId))"
             ],
         ),
         (
             '[WidgetInput(wigetId: "{id}")]',
             [
                 "[BR301] attribute '[WidgetInput]' has no constructor parameter 'wigetId' "
-                "(did you mean 'widgetId'?)"
+                "(did you mean 'widgetId'? constructor: WidgetInputAttribute(string widgetId))"
             ],
         ),
         ("[WidgetInput(MaxSize = 5)]", ["[BR303] attribute '[WidgetInput]' is missing required 'WidgetId'"]),
@@ -214,7 +214,7 @@ def read(req: func.HttpRequest, w: str) -> func.HttpResponse:
             '"w", "{id}", 5',
             [
                 "9: [BR301] 'widget_input' has no positional parameter 3 "
-                "(positional parameters: 'arg_name', 'widget_id')"
+                "(signature: widget_input(arg_name, widget_id))"
             ],
         ),
         ('arg_name="w"', ["8: [BR303] 'widget_input' is missing required 'widget_id'"]),

@@ -31,8 +31,8 @@ def test_undefined_variable_in_a_template_names_its_line(make_project: ProjectFa
         project.renderer.parameter_table(project.binding("widgetIn"), Language.JAVA)
     assert caught.value.render() == (
         "docs/overrides/bindref/site/_default/parameter_table.md.j2:4: template uses an undefined value: "
-        "'no_such_value' is undefined (variables available here: binding, binding_name, kind, placement, "
-        "profile, rows, symbol, unavailable)"
+        "'no_such_value' is undefined (variables available here: binding, binding_name, kind, "
+        "named_by_helper, placement, profile, rows, symbol, unavailable)"
     )
 
 

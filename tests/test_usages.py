@@ -185,7 +185,21 @@ def test_javascript_generic_calls_inside_and_outside_app_registration() -> None:
             arguments=(named("type", 5), named("id", 6), named("userMessage", 7)),
             line=4,
             direction="in",
+            by_type=True,
             incomplete=True,
+        ),
+        BindingUsage(  # a typed helper: whether it is a binding of the catalog is the check's business
+            syntax=Syntax.JAVASCRIPT,
+            symbol="app.http",
+            arguments=(
+                named("methods", 13),
+                named("extraInputs", 14),
+                named("extraOutputs", 15),
+                named("handler", 16),
+            ),
+            line=12,
+            direction="trigger",
+            registration=True,
         ),
         BindingUsage(
             syntax=Syntax.JAVASCRIPT,
@@ -193,6 +207,7 @@ def test_javascript_generic_calls_inside_and_outside_app_registration() -> None:
             arguments=(named("type", 14), named("id", 14)),
             line=14,
             direction="in",
+            by_type=True,
         ),
         BindingUsage(
             syntax=Syntax.JAVASCRIPT,
@@ -200,6 +215,7 @@ def test_javascript_generic_calls_inside_and_outside_app_registration() -> None:
             arguments=(named("type", 15),),
             line=15,
             direction="out",
+            by_type=True,
             incomplete=True,
         ),
     )
@@ -229,6 +245,7 @@ def test_typescript_casts_and_a_generic_trigger() -> None:
             arguments=(named("type", 3), named("id", 3)),
             line=3,
             direction="in",
+            by_type=True,
         ),
         BindingUsage(
             syntax=Syntax.TYPESCRIPT,
@@ -236,6 +253,7 @@ def test_typescript_casts_and_a_generic_trigger() -> None:
             arguments=(named("type", 7), named("queue", 8)),
             line=6,
             direction="trigger",
+            by_type=True,
         ),
     )
 
@@ -264,6 +282,7 @@ def test_function_json_bindings_with_their_lines() -> None:
             arguments=(named("type", 3), named("direction", 3), named("name", 3)),
             line=3,
             direction="in",
+            by_type=True,
         ),
         BindingUsage(
             syntax=Syntax.FUNCTION_JSON,
@@ -271,6 +290,7 @@ def test_function_json_bindings_with_their_lines() -> None:
             arguments=(named("type", 5), named("direction", 6), named("name", 7), named("id", 8)),
             line=4,
             direction="in",
+            by_type=True,
         ),
         BindingUsage(
             syntax=Syntax.FUNCTION_JSON,
@@ -278,6 +298,7 @@ def test_function_json_bindings_with_their_lines() -> None:
             arguments=(named("type", 10), named("direction", 10)),
             line=10,
             direction="1",
+            by_type=True,
         ),
     )
 

@@ -1,5 +1,6 @@
-"""Variant bindings built in code: a trigger, a payload, a parameter one language lacks,
-no parameters at all, and a reasoned no-example, each with samples in every language.
+"""Variant bindings built in code: a trigger, a payload, a parameter one language lacks (and a
+Node.js typed helper), no parameters at all, and a reasoned no-example, each with samples in
+every language.
 
 The golden matrix renders these next to the repository's own bindings, so each shape the
 templates branch on has a golden file even if no shipped binding has that shape; the
@@ -27,7 +28,7 @@ _NAMES_AND_USAGE = """\
         "csharp_isolated": "{pascal}{suffix}",
         "csharp_inprocess": "{pascal}",
         "java": "{pascal}",
-        "python": "{snake}",
+        "python": "{snake}",{node}
     }},
     usage={{
         "csharp": "Bind to `{pascal}Value`.",
@@ -59,15 +60,27 @@ def _examples(region: str, *, python_reason: str = "") -> str:
 
 
 def _definition(
-    *, doc: str, type_name: str, direction: str, title: str, pascal: str, snake: str, region: str, body: str
+    *,
+    doc: str,
+    type_name: str,
+    direction: str,
+    title: str,
+    pascal: str,
+    snake: str,
+    region: str,
+    body: str,
+    node: str = "",
 ) -> str:
+    """One variant's module; ``node`` names its Node.js typed helper (else it is named generically)."""
     suffix = {"in": "Input", "out": "Output", "trigger": ""}[direction]
     python_reason = "The Python worker has no sample for this yet." if region == "noexample" else ""
     return (
         _HEADER.format(doc=doc)
         + "@binding(\n"
         + f'    type="{type_name}",\n    direction="{direction}",\n    title="{title}",\n'
-        + _NAMES_AND_USAGE.format(pascal=pascal, suffix=suffix, snake=snake)
+        + _NAMES_AND_USAGE.format(
+            pascal=pascal, suffix=suffix, snake=snake, node=f'\n        "node": "{node}",' if node else ""
+        )
         + _examples(region, python_reason=python_reason)
         + ")\n@dataclass(frozen=True, kw_only=True)\n"
         + f"class {pascal}:\n"
@@ -123,6 +136,7 @@ VARIANT_DEFINITIONS: Mapping[str, str] = {
         pascal="VariantPartial",
         snake="variant_partial",
         region="partial",
+        node="input.variantPartial",  # a Node.js typed helper, so its reference text names it
         body='''\
     """Reads a variant, with an option Java lacks."""
 

@@ -145,6 +145,19 @@ _CATALOG = (
         "'user_message'",
         fix="Pass the parameter in the sample, or make it optional in the definition.",
     ),
+    Code(
+        code="BR304",
+        name="sample-not-checked",
+        severity=Severity.NOTE,
+        summary="A function.json configures a binding of the catalog for a function whose script is in a "
+        "language bindref documents in code (a Node.js v3 or Python v1 function), so its bindings are "
+        "not checked. A note: the sample is not known to be wrong, only not judged.",
+        example="samples/sql/javascript-v3/GetItem/function.json:5: function.json of a JavaScript function "
+        "(index.js) is not checked: it configures 'sql' (bindref documents JavaScript bindings in code; "
+        "function.json is checked for PowerShell)",
+        fix="Nothing to fix; show the binding in the language's code model, or move the sample out of the "
+        "samples folder.",
+    ),
     *SDK_CODES,
     Code(
         code="BR601",

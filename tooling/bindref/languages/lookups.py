@@ -53,6 +53,17 @@ def languages_of_syntax(syntax: str) -> tuple[Language, ...]:
     return tuple(lang for lang, profile in PROFILES.items() if profile.sample_syntax == syntax)
 
 
+def languages_of_script(name: str) -> tuple[Language, ...]:
+    """The languages whose function.json model runs a script called ``name`` (``run.ps1``)."""
+    suffix = name[name.rfind(".") :].lower() if "." in name else ""
+    return tuple(lang for lang, profile in PROFILES.items() if suffix and suffix in profile.script_suffixes)
+
+
+def script_suffixes() -> frozenset[str]:
+    """Every script suffix a function.json model runs, for finding the script beside one."""
+    return frozenset(suffix for profile in PROFILES.values() for suffix in profile.script_suffixes)
+
+
 def languages_of_section(title: str) -> tuple[Language, ...]:
     """The languages whose reference section has ``title`` (case-insensitive): Attributes -> C#."""
     return tuple(lang for lang, p in PROFILES.items() if p.section_title.lower() == title.lower())

@@ -44,7 +44,8 @@ DIRECTION_KIND: Mapping[Direction, str] = {
 
 
 class _Default(Protocol):
-    source: str
+    @property
+    def source(self) -> str: ...  # read-only, so the model's frozen DefaultValue fits
 
 
 class LanguageParameterShape(Protocol):
@@ -74,6 +75,9 @@ class ExtraParameter:
     default: str | None
     description: str
     last: bool = False  # listed after the binding's own parameters (Python's data_type)
+    # Only where the binding is named by its type string (``input.generic({ type })``, function.json):
+    # a typed SDK helper (``input.sql({...})``) has no ``type`` option, so it is not offered there.
+    generic_only: bool = False
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -94,6 +98,15 @@ class LanguageProfile:
     generic_name: str = ""
     # Where the binding goes in code, by direction (the reference intro); "" = the template says it.
     placement: Mapping[Direction, str] = field(default_factory=dict)
+    # Languages named generically that also have typed SDK helpers (Node.js ``input.sql``,
+    # ``app.sql``): the objects whose methods are helpers, per direction, the first as a
+    # definition writes it (a trigger registers with ``app.sql`` or is ``trigger.sql``).
+    helper_owners: Mapping[Direction, tuple[str, ...]] = field(default_factory=dict)
+    # Where a binding with such a helper goes, as a clause that names it: str.format with {name}.
+    helper_placement: Mapping[Direction, str] = field(default_factory=dict)
+    # The keys of a function registration's options that are the registration's own, not the
+    # trigger binding's (``app.sql(name, { handler, extraInputs, ... })``).
+    registration_options: frozenset[str] = frozenset()
     fence: str
     template_dir: str
     naming_rule: Callable[[str], str]
@@ -105,8 +118,8 @@ class LanguageProfile:
     false_literal: str
     null_literal: str
     extras: tuple[ExtraParameter, ...] = ()
-    # Arguments a usage may pass by position: these extras, then the required parameters
-    # (C# constructor arguments, Python's arg_name and required parameters); None = none.
+    # Arguments a usage may pass by position: these extras, then one of the binding's
+    # constructor signatures (Binding.constructors: C# overloads, Python's parameters); None = none.
     positional_extras: tuple[str, ...] | None = None
     # C#: a named argument outside the constructor sets a property (``Connection = "..."``),
     # and a constructor parameter is a get-only property unless a definition says otherwise.
@@ -118,8 +131,13 @@ class LanguageProfile:
     signature_markup: str = "{name}({parameters})"
     signature_parameter: str = "{name}"
     signature_default: str = "{name}={default}"
+    signature_nouns: tuple[str, str] = ("signature", "signatures")  # C#: a constructor
     host_properties: frozenset[str] = frozenset()  # read by the host on every binding (dataType)
     sample_syntax: str  # how its sample files declare bindings (bindref.samples.usages.Syntax)
+    # The scripts of its function.json programming model (PowerShell, Node.js v3, Python v1):
+    # a function.json belongs to the language of the script beside it, whichever syntax
+    # bindref reads that language's samples in.
+    script_suffixes: tuple[str, ...] = ()
     sdk_family: str = ""  # the SDK reader that knows its surface: "csharp", "java", "python"
     sdk_namespace: str = ""  # the namespace that tells a worker model's attributes apart
     learn_pivot: str  # Microsoft Learn's zone pivot: programming-language-<pivot>
@@ -152,6 +170,25 @@ class LanguageProfile:
     def binding_name(self, *, kind: str, type_name: str) -> str:
         """The name of a binding this language names by its type string (``input.generic(...)``)."""
         return self.generic_name.format(kind=kind, type=type_name)
+
+    def helper_names(self, name: str, direction: Direction, type_name: str) -> tuple[str, ...]:
+        """The typed SDK helpers a usage may call for a binding this language names ``name``.
+
+        None for a language without helpers or a binding named generically; a trigger's
+        helper is accepted under each of its owners (``app.sql`` and ``trigger.sql``).
+        """
+        generic = self.binding_name(kind=DIRECTION_KIND[direction], type_name=type_name)
+        if not self.helper_owners or not name or name == generic:
+            return ()
+        owners = self.helper_owners.get(direction, ())
+        owner, _, helper = name.partition(".")
+        return tuple(f"{o}.{helper}" for o in owners) if helper and owner in owners else (name,)
+
+    def placement_for(self, direction: Direction, name: str, type_name: str) -> str:
+        """Where a binding named ``name`` goes in code: its typed helper's clause, else ``placement``."""
+        if self.helper_names(name, direction, type_name) and direction in self.helper_placement:
+            return self.helper_placement[direction].format(name=name)
+        return self.placement.get(direction, "")
 
     def type_name(self, canonical_type: str) -> str:
         """Map a canonical annotation (``str``, ``bool``, ``int``, ``str | None``)."""

@@ -37,7 +37,12 @@ _PYTHON_DATA_TYPE = ExtraParameter(
     last=True,
 )
 _GENERIC_TYPE = ExtraParameter(
-    name="type", type="string", required=True, default=None, description="Must be `{type}`."
+    name="type",
+    type="string",
+    required=True,
+    default=None,
+    description="Must be `{type}`.",
+    generic_only=True,
 )
 _JSON_DIRECTION = ExtraParameter(
     name="direction", type="string", required=True, default=None, description="Must be `{direction}`."
@@ -69,12 +74,13 @@ _CSHARP: dict[str, object] = {
     "true_literal": "true",
     "false_literal": "false",
     "null_literal": "null",
-    "positional_extras": (),  # constructor arguments: the required parameters
+    "positional_extras": (),  # constructor arguments: a signature of Binding.constructors
     "settable_properties": True,
     "constructor_spelling": lower_first,
     "signature_markup": "{name}Attribute({parameters})",
     "signature_parameter": "{type} {name}",
     "signature_default": "{type} {name} = {default}",
+    "signature_nouns": ("constructor", "constructors"),
     "sample_syntax": "csharp",
     "sdk_family": "csharp",
     "learn_pivot": "csharp",
@@ -108,6 +114,19 @@ _NODE: dict[str, object] = {
         Direction.OUT: "pass it in `extraOutputs`",
         Direction.TRIGGER: "pass it as `trigger` in `app.generic(name, { trigger, handler })`",
     },
+    "helper_owners": {
+        Direction.IN: ("input",),
+        Direction.OUT: ("output",),
+        Direction.TRIGGER: ("app", "trigger"),
+    },
+    "helper_placement": {
+        Direction.IN: "pass `{name}({{ ... }})` in `extraInputs`",
+        Direction.OUT: "pass `{name}({{ ... }})` in `extraOutputs` or as `return`",
+        Direction.TRIGGER: "register the function with `{name}(name, {{ ..., handler }})`",
+    },
+    "registration_options": frozenset(
+        {"handler", "extraInputs", "extraOutputs", "return", "trigger", "retry"}
+    ),
     "template_dir": "node",
     "null_literal": "undefined",
     "extras": (_GENERIC_TYPE,),
@@ -189,6 +208,7 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         learn_pivot="javascript",
         sample_key="javascript",
         sample_file="{camel}.js",
+        script_suffixes=(".js", ".mjs", ".cjs"),  # the v3 model's function.json
         **_NODE,  # type: ignore[arg-type]  # as above
     ),
     Language.TYPESCRIPT: LanguageProfile(
@@ -200,6 +220,7 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         learn_pivot="typescript",
         sample_key="typescript",
         sample_file="{camel}.ts",
+        script_suffixes=(".ts",),  # the v3 model's function.json (before its scriptFile is built)
         **_NODE,  # type: ignore[arg-type]  # as above
     ),
     Language.POWERSHELL: LanguageProfile(
@@ -213,7 +234,8 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         null_literal="null",
         extras=(_GENERIC_TYPE, _JSON_DIRECTION, _JSON_NAME),
         host_properties=frozenset({"dataType"}),  # the Functions host reads it on every binding
-        sample_syntax="function.json",  # every function.json is read with this profile
+        sample_syntax="function.json",  # its function.json files are checked with this profile
+        script_suffixes=(".ps1", ".psm1"),
         learn_pivot="powershell",
         sample_key="powershell",
         sample_file="{pascal}/run.ps1",
@@ -248,6 +270,7 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         learn_pivot="python",
         sample_key="python",
         sample_file="{snake}.py",
+        script_suffixes=(".py",),  # the v1 model's function.json
         comment_leader="#",
         scaffold_name="{snake}{snake_suffix}",
         usage_prompt="what the function parameter receives.",

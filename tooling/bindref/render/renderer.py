@@ -81,7 +81,10 @@ class Renderer:
             binding_name=binding.names[language],
             symbol=profile.symbol(binding.names[language]),
             kind=DIRECTION_KIND[binding.direction],
-            placement=profile.placement.get(binding.direction, ""),
+            placement=profile.placement_for(binding.direction, binding.names[language], binding.type_name),
+            named_by_helper=bool(
+                profile.helper_names(binding.names[language], binding.direction, binding.type_name)
+            ),
             unavailable=hidden,
         )
 

@@ -24,9 +24,17 @@ class Row:
 
 
 def rows_for(binding: Binding, language: Language) -> list[Row]:
-    """The language profile's own parameters, then the binding's, in declaration order."""
+    """The language profile's own parameters, then the binding's, in declaration order.
+
+    A binding named by a typed SDK helper (``input.sql({...})``) has no ``type`` option:
+    the profile's generic-only extras are left out for it.
+    """
     profile = PROFILES[language]
     direction = "in" if binding.direction is Direction.TRIGGER else binding.direction.value
+    by_helper = bool(
+        profile.helper_names(binding.names.get(language, ""), binding.direction, binding.type_name)
+    )
+    offered = [extra for extra in profile.extras if not (by_helper and extra.generic_only)]
     extras = {
         extra.name: Row(
             name=extra.name,
@@ -37,10 +45,10 @@ def rows_for(binding: Binding, language: Language) -> list[Row]:
                 type=binding.type_name, direction=direction, kind=DIRECTION_KIND[binding.direction]
             ),
         )
-        for extra in profile.extras
+        for extra in offered
     }
-    first = [extras[e.name] for e in profile.extras if not e.last]
-    last = [extras[e.name] for e in profile.extras if e.last]
+    first = [extras[e.name] for e in offered if not e.last]
+    last = [extras[e.name] for e in offered if e.last]
     return [*first, *(_row(p) for p in binding.parameters_for(language)), *last]
 
 

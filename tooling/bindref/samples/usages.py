@@ -1,76 +1,33 @@
 """Find the binding usages in one sample file, as plain data with the lines they sit on.
 
 A usage is one C# attribute, Java annotation, Python decorator, Node.js ``*.generic({...})``
-call or ``function.json`` binding entry, with the argument names (or positions) it passes.
+or typed helper call (``input.sql({...})``, ``app.sql(name, {...})``) or ``function.json``
+binding entry, with the argument names (or positions) it passes.
 What the names should be is the definition's business: this module never sees the catalog,
 so the drift check can be tested on made-up bindings and this on made-up code.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable, Collection
-from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import PurePath
 
+from bindref.samples.function_json import function_json_usages
 from bindref.samples.treesitter import (
     Grammar,
     Node,
     is_comment,
-    json_pairs,
     line_of,
     parse,
-    parse_json_object,
     string_literal,
     text_of,
     unwrap,
     walk,
 )
+from bindref.samples.usage_types import Argument, BindingUsage, Syntax
 
-
-class Syntax(StrEnum):
-    """How a sample file declares bindings; C# covers both the isolated and in-process models."""
-
-    CSHARP = "csharp"
-    JAVA = "java"
-    JAVASCRIPT = "javascript"
-    TYPESCRIPT = "typescript"
-    PYTHON = "python"
-    FUNCTION_JSON = "function.json"
-
-
-@dataclass(frozen=True, kw_only=True)
-class Argument:
-    """One argument a usage passes: by name, or by position (0-based) when ``name`` is None."""
-
-    name: str | None
-    line: int
-    position: int | None = None
-    # C# `[X(id: "a")]` names a constructor parameter (camelCase), not a property (`Id = "a"`).
-    constructor: bool = False
-
-
-@dataclass(frozen=True, kw_only=True)
-class BindingUsage:
-    """One binding declared in a sample.
-
-    ``symbol`` is the attribute (without ``Attribute`` and namespace), annotation or
-    decorator name, or the ``type`` string for Node.js and function.json. ``direction`` is
-    ``in``/``out``/``trigger`` for Node.js (from ``input``/``output``/``trigger``), the
-    written ``direction`` for function.json, None where the name implies it.
-    ``incomplete`` is set when some arguments cannot be read (``**kwargs``, ``...spread``,
-    computed keys), so a missing argument may still be passed.
-    """
-
-    syntax: Syntax
-    symbol: str
-    arguments: tuple[Argument, ...]
-    line: int
-    direction: str | None = None
-    incomplete: bool = False
-
+__all__ = ["Argument", "BindingUsage", "Syntax", "find_usages", "syntax_for"]
 
 _SUFFIXES = {
     ".cs": Syntax.CSHARP,
@@ -101,7 +58,7 @@ def find_usages(
     that is not valid JSON; source code is parsed error-tolerantly and never raises.
     """
     if syntax is Syntax.FUNCTION_JSON:
-        usages: tuple[BindingUsage, ...] = _function_json_usages(text)
+        usages: tuple[BindingUsage, ...] = function_json_usages(text)
     else:
         root = parse(text.encode("utf-8"), Grammar(syntax.value))
         finder = _FINDERS[syntax]
@@ -181,17 +138,21 @@ def _python_decorator(node: Node, syntax: Syntax) -> BindingUsage | None:
     )
 
 
-# `input.generic(...)` -> "in"; `app.generic(...)` registers a function by its trigger.
-_GENERIC_DIRECTIONS = {"input": "in", "output": "out", "trigger": "trigger", "app": "trigger"}
+# `input.x(...)` -> "in"; `app.x(name, {...})` registers a function by its trigger.
+_NODE_DIRECTIONS = {"input": "in", "output": "out", "trigger": "trigger", "app": "trigger"}
 
 
-def _node_generic_call(node: Node, syntax: Syntax) -> BindingUsage | None:
-    call = _generic_call(node)
+def _node_call(node: Node, syntax: Syntax) -> BindingUsage | None:
+    """``input.generic({ type: 'x', ... })`` (by type string) or a typed helper ``input.sql({...})``.
+
+    Any helper is a usage (``app.http(...)`` too): which ones are bindings is the catalog's business.
+    """
+    call = _binding_call(node)
     if call is None:
         return None
-    direction, options = call
+    owner, helper, options = call
     arguments: list[Argument] = []
-    symbol: str | None = None
+    type_string: str | None = None
     incomplete = False
     for child in options.named_children:
         key = _property_key(child)
@@ -200,35 +161,37 @@ def _node_generic_call(node: Node, syntax: Syntax) -> BindingUsage | None:
             continue
         label = string_literal(key) if key.type == "string" else text_of(key)
         if label == "type" and child.type == "pair":
-            symbol = string_literal(child.child_by_field_name("value"))
+            type_string = string_literal(child.child_by_field_name("value"))
         if label is not None:
             arguments.append(Argument(name=label, line=line_of(key)))
-    if symbol is None:  # no literal `type`: not a binding we can identify
+    generic = helper == "generic"
+    if generic and type_string is None:  # no literal `type`: not a binding we can identify
         return None
     return BindingUsage(
         syntax=syntax,
-        symbol=symbol,
-        direction=direction,
+        symbol=type_string if generic and type_string is not None else f"{owner}.{helper}",
+        direction=_NODE_DIRECTIONS[owner],
         arguments=tuple(arguments),
         line=line_of(node),
         incomplete=incomplete,
+        by_type=generic,
+        registration=owner == "app" and not generic,
     )
 
 
-def _generic_call(node: Node) -> tuple[str, Node] | None:
-    """(direction, options object) of ``input.generic({...})`` and its kin."""
+def _binding_call(node: Node) -> tuple[str, str, Node] | None:
+    """(owner, helper, options object) of ``input.generic({...})``, ``app.sql(name, {...})`` and kin."""
     callee = node.child_by_field_name("function") if node.type == "call_expression" else None
     if callee is None or callee.type != "member_expression":
         return None
     owner, member = callee.child_by_field_name("object"), callee.child_by_field_name("property")
-    if owner is None or member is None or text_of(member) != "generic":
+    if owner is None or member is None or text_of(owner) not in _NODE_DIRECTIONS:
         return None
-    direction = _GENERIC_DIRECTIONS.get(text_of(owner))
     call_arguments = node.child_by_field_name("arguments")
-    if direction is None or call_arguments is None:
+    if call_arguments is None:
         return None
     options = next((o for a in call_arguments.named_children if (o := unwrap(a)).type == "object"), None)
-    return None if options is None else (direction, options)
+    return None if options is None else (text_of(owner), text_of(member), options)
 
 
 def _property_key(member: Node) -> Node | None:
@@ -240,49 +203,11 @@ def _property_key(member: Node) -> Node | None:
     return member if member.type == "shorthand_property_identifier" else None
 
 
-def _function_json_usages(text: str) -> tuple[BindingUsage, ...]:
-    """The ``bindings`` entries; ``json`` validates (and gives an error's line), tree-sitter gives lines."""
-    text = text.removeprefix("\ufeff")
-    json.loads(text)
-    document = parse_json_object(text)
-    pairs = json_pairs(document) if document is not None else []
-    bindings = next((value for key, _, value in pairs if key == "bindings"), None)
-    if bindings is None or bindings.type != "array":
-        return ()
-    return tuple(
-        usage
-        for entry in bindings.named_children
-        if entry.type == "object"
-        if (usage := _json_binding(entry))
-    )
-
-
-def _json_string(value: Node) -> str:
-    """A JSON value as the check should quote it: a string's content, anything else as written."""
-    decoded = json.loads(text_of(value))
-    return decoded if isinstance(decoded, str) else text_of(value)
-
-
-def _json_binding(entry: Node) -> BindingUsage | None:
-    pairs = json_pairs(entry)
-    values = {key: value for key, _, value in pairs}
-    if "type" not in values or values["type"].type != "string":
-        return None
-    direction = _json_string(values["direction"]) if "direction" in values else None
-    return BindingUsage(
-        syntax=Syntax.FUNCTION_JSON,
-        symbol=_json_string(values["type"]),
-        direction=direction,
-        arguments=tuple(Argument(name=key, line=line_of(node)) for key, node, _ in pairs),
-        line=line_of(entry),
-    )
-
-
 _Finder = Callable[[Node, Syntax], BindingUsage | None]
 _FINDERS: dict[Syntax, _Finder] = {  # every syntax but function.json is a grammar of the same name
     Syntax.CSHARP: _csharp_attribute,
     Syntax.JAVA: _java_annotation,
-    Syntax.JAVASCRIPT: _node_generic_call,
-    Syntax.TYPESCRIPT: _node_generic_call,
+    Syntax.JAVASCRIPT: _node_call,
+    Syntax.TYPESCRIPT: _node_call,
     Syntax.PYTHON: _python_decorator,
 }
