@@ -11,7 +11,7 @@ import pytest
 from bindref.check.findings import exit_code_for
 from bindref.core.codes import Severity
 from bindref.core.model import DefaultValue, LanguageParameter
-from bindref.languages import PROFILES, Direction, Language
+from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language
 from bindref.render.project import Project
 from conftest import ProjectFactory, dedent
 from test_check_samples import CLEAN, findings
@@ -433,7 +433,13 @@ def test_node_reference_names_the_helper(
     assert binding.direction is direction
     table = project.renderer.parameter_table(binding, Language.TYPESCRIPT)
     assert table.splitlines()[0] == intro
-    assert "| `type` |" not in table  # the generic call's option
+    # the generic call's option: the helper sets it, so it is nobody's to pass
+    helper = binding.names[Language.TYPESCRIPT]
+    type_rows = [line for line in table.splitlines() if line.startswith("| `type` |")]
+    assert type_rows == [
+        f"| `type` | `string` | Set by `{helper}` | Must be `{binding.type_name}`: `{helper}` sets it. "
+        f"Pass it yourself with `{DIRECTION_KIND[direction]}.generic(...)` only. |"
+    ]
 
 
 def test_node_output_helper_placement() -> None:

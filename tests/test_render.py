@@ -114,7 +114,7 @@ def test_unavailable_parameter_is_explained_under_the_table(make_project: Projec
         '| `chatModel` | `String` | Optional, default `"gpt-4"` | The model. |\n'
         '| `aiConnectionName` | `String` | Optional, default `""` | The AI connection \\| with a pipe. |\n'
         "\n"
-        "`max_size` is not available in Java: Java reads the whole widget."
+        "`maxSize` is not available in Java: Java reads the whole widget."
     )
     # the other languages keep the parameter
     python = project.renderer.parameter_table(project.binding("widgetIn"), Language.PYTHON)

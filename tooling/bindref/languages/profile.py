@@ -78,6 +78,9 @@ class ExtraParameter:
     # Only where the binding is named by its type string (``input.generic({ type })``, function.json):
     # a typed SDK helper (``input.sql({...})``) has no ``type`` option, so it is not offered there.
     generic_only: bool = False
+    # For a binding with a typed helper, a generic-only parameter is still worth a row: the
+    # helper sets it (``input.sql`` writes ``type: 'sql'``). ``{helper}`` names the helper.
+    helper_description: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -43,6 +43,8 @@ _GENERIC_TYPE = ExtraParameter(
     default=None,
     description="Must be `{type}`.",
     generic_only=True,
+    helper_description="Must be `{type}`: `{helper}` sets it. "
+    "Pass it yourself with `{kind}.generic(...)` only.",
 )
 _JSON_DIRECTION = ExtraParameter(
     name="direction", type="string", required=True, default=None, description="Must be `{direction}`."

@@ -67,8 +67,8 @@ class Renderer:
         """The reference table of ``binding`` in one language."""
         self._require_language(binding, language)
         profile = PROFILES[language]
-        hidden = [
-            (p.canonical, state.reason)
+        hidden = [  # named as the language would spell it, had it the parameter
+            (profile.spell(p.canonical), state.reason)
             for p in binding.parameters
             if isinstance(state := p.by_language.get(language), Unavailable) and state.listed
         ]

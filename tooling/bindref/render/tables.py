@@ -18,6 +18,7 @@ class Row:
 
     name: str
     type: str
+    preset_by: str = ""  # the typed helper that sets it (``input.sql``): no one passes it
     required: bool
     default: str | None
     description: str
@@ -27,26 +28,30 @@ def rows_for(binding: Binding, language: Language) -> list[Row]:
     """The language profile's own parameters, then the binding's, in declaration order.
 
     A binding named by a typed SDK helper (``input.sql({...})``) has no ``type`` option:
-    the profile's generic-only extras are left out for it.
+    the profile's generic-only extras are shown as set by the helper, or left out.
     """
     profile = PROFILES[language]
     direction = "in" if binding.direction is Direction.TRIGGER else binding.direction.value
-    by_helper = bool(
-        profile.helper_names(binding.names.get(language, ""), binding.direction, binding.type_name)
-    )
-    offered = [extra for extra in profile.extras if not (by_helper and extra.generic_only)]
-    extras = {
-        extra.name: Row(
+    helper = binding.names.get(language, "")
+    by_helper = bool(profile.helper_names(helper, binding.direction, binding.type_name))
+    offered = [
+        extra
+        for extra in profile.extras
+        if not (by_helper and extra.generic_only and not extra.helper_description)
+    ]
+    values = {"type": binding.type_name, "direction": direction, "kind": DIRECTION_KIND[binding.direction]}
+    extras = {}
+    for extra in offered:
+        preset = by_helper and extra.generic_only
+        text = extra.helper_description if preset else extra.description
+        extras[extra.name] = Row(
             name=extra.name,
             type=extra.type,
-            required=extra.required,
+            required=extra.required and not preset,
             default=extra.default,
-            description=extra.description.format(
-                type=binding.type_name, direction=direction, kind=DIRECTION_KIND[binding.direction]
-            ),
+            description=text.format(**values, helper=helper),
+            preset_by=helper if preset else "",
         )
-        for extra in offered
-    }
     first = [extras[e.name] for e in offered if not e.last]
     last = [extras[e.name] for e in offered if e.last]
     return [*first, *(_row(p) for p in binding.parameters_for(language)), *last]
@@ -66,7 +71,9 @@ def _row(parameter: LanguageParameter) -> Row:
 
 
 def requirement(row: Row) -> str:
-    """``Required``, ``Optional`` or ``Optional, default `x` `` for the table."""
+    """``Required``, ``Optional``, ``Optional, default `x` `` or ``Set by `input.sql` `` for the table."""
+    if row.preset_by:
+        return f"Set by {code_cell(row.preset_by)}"
     if row.required:
         return "Required"
     if row.default is None:
