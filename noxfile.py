@@ -115,15 +115,17 @@ def browser(session: nox.Session) -> None:
 
 @nox.session
 def samples(session: nox.Session) -> None:
-    """The TypeScript and JavaScript samples type-check with tsc against @azure/functions from npm.
+    """Every extension's TypeScript and JavaScript samples type-check with tsc against @azure/functions.
 
     Each sample is copied under .nox/ so samples/ never gets node_modules or a lock file.
     """
     npm = ("npm", "install", "--no-audit", "--no-fund", "--loglevel=error")
-    for language in ("typescript", "javascript"):
-        work = CACHE / "samples" / language
+    projects = sorted(p.parent for p in Path("samples").glob("*/*/package.json"))
+    for project in projects:  # samples/<extension>/<language>: every extension's Node.js apps
+        language = project.name
+        work = CACHE / "samples" / project.parent.name / language
         shutil.rmtree(work, ignore_errors=True)
-        shutil.copytree(Path("samples/openai") / language, work)
+        shutil.copytree(project, work, ignore=shutil.ignore_patterns("node_modules"))
         with session.chdir(work):
             session.run(*npm, external=True)
             if language == "typescript":

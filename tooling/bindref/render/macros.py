@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from bindref.core.codes import CODES, Code, Severity
 from bindref.core.errors import BindrefError, RegionError
 from bindref.render.filters import escape_prose, indent_block
-from bindref.render.overview import bindings_table, coverage_table
+from bindref.render.overview import bindings_table, coverage_table, extensions_table
 from bindref.render.payload import payload_tabs
 from bindref.render.project import Project
 from bindref.render.renderer import Renderer
@@ -29,6 +29,7 @@ MACRO_NAMES = (
     "binding_payload",
     "extension_bindings",
     "extension_coverage",
+    "extensions_overview",
 )
 # Macros that make a page the binding's reference page.
 PAGE_MACROS = frozenset({"binding_reference", "parameter_table"})
@@ -49,7 +50,10 @@ def inputs_of(project: Project, macro: str, args: tuple[object, ...]) -> set[Pat
     used = set(project.template_inputs())
     if macro == "snippet" and args:
         return used | {root / project.settings.samples / str(args[0])}
-    if macro in ("finding_codes", "extension_bindings", "extension_coverage") or not args:
+    if (
+        macro in ("finding_codes", "extension_bindings", "extension_coverage", "extensions_overview")
+        or not args
+    ):
         return used | set(project.definition_files())
     try:
         binding = project.binding(str(args[0]))
@@ -129,6 +133,10 @@ class PageMacros:
     def extension_bindings(self, extension: str) -> str:
         """Every binding of an extension with its name in each language."""
         return bindings_table(self.project, extension)
+
+    def extensions_overview(self, page: str = "index.md") -> str:
+        """Every extension with its bindings, linked to its overview page (from ``page``)."""
+        return extensions_table(self.project, page)
 
     def extension_coverage(self, extension: str) -> str:
         """The binding x language example matrix of an extension."""

@@ -7,6 +7,9 @@ data ``bindref coverage`` prints.
 
 from __future__ import annotations
 
+import posixpath
+from pathlib import PurePosixPath
+
 from bindref.core.model import Binding
 from bindref.languages import PROFILES, Language
 from bindref.render.filters import code_span
@@ -34,6 +37,25 @@ def bindings_table(project: Project, extension: str) -> str:
     for binding in _bindings(project, extension):
         rows.append((binding, {title: _name(binding, lang) for title, lang in columns.items()}))
     return project.renderer.render_template("bindings_table.md.j2", None, rows=rows, tabs=list(columns))
+
+
+def extensions_table(project: Project, page: str = "") -> str:
+    """One row per extension: its title, its bindings by direction, a link to its overview.
+
+    ``page`` is the docs-relative page that shows the table, so the links resolve from it;
+    an extension whose definitions fail to load is listed with no bindings and fails the page.
+    """
+    catalog = project.catalog()
+    docs = project.settings.root / project.settings.docs
+    here = PurePosixPath(page).parent
+    rows = []
+    for name in sorted({b.extension for b in catalog.bindings.values()} | set(catalog.problems)):
+        project.extension_problems(name)
+        overview = docs / name / "index.md"
+        link = posixpath.relpath(f"{name}/index.md", here.as_posix() or ".") if overview.is_file() else ""
+        bindings = [b for b in catalog.bindings.values() if b.extension == name]
+        rows.append((project.settings.extension(name).title or name, name, link, bindings))
+    return project.renderer.render_template("extensions_table.md.j2", None, rows=rows)
 
 
 def _by_symbol(language: Language) -> bool:

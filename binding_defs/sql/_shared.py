@@ -1,0 +1,38 @@
+"""Texts and parameters that the Azure SQL bindings share.
+
+Sources: Azure/azure-functions-sql-extension at 1dcff5e0a1402ffa6346d650340cb7ae8b4b129c
+(src/SqlAttribute.cs, src/TriggerBinding/SqlTriggerAttribute.cs,
+Worker.Extensions.Sql/src/*.cs), azure-functions-java-library-sql 2.1.0,
+azure-functions 1.26.0 (azure/functions/decorators/sql.py) and @azure/functions 4.16.5
+(types/sql.d.ts).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bindref.spec import lang, param
+
+IN_PROCESS_NO_EXAMPLE = (
+    "Support for the in-process model ended on November 10, 2026; examples are maintained "
+    "for the isolated worker model only. The attribute is documented below."
+)
+
+# Java annotation elements with a default of "" compile without a value, but the
+# extension rejects an empty connection setting or command when the function starts.
+JAVA_EMPTY_DEFAULT_NOTE = (
+    "The annotation compiles without it, but the binding fails at run time when it is empty."
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class SqlConnection:
+    """The connection setting every SQL binding takes."""
+
+    connection_string_setting: str = param(
+        required=True,
+        languages={"java": lang(required=False, default="", note=JAVA_EMPTY_DEFAULT_NOTE)},
+    )
+    """The name of the app setting (or connection string entry) that holds the connection
+    string of the database, such as `SqlConnectionString`: the name, never the connection
+    string itself. A missing or empty setting is reported as an error."""
