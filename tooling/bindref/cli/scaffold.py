@@ -4,7 +4,8 @@
 in place and placeholders where only the author knows the words, so that ``bindref
 check`` then lists exactly what is left to write. ``--from-sdk`` (repeatable) takes the
 type string, direction, names, parameters and their doc text from the SDKs
-(:mod:`bindref.cli.scaffold_sdk`); a symbol no SDK gave is a TODO guess.
+(:mod:`bindref.cli.scaffold_sdk`); a symbol no SDK gave is the naming convention's guess,
+marked as such in a comment.
 Every file comes from a ``templates/scaffold/`` template (a sample's from its language's
 folder, chosen by the profile); this module only prepares their data. Nothing is ever
 overwritten: every target is checked before the first write.
@@ -86,8 +87,10 @@ def scaffold_binding(
             key=spellings["camel"],
             type_stated=type_name is not None,
             class_name=spellings["pascal"],
+            # a symbol no SDK gave is the naming convention's guess, said so beside it; a
+            # check with that SDK's sources (--sdk-source) confirms or corrects it
             names=[
-                (lang.value, symbol if lang in read else f"TODO: {symbol}")
+                (lang.value, symbol, lang not in read, PROFILES[lang].label)
                 for lang, symbol in symbols.items()
             ],
             usages=list({definition_key(lang): p.usage_prompt for lang, p in PROFILES.items()}.items()),
