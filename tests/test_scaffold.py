@@ -118,7 +118,7 @@ def test_new_writes_the_stubs_literally(empty: Path) -> None:
             "// <store_thing>\n// TODO: a function that uses [StoreThingOutput(...)]\n// </store_thing>\n"
         ),
         "java/StoreThingFunctions.java": (
-            "// <store_thing>\n// TODO: a function that uses @StoreThing(...)\n// </store_thing>\n"
+            "// <store_thing>\n// TODO: a function that uses @StoreThingOutput(...)\n// </store_thing>\n"
         ),
         "javascript/storeThing.js": (
             "// <store_thing>\n// TODO: output.generic({ type: 'storeThing', ... })\n// </store_thing>\n"
@@ -153,7 +153,7 @@ def test_new_writes_the_stubs_literally(empty: Path) -> None:
         '        "csharp_isolated": "StoreThingOutput",  '
         "# naming-convention guess: no Isolated worker model SDK read\n"
         '        "csharp_inprocess": "StoreThing",  # naming-convention guess: no In-process model SDK read\n'
-        '        "java": "StoreThing",  # naming-convention guess: no Java SDK read\n'
+        '        "java": "StoreThingOutput",  # naming-convention guess: no Java SDK read\n'
         '        "python": "store_thing_output",  # naming-convention guess: no Python SDK read\n'
         "    },\n"
     ) in definition

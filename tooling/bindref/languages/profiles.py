@@ -198,7 +198,7 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         sample_key="java",
         sample_file="{pascal}Functions.java",
         comment_leader="//",
-        scaffold_name="{pascal}",
+        scaffold_name="{pascal}{suffix}",  # @TableInput, @BlobOutput, @SQLInput: the common shape
         usage_prompt="the parameter type the annotation binds to.",
     ),
     Language.JAVASCRIPT: LanguageProfile(
