@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import logging
 from pathlib import Path
 
@@ -181,3 +182,49 @@ def test_bad_extension_settings_are_located(table: str, expected: str, make_proj
         make_project(pyproject=pyproject)
     assert caught.value.render().startswith(expected.format(line=line))
     assert caught.value.exit_code == 2
+
+
+GADGET_SOURCE = """\
+namespace Microsoft.Azure.Functions.Worker;
+
+public sealed class GadgetInputAttribute : InputBindingAttribute
+{
+    public GadgetInputAttribute(string widgetId) { WidgetId = widgetId; }
+    public string WidgetId { get; }
+}
+"""
+
+
+def test_sdk_sources_of_one_extension_say_nothing_of_another(
+    make_project: ProjectFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    gadget = GADGET_DEFINITION.replace("WidgetInput", "GadgetInput")
+    make_project({**TWO_EXTENSIONS, "binding_defs/gadgets/gadget.py": gadget})
+    source = tmp_path / "gadget-sdk"
+    source.mkdir()
+    (source / "GadgetInputAttribute.cs").write_text(GADGET_SOURCE, encoding="utf-8")
+    base = ("check", "--no-python-sdk", "--format", "json")
+
+    def paths(*args: str) -> set[str]:
+        run(tmp_path, *base, *args)
+        return {f["path"] for f in json.loads(capsys.readouterr().out)["findings"]}
+
+    # the checkout compared with every extension: the widget has no attribute in it
+    assert "binding_defs/widgets/widget.py" in paths("--sdk-source", f"csharp={source}")
+    scoped = paths("--sdk-source", f"gadgets:csharp={source}")
+    assert "binding_defs/widgets/widget.py" not in scoped
+    # the same, from the extension's own settings
+    settings = f"\n[tool.bindref.extensions.gadgets]\ncsharp_sources = '{source}'\n"
+    (tmp_path / "pyproject.toml").write_text(PYPROJECT + settings, encoding="utf-8")
+    assert paths() == scoped
+
+
+def test_a_missing_source_folder_of_an_extension_is_a_usage_error(
+    make_project: ProjectFactory, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = "\n[tool.bindref.extensions.widgets]\ncsharp_sources = '../nowhere'\n"
+    make_project(pyproject=PYPROJECT + settings)
+    assert run(tmp_path, "check", "--no-python-sdk") == 2
+    assert (
+        "csharp_sources folder '../nowhere' of extension 'widgets' does not exist" in capsys.readouterr().err
+    )

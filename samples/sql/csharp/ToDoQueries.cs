@@ -23,8 +23,7 @@ public static class ToDoQueries
         [SqlInput(
             "SELECT [Id], [order], [title], [url], [completed] FROM dbo.ToDo WHERE [Id] = @Id",
             "SqlConnectionString",
-            CommandType.Text,
-            "@Id={id}")]
+            parameters: "@Id={id}")]
         IEnumerable<ToDoItem> toDoItems)
     {
         // The query returns zero rows or one: Id is the primary key.
