@@ -351,3 +351,25 @@ def test_doc_comments_and_every_constructor_are_read(tmp_path: Path) -> None:
         ("name", "The gadget's name, as the host reads it.")
     ]
     assert java.statement is None
+
+
+@pytest.mark.parametrize(
+    "getter",
+    ["get { return _mode; }", "get => _mode;"],
+    ids=["block", "arrow"],
+)
+def test_a_property_read_from_a_backing_field_takes_the_field_default(tmp_path: Path, getter: str) -> None:
+    source = (
+        "namespace Microsoft.Azure.WebJobs {\n"
+        "public sealed class GizmoAttribute : Attribute {\n"
+        "    private GizmoMode _mode = GizmoMode.Fast;\n"
+        "    private readonly string _path;\n"
+        "    public GizmoAttribute(string path) { _path = path; }\n"
+        f"    public GizmoMode Mode {{ {getter} set {{ _mode = value; }} }}\n"
+        "    public string Path { get { return _path; } }\n"
+        "}\n}\n"
+    )
+    write_files(tmp_path, {"Gizmo.cs": source})
+    surface = read_csharp_sources(tmp_path)[Language.CSHARP_INPROCESS]["Gizmo"]
+    defaults = {p.name: (p.required, p.default) for p in surface.parameters}
+    assert defaults == {"Path": (True, None), "Mode": (False, "GizmoMode.Fast")}

@@ -35,7 +35,7 @@ _DESCRIPTION = (
     },
     constructors={
         "csharp_isolated": ("path",),
-        "csharp_inprocess": ("path", "access"),
+        "csharp_inprocess": [("path", "access"), ("path",)],  # [Blob(path)] or [Blob(path, FileAccess.Read)]
     },
     usage={
         "csharp_isolated": (

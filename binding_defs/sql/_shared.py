@@ -25,6 +25,14 @@ JAVA_EMPTY_DEFAULT_NOTE = (
 )
 
 
+# The in-process `[Sql]` attribute serves the input and the output binding alike.
+IN_PROCESS_CONSTRUCTORS = [
+    ("command_text", "connection_string_setting", "command_type", "parameters"),
+    ("command_text", "connection_string_setting", "parameters"),
+    ("command_text", "connection_string_setting"),
+]
+
+
 @dataclass(frozen=True, kw_only=True)
 class SqlConnection:
     """The connection setting every SQL binding takes."""

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from binding_defs.sql._shared import IN_PROCESS_NO_EXAMPLE, JAVA_EMPTY_DEFAULT_NOTE, SqlConnection
+from binding_defs.sql._shared import (
+    IN_PROCESS_CONSTRUCTORS,
+    IN_PROCESS_NO_EXAMPLE,
+    JAVA_EMPTY_DEFAULT_NOTE,
+    SqlConnection,
+)
 from bindref.spec import binding, code, example, lang, no_example, param
 
 _DESCRIPTION = (
@@ -37,8 +42,11 @@ _PROCEDURE_DESCRIPTION = (
         "node": "input.sql",
     },
     constructors={
-        "csharp_isolated": ("command_text", "connection_string_setting", "command_type", "parameters"),
-        "csharp_inprocess": ("command_text", "connection_string_setting", "command_type", "parameters"),
+        "csharp_isolated": [
+            ("command_text", "connection_string_setting", "command_type", "parameters"),
+            ("command_text", "connection_string_setting"),
+        ],
+        "csharp_inprocess": IN_PROCESS_CONSTRUCTORS,
     },
     usage={
         "csharp_isolated": (

@@ -15,8 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from binding_defs.sql._shared import IN_PROCESS_NO_EXAMPLE, JAVA_EMPTY_DEFAULT_NOTE, SqlConnection
-from bindref.spec import binding, example, lang, no_example, param
+from binding_defs.sql._shared import (
+    IN_PROCESS_CONSTRUCTORS,
+    IN_PROCESS_NO_EXAMPLE,
+    JAVA_EMPTY_DEFAULT_NOTE,
+    SqlConnection,
+)
+from bindref.spec import binding, code, example, lang, no_example, param
 
 _DESCRIPTION = (
     "This HTTP POST function adds a to-do item with a new `Id` to the `dbo.ToDo` table "
@@ -38,7 +43,7 @@ _DESCRIPTION = (
     },
     constructors={
         "csharp_isolated": ("command_text", "connection_string_setting"),
-        "csharp_inprocess": ("command_text", "connection_string_setting"),
+        "csharp_inprocess": IN_PROCESS_CONSTRUCTORS,
     },
     usage={
         "csharp_isolated": (
@@ -120,3 +125,14 @@ class SqlOutput(SqlConnection):
     )
     """The name of the table to write to, such as `dbo.ToDo`. Despite its name, it is not a
     command."""
+
+    command_type: str = param(
+        only=("csharp_inprocess",),
+        languages={"csharp_inprocess": lang(type="CommandType", default=code("CommandType.Text"))},
+    )
+    """A parameter of the in-process `[Sql]` attribute, which serves the input binding too:
+    the output binding ignores it."""
+
+    parameters: str | None = param(only=("csharp_inprocess",))
+    """A parameter of the in-process `[Sql]` attribute, which serves the input binding too:
+    the output binding ignores it."""

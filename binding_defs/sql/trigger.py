@@ -38,8 +38,10 @@ _DESCRIPTION = (
         "node": "app.sql",
     },
     constructors={
-        "csharp_isolated": ("table_name", "connection_string_setting", "leases_table_name"),
-        "csharp_inprocess": ("table_name", "connection_string_setting", "leases_table_name"),
+        "csharp": [
+            ("table_name", "connection_string_setting", "leases_table_name"),
+            ("table_name", "connection_string_setting"),
+        ],
     },
     usage={
         "csharp": (
@@ -113,6 +115,12 @@ class SqlTrigger(SqlConnection):
 
     table_name: str = param(required=True)
     """The name of the table to watch, such as `dbo.ToDo`."""
+
+    connection_string_setting: str = param(required=True)
+    """The name of the app setting (or connection string entry) that holds the connection
+    string of the database, such as `SqlConnectionString`: the name, never the connection
+    string itself. Unlike the input and output annotations, Java's `@SQLTrigger` has no
+    default for it."""
 
     leases_table_name: str | None = param(
         languages={

@@ -8,6 +8,7 @@ the check can compare the positional signatures a definition declares.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -76,7 +77,8 @@ def _csharp_classes(path: str, tree: Node) -> Iterator[_CsharpClass]:
     for node in walk(tree, "class_declaration"):
         body = node.child_by_field_name("body")
         members = body.named_children if body is not None else []
-        properties = [(m, _property(m)) for m in members if _is_public(m, "property_declaration")]
+        fields = {k: v for m in members if m.type == "field_declaration" for k, v in constants(m)}
+        properties = [(m, _property(m, fields)) for m in members if _is_public(m, "property_declaration")]
         yield _CsharpClass(
             name=text(node.child_by_field_name("name")),
             namespace=_namespace_of(node) or text(file_scoped and file_scoped.child_by_field_name("name")),
@@ -131,11 +133,27 @@ def _argument(node: Node) -> SdkParameter:
     return SdkParameter(name=name, required=value is None, default=default, type=type_text, line=line(node))
 
 
-def _property(member: Node) -> SdkParameter:
-    """The initializer is the default; without one, the type's own default (null for ``string?``)."""
+# ``get { return _source; }`` or ``get => _source;``: a property that reads a backing field.
+_BACKING_GETTER = re.compile(r"\bget\s*(?:\{\s*return\s+(\w+)\s*;\s*\}|=>\s*(\w+)\s*;)")
+
+
+def _property(member: Node, fields: Mapping[str, str]) -> SdkParameter:
+    """The initializer is the default, or its backing field's; else the type's own (null for ``string?``).
+
+    ``private BlobTriggerSource _source = BlobTriggerSource.LogsAndContainerScan;`` read by
+    ``Source { get { return _source; } ... }`` defaults ``Source`` as surely as an initializer.
+    """
     name, type_text = text(member.child_by_field_name("name")), text(member.child_by_field_name("type"))
     value = member.child_by_field_name("value")
-    default = text(value) if value is not None else _IMPLICIT_DEFAULTS.get(type_text)
+    accessors = member.child_by_field_name("accessors")
+    backing = _BACKING_GETTER.search(text(accessors)) if accessors is not None else None
+    field = (backing.group(1) or backing.group(2)) if backing else ""
+    if value is not None:
+        default: str | None = text(value)
+    elif field in fields:
+        default = fields[field]
+    else:
+        default = _IMPLICIT_DEFAULTS.get(type_text)
     return SdkParameter(
         name=name,
         required=False,
