@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import tomllib
 from pathlib import Path
 
 import nox
@@ -146,6 +147,14 @@ def bench(session: nox.Session) -> None:
 
 @nox.session
 def check(session: nox.Session) -> None:
-    """bindref check: definitions, pages, samples and the Python SDK, all problems in one pass."""
+    """bindref check: definitions, pages, samples and the SDKs, all problems in one pass.
+
+    The Java libraries that extensions name by Maven coordinates (java_maven) are installed
+    first, with their sources jars, into the local Maven repository that bindref reads.
+    """
     session.install("-e", ".[sdk]")
+    settings = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["tool"]["bindref"]
+    for extension in settings.get("extensions", {}).values():
+        for coordinate in extension.get("java_maven", []):
+            session.run("mvn", "-q", "dependency:get", f"-Dartifact={coordinate}:jar:sources", external=True)
     session.run("bindref", "check", *session.posargs)

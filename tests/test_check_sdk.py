@@ -11,7 +11,7 @@ import pytest
 from bindref.check import sdk as sdk_check
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.findings import Finding
-from bindref.check.sdk import check_sdks, sdk_skips
+from bindref.check.sdk import check_sdks, require_sdks
 from bindref.cli.main import main
 from bindref.core.errors import ConfigError
 from bindref.render.project import Project
@@ -313,28 +313,30 @@ def test_profile_extras_are_compared_too(run_check: Check) -> None:
     ]
 
 
-def test_python_sdk_not_installed_is_one_skip_message(
+def test_python_sdk_not_installed_is_a_usage_error_naming_the_install(
     make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sdk_check, "read_python_sdk", lambda: None)
     context = context_for(make_project())
-    assert check_sdks(context) == []
-    assert sdk_skips(context.options) == [
-        "python SDK check skipped: azure-functions is not installed (pip install azure-functions)"
-    ]
-    assert sdk_skips(context_for(make_project(), python=False).options) == []
+    with pytest.raises(ConfigError) as caught:
+        require_sdks(context.options)
+    assert caught.value.exit_code == 2
+    assert caught.value.render().startswith(
+        "azure-functions is not installed, so the Python definitions cannot be compared with it "
+        "(install it: pip install 'azure-functions=="
+    )
+    require_sdks(context_for(make_project(), python=False).options)  # turned off: nothing to require
 
 
-def test_check_says_when_the_python_sdk_comparison_is_skipped(
+def test_check_without_the_python_sdk_exits_2_unless_turned_off(
     make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = make_project()
     monkeypatch.setattr(sdk_check, "read_python_sdk", lambda: None)
-    assert main(["--root", str(project.settings.root), "check"]) == 0
-    assert capsys.readouterr().err == (
-        "bindref check: python SDK check skipped: azure-functions is not installed "
-        "(pip install azure-functions)\n"
-    )
+    assert main(["--root", str(project.settings.root), "check"]) == 2
+    err = capsys.readouterr().err
+    assert "azure-functions is not installed" in err
+    assert "or pass --no-python-sdk to skip the comparison" in err
     assert main(["--root", str(project.settings.root), "check", "--no-python-sdk"]) == 0
     assert capsys.readouterr().err == ""
 

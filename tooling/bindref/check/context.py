@@ -21,6 +21,8 @@ class CheckOptions:
     sdk_sources: Mapping[str, Mapping[str, Path]] = field(default_factory=dict)
     # Compare Python definitions with the installed azure-functions package.
     python_sdk: bool = True
+    # Compare Java definitions with the sources the extensions' settings name (java_maven, java_sources).
+    java_sdk: bool = True
     # Check one extension only (``--extension``): its bindings and the findings in what it owns.
     extension: str = ""
 

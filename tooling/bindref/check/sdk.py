@@ -13,6 +13,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 
 from bindref.check.context import CheckContext, CheckOptions
@@ -24,6 +25,7 @@ from bindref.languages import PROFILES, Language, languages_of_sdk
 from bindref.sdk.csharp import CSHARP_FAMILY, read_csharp_sources
 from bindref.sdk.defaults import same_default
 from bindref.sdk.java import JAVA_FAMILY, read_java_sources
+from bindref.sdk.maven import sources_jar
 from bindref.sdk.python import FAMILY as PYTHON_FAMILY
 from bindref.sdk.python import PACKAGE, read_python_sdk
 from bindref.sdk.sources import SdkParameter, SdkSurface, SdkSurfaces
@@ -77,16 +79,23 @@ def check_sdks(context: CheckContext) -> list[Finding]:
     return findings
 
 
-def source_roots(context: CheckContext, extension: str) -> dict[str, Path]:
-    """The source checkouts for ``extension``: its settings, then ``--sdk-source`` (which wins)."""
+def source_roots(context: CheckContext, extension: str) -> dict[str, tuple[Path, ...]]:
+    """The sources for ``extension`` by family: its settings, then ``--sdk-source`` (which wins).
+
+    Its settings name checkouts (``csharp_sources``, ``java_sources``) and Java libraries by
+    Maven coordinates (``java_maven``), read from their sources jars.
+    """
     settings = context.project.settings
     own = settings.extension(extension)
-    roots: dict[str, Path] = {}
+    where = f" (java_maven of extension '{extension}')"
+    roots: dict[str, tuple[Path, ...]] = {}
+    if own.java_maven and context.options.java_sdk:
+        roots[JAVA_FAMILY] = tuple(sources_jar(coordinate, where=where) for coordinate in own.java_maven)
     for family, written, key in (
         (CSHARP_FAMILY, own.csharp_sources, "csharp_sources"),
         (JAVA_FAMILY, own.java_sources, "java_sources"),
     ):
-        if not written:
+        if not written or (family == JAVA_FAMILY and not context.options.java_sdk):
             continue
         root = settings.root / written  # an absolute path stays as written
         if not root.is_dir():
@@ -95,14 +104,14 @@ def source_roots(context: CheckContext, extension: str) -> dict[str, Path]:
                 path="pyproject.toml",
                 hint="clone the SDK repository there, or change the setting",
             )
-        roots[family] = root
+        roots[family] = (*roots.get(family, ()), root)
     options = context.options.sdk_sources
     given = {**options.get("", {}), **options.get(extension, {})}
     for family in given:
         if family not in SOURCE_READERS:
             valid = ", ".join(f"'{known}'" for known in SOURCE_READERS)
             raise ConfigError(f"unknown --sdk-source language '{family}'", hint=f"valid: {valid}")
-    return {**roots, **given}
+    return {**roots, **{family: (root,) for family, root in given.items()}}
 
 
 def sdk_surfaces(
@@ -110,21 +119,40 @@ def sdk_surfaces(
 ) -> dict[Language, Mapping[str, SdkSurface]]:
     """The surfaces to compare one extension with: its source checkouts and the Python SDK."""
     surfaces: dict[Language, Mapping[str, SdkSurface]] = {}
-    for family, root in source_roots(context, extension).items():
-        if (family, root) not in read:
-            read[family, root] = SOURCE_READERS[family](root)
-        surfaces.update(read[family, root])
+    for family, roots in source_roots(context, extension).items():
+        for root in roots:  # several libraries of one family add up (core and extension jars)
+            if (family, root) not in read:
+                read[family, root] = SOURCE_READERS[family](root)
+            for language, by_name in read[family, root].items():
+                surfaces[language] = {**surfaces.get(language, {}), **by_name}
     python = read_python_sdk() if context.options.python_sdk else None
     if python is not None:
         surfaces.update(dict.fromkeys(languages_of_sdk(PYTHON_FAMILY), python))
     return surfaces
 
 
-def sdk_skips(options: CheckOptions) -> list[str]:
-    """Why an SDK comparison the user did not turn off cannot run (printed, not a finding)."""
+def require_sdks(options: CheckOptions) -> None:
+    """A comparison the user did not turn off but that cannot run is a usage error, never a pass.
+
+    Without azure-functions, a renamed definition field would pass unseen: the error names
+    the install command (the version bindref's ``[sdk]`` extra pins) and the flag that skips it.
+    """
     if options.python_sdk and read_python_sdk() is None:
-        return [f"python SDK check skipped: {PACKAGE} is not installed (pip install {PACKAGE})"]
-    return []
+        raise ConfigError(
+            f"{PACKAGE} is not installed, so the Python definitions cannot be compared with it",
+            hint=f"install it: pip install '{_pinned(PACKAGE)}' (or pip install -e '.[sdk]'); "
+            "or pass --no-python-sdk to skip the comparison",
+        )
+
+
+def _pinned(package: str) -> str:
+    """``azure-functions==1.26.0`` as bindref's ``[sdk]`` extra pins it, else the bare name."""
+    try:
+        requirements = metadata.requires("bindref") or []
+    except metadata.PackageNotFoundError:
+        return package
+    pins = (r.split(";")[0].strip() for r in requirements if r.startswith(f"{package}=="))
+    return next(pins, package)
 
 
 def _check_binding(binding: Binding, language: Language, surfaces: Mapping[str, SdkSurface]) -> list[Finding]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -20,7 +19,7 @@ from bindref.check.findings import CODES, exit_code_for
 from bindref.check.report import OutputFormat, format_findings
 from bindref.check.run import run_checks
 from bindref.check.scope import catalog_of
-from bindref.check.sdk import SOURCE_READERS, sdk_skips
+from bindref.check.sdk import SOURCE_READERS, require_sdks
 from bindref.cli.scaffold import eject_template, packaged_templates, scaffold_binding
 from bindref.core.errors import EXIT_OK, ConfigError, raise_all
 from bindref.export.registry import EXPORTERS
@@ -90,15 +89,15 @@ def run_check(project: Project, args: argparse.Namespace) -> int:
     options = CheckOptions(
         sdk_sources=parse_sdk_sources(args.sdk_source),
         python_sdk=not args.no_python_sdk,
+        java_sdk=not args.no_java_sdk,
         extension=args.extension or "",
     )
     if args.output and args.output.is_dir():
         raise ConfigError(f"--output '{args.output}' is a folder", hint="name the report file to write")
+    require_sdks(options)  # a comparison that cannot run is an error, never a silent pass
     project.refresh()
     diffs: list[str] = []
     findings = run_checks(project, options, diffs)
-    for skipped in sdk_skips(options):  # a comparison that could not run is said, never silent
-        print(f"bindref check: {skipped}", file=sys.stderr)
     report = format_findings(
         findings, OutputFormat(args.format), tool_version=tool_version(), fix_command=FIX_COMMAND
     )

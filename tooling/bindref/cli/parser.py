@@ -65,6 +65,11 @@ def get_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="skip the comparison with the installed azure-functions package",
     )
+    check.add_argument(
+        "--no-java-sdk",
+        action="store_true",
+        help="skip the comparison with the Java sources the extensions' settings name",
+    )
     check.add_argument("--extension", metavar="NAME", help="check one extension only, such as sql")
     check.add_argument("--output", type=Path, metavar="FILE", help="write the report to FILE (atomically)")
     check.add_argument(

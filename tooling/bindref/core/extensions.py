@@ -39,6 +39,9 @@ class ExtensionSettings:
     # Source checkouts of the extension's SDKs, compared by `bindref check` (paths may be outside).
     csharp_sources: str = ""
     java_sources: str = ""
+    # Java libraries by Maven coordinates (group:artifact:version): their sources jars, from the
+    # local Maven repository, are compared without a checkout.
+    java_maven: tuple[str, ...] = ()
 
     def learn_file_name(self, *, key: str, type_name: str, kind: str) -> str:
         """The Learn file of one binding: its override, else the pattern filled in."""
@@ -88,6 +91,16 @@ def _convert(key: str, value: Any, line: int, table: str, root: Path) -> Any:
             line=line,
             hint=choices_hint(key, _KEYS, noun="extension settings"),
         )
+    if key == "java_maven":
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.count(":") == 2 for v in value):
+            raise ConfigError(
+                "'java_maven' must be a list of Maven coordinates",
+                path=PYPROJECT,
+                line=line,
+                hint="write group:artifact:version strings, such as "
+                "['com.microsoft.azure.functions:azure-functions-java-library-sql:2.1.0']",
+            )
+        return tuple(value)
     if key == "learn_files":
         if not isinstance(value, dict) or not all(isinstance(v, str) and v for v in value.values()):
             raise ConfigError(

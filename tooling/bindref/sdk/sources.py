@@ -13,6 +13,7 @@ from __future__ import annotations
 import html
 import itertools
 import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -85,7 +86,14 @@ def require_any(surfaces: SdkSurfaces, root: Path, what: str) -> SdkSurfaces:
 
 
 def source_trees(root: Path, suffix: str, markers: tuple[bytes, ...]) -> Iterator[tuple[str, Node]]:
-    """Parsed source files, in path order; a byte test first skips files that declare nothing."""
+    """Parsed source files, in path order; a byte test first skips files that declare nothing.
+
+    ``root`` is a checkout, or a ``-sources.jar`` as Maven Central publishes one (read in
+    place: nothing is unpacked).
+    """
+    if root.is_file() and root.suffix == ".jar":
+        yield from _jar_trees(root, suffix, markers)
+        return
     if not root.is_dir():
         raise ConfigError(f"--sdk-source folder '{root}' does not exist", hint="give a source checkout")
     for path in sample_paths(root):  # the samples' walker: one skip list for every source tree
@@ -98,6 +106,18 @@ def source_trees(root: Path, suffix: str, markers: tuple[bytes, ...]) -> Iterato
             continue
         if any(marker in source for marker in markers):
             yield relative.as_posix(), parse(source, _GRAMMARS[suffix])
+
+
+def _jar_trees(jar: Path, suffix: str, markers: tuple[bytes, ...]) -> Iterator[tuple[str, Node]]:
+    try:
+        with zipfile.ZipFile(jar) as archive:
+            names = sorted(n for n in archive.namelist() if n.endswith(suffix))
+            sources = [(name, archive.read(name)) for name in names]
+    except (OSError, zipfile.BadZipFile) as error:
+        raise ConfigError(f"cannot read sources jar '{jar}'", hint=str(error)) from None
+    for name, source in sources:
+        if any(marker in source for marker in markers):
+            yield name, parse(source, _GRAMMARS[suffix])
 
 
 def walk(node: Node, kind: str) -> Iterator[Node]:
