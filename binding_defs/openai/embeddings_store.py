@@ -28,6 +28,8 @@ _DESCRIPTION = (
         "java": "EmbeddingsStoreOutput",
         "python": "embeddings_store_output",
     },
+    # The attributes take the embeddings options first (EmbeddingsStoreOutputAttribute.cs).
+    constructors={"csharp": ("input", "input_type", "store_connection_name", "collection")},
     usage={
         "csharp": "Apply the attribute to a property of type `SearchableDocument` of the function's return type, and set it.",
         "java": "Annotate an `OutputBinding<EmbeddingsStoreOutputResponse>` parameter and `setValue(...)` it.",
