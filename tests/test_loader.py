@@ -296,3 +296,14 @@ def test_unknown_constant_base_and_circular_constant(make_project: ProjectFactor
         f"{DEF_PATH}:{line_of(broken, 'class Widget(Missing)')}: base class 'Missing' is not defined in "
         "binding_defs (import it from a module in binding_defs, or define it in this file)",
     ]
+
+
+def test_an_override_for_a_language_that_only_leaves_out_is_an_error(make_project: ProjectFactory) -> None:
+    broken = WIDGET_DEFINITION.replace(
+        'languages={"java": lang(name="maxLength")}',
+        'only=("java",), languages={"java": lang(name="maxLength"), "python": lang(default=1)}',
+    )
+    assert problems_of(make_project, broken) == [
+        f"{DEF_PATH}:{line_of(broken, 'max_size: int')}: languages['python'] of parameter 'max_size' is for "
+        "a language it does not have (only= leaves out python: remove the entry, or add it to only=)"
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from binding_defs.blob._shared import IN_PROCESS_NO_EXAMPLE, BlobOptions
+from binding_defs.blob._shared import DATA_TYPE_LANGUAGES, IN_PROCESS_NO_EXAMPLE, BlobOptions
 from bindref.spec import binding, example, lang, no_example, param
 
 _DESCRIPTION = (
@@ -118,13 +118,6 @@ class BlobOutput(BlobOptions):
     """Whether the blob is read or written. When null, the extension infers it from the
     parameter type where it can (an `out` parameter writes)."""
 
-    data_type: str | None = param(
-        only=("java", "powershell"),
-        languages={
-            "java": lang(type="String", default=""),
-            "python": lang(type="DataType | None", default=None),
-            "powershell": lang(type="string"),
-        },
-    )
+    data_type: str | None = param(only=("java", "powershell"), languages=DATA_TYPE_LANGUAGES)
     """How the runtime treats the value written: `binary` (bytes) or `string`; when empty,
     as a string serialized from the value."""

@@ -92,6 +92,8 @@ def _build_parameter(
     )
     by_language: dict[Language, LanguageParameter | Unavailable] = {}
     only = _only_languages(field, problems)
+    if only is not None:
+        _check_overrides_inside_only(field, only, problems)
     for lang in languages:
         override = overrides.get(lang, spec.LanguageOverride())
         if only is not None and lang not in only:
@@ -126,6 +128,19 @@ def _only_languages(field: RawField, problems: Problems) -> frozenset[Language] 
         return None
     expanded = expand_language_keys(problems, field.only, field.line, "only")
     return frozenset(lang for languages in expanded.values() for lang in languages)
+
+
+def _check_overrides_inside_only(field: RawField, only: frozenset[Language], problems: Problems) -> None:
+    """A spelling or override for a language that ``only=`` leaves out would never show: say so."""
+    for what, mapping in (("names", field.names), ("languages", field.languages)):
+        for key, languages in expand_language_keys(problems, mapping, field.line, what).items():
+            outside = [lang.value for lang in languages if lang not in only]
+            if outside and len(outside) == len(languages):
+                problems.add(
+                    field.line,
+                    f"{what}['{key}'] of parameter '{field.name}' is for a language it does not have",
+                    hint=f"only= leaves out {', '.join(outside)}: remove the entry, or add it to only=",
+                )
 
 
 def _by_language(
