@@ -47,7 +47,7 @@ def test_new_from_sdk_writes_stubs_that_check_lists(empty: Path, capsys: pytest.
     assert main(["--root", str(empty), "check", "--format", "json"]) == 1
     findings = json.loads(capsys.readouterr().out)["findings"]
     # only what the author must write: no SDK drift, no region or coverage problem
-    assert {f["code"] for f in findings} == {"BR101", "BR102", "BR203"}
+    assert {f["code"] for f in findings} == {"BR101", "BR102", "BR203", "BR421"}  # BR421: lock it next
     assert len([f for f in findings if f["code"] == "BR203"]) == 6
 
 

@@ -70,7 +70,8 @@ def test_type_direction_and_descriptions_come_from_the_sdk(
     definition.write_text(text.replace("TODO: ", ""), encoding="utf-8")  # what the author writes
     assert main(["--root", str(empty), "check", "--format", "json"]) == 1
     findings = json.loads(capsys.readouterr().out)["findings"]
-    assert [f for f in findings if f["path"].startswith("binding_defs/")] == []
+    drift = [f for f in findings if f["path"].startswith("binding_defs/") and f["code"] != "BR421"]
+    assert drift == []  # BR421 (a note): the new extension has no SDK lock yet
     config = load_config(config_file=str(empty / "mkdocs.yml"), site_dir=str(empty / "site"), strict=True)
     with caplog.at_level(logging.WARNING):
         build(config)
@@ -129,7 +130,7 @@ def test_csharp_source_gives_name_constructors_and_its_own_defaults(
         == 1
     )
     findings = json.loads(capsys.readouterr().out)["findings"]
-    assert {f["code"] for f in findings if f["path"].startswith("binding_defs/")} == {"BR101"}
+    assert {f["code"] for f in findings if f["path"].startswith("binding_defs/")} == {"BR101", "BR421"}
 
 
 def test_sdks_that_disagree_on_the_direction_are_a_usage_error(

@@ -17,6 +17,7 @@ from bindref.check.pages import check_pages
 from bindref.check.samples import check_samples
 from bindref.check.scope import catalog_of, findings_of
 from bindref.check.sdk import check_sdks
+from bindref.check.sdk_lock import check_sdk_lock
 from bindref.core.errors import BindrefError, BindrefErrors, ConfigError
 from bindref.core.model import Catalog
 from bindref.export.learn import page_name
@@ -42,7 +43,8 @@ def run_checks(project: Project, options: CheckOptions, diffs: list[str] | None 
         catalog = catalog_of(catalog, options.extension)
     context = CheckContext(project=project, catalog=catalog, options=options)
     findings = [finding_from_error(e, "BR001") for errors in catalog.problems.values() for e in errors]
-    for check in (check_definitions, check_pages, check_coverage, check_samples, check_sdks):
+    checks = (check_definitions, check_pages, check_coverage, check_samples, check_sdks, check_sdk_lock)
+    for check in checks:
         findings += check(context)  # independent: each reads the context, none depends on another
     findings += check_exports(context, diffs if diffs is not None else [])
     findings = _without_broken_samples(findings, project, catalog)

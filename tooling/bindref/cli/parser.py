@@ -10,7 +10,7 @@ import argparse
 from pathlib import Path
 
 from bindref.check.report import OutputFormat
-from bindref.cli import commands
+from bindref.cli import commands, sdk_lock
 from bindref.export.registry import EXPORTERS
 
 EXIT_CODES_HELP = """\
@@ -115,4 +115,19 @@ def get_parser() -> argparse.ArgumentParser:
     coverage.add_argument("--format", choices=("text", "json"), default="text")
     coverage.add_argument("--extension", metavar="NAME", help="one extension only, such as sql")
     add("codes", "list every finding code, what it means and how to fix it", commands.run_codes)
+    sdk = add(
+        "sdk", "record the SDK text the definitions were reviewed against (lock)", sdk_lock.run_sdk_lock
+    )
+    sdk.add_argument("action", choices=("lock",), help="lock: write binding_defs/<extension>/sdk.lock.json")
+    sdk.add_argument("--extension", metavar="NAME", help="lock one extension only, such as sql")
+    _add_sdk_options(sdk)
     return parser
+
+
+def _add_sdk_options(sub: argparse.ArgumentParser) -> None:
+    """The SDKs to read, as ``bindref check`` reads them: a lock holds what the check compares."""
+    sub.add_argument(
+        "--sdk-source", action="append", default=[], metavar="[EXT:]LANG=DIR", help="as in bindref check"
+    )
+    sub.add_argument("--no-python-sdk", action="store_true", help="leave the installed azure-functions out")
+    sub.add_argument("--no-java-sdk", action="store_true", help="leave the configured Java sources out")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bindref.core.code_kinds import Code, Severity
 from bindref.core.sdk_codes import SDK_CODES
+from bindref.core.sdk_lock_codes import SDK_LOCK_CODES
 
 __all__ = ["CODES", "Code", "Severity"]
 
@@ -159,6 +160,7 @@ _CATALOG = (
         "samples folder.",
     ),
     *SDK_CODES,
+    *SDK_LOCK_CODES,
     Code(
         code="BR601",
         name="learn-placeholder",
