@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import tomllib
 from pathlib import Path
@@ -136,6 +137,50 @@ def samples(session: nox.Session) -> None:
                 checks = ("--allowJs", "--checkJs", "--noEmit", "--strict", "--target", "es2022")
                 files = sorted(str(p) for p in Path("src").rglob("*.js"))
                 session.run("npx", "tsc", *checks, "--module", "nodenext", *files, external=True)
+    generated_declarations(session)
+
+
+def generated_declarations(session: nox.Session) -> None:
+    """Every generated Node.js and Java declaration compiles: tsc against @azure/functions, javac
+    against the libraries each extension names by Maven coordinates (java_maven).
+
+    tests/declaration_projects.py writes the projects from the definitions; an extension without
+    Java libraries is printed as not verified, never skipped in silence.
+    """
+    session.install("-e", ".")
+    settings = tomllib.loads(Path("pyproject.toml").read_text(encoding="utf-8"))["tool"]["bindref"]
+    for extension in settings.get("extensions", {}).values():
+        for coordinate in extension.get("java_maven", []):
+            session.run("mvn", "-q", "dependency:get", f"-Dartifact={coordinate}", external=True)
+    work = CACHE / "declarations"
+    shutil.rmtree(work, ignore_errors=True)
+    session.run("python", "tests/declaration_projects.py", str(work))
+    npm = ("npm", "install", "--no-audit", "--no-fund", "--loglevel=error", "--no-save")
+    packages = ("@azure/functions@4", "typescript@5", "@types/node@20")
+    with session.chdir(work / "ts"):
+        session.run(*npm, *packages, external=True)
+        session.run("npx", "tsc", "-p", ".", external=True)
+    with session.chdir(work / "js"):
+        session.run(*npm, *packages, external=True)
+        checks = (
+            "--allowJs",
+            "--checkJs",
+            "--noEmit",
+            "--strict",
+            "--target",
+            "es2022",
+            "--module",
+            "nodenext",
+        )
+        files = sorted(str(p) for p in Path("src").glob("*.js"))
+        session.run("npx", "tsc", *checks, *files, external=True)
+    manifest = json.loads((work / "java.json").read_text(encoding="utf-8"))
+    for extension, build in manifest["compile"].items():
+        classes = work / "java" / extension / "classes"
+        classpath = ":".join(build["classpath"])
+        session.run("javac", "-d", str(classes), "-cp", classpath, build["source"], external=True)
+    for extension, reason in manifest["not_verified"].items():
+        session.warn(f"Java declarations of extension '{extension}' NOT compiled: {reason}")
 
 
 @nox.session

@@ -121,6 +121,8 @@ def param(
     languages: Mapping[str, LanguageOverride] | None = None,
     payload: bool = False,
     only: Sequence[str] | None = None,
+    shown: bool = False,
+    example: str | int | float | bool | None = None,
 ) -> Any:
     """Declare a binding parameter (or, with ``payload=True``, a field of the data it carries).
 
@@ -132,6 +134,9 @@ def param(
     camelCase JSON keys elsewhere, and is shown in its own table. ``only`` lists the language
     keys that have the parameter at all (the in-process ``[Blob]`` attribute's ``Access``): the
     other languages leave it out of their tables without a "not available" sentence.
+    ``shown=True`` puts an optional parameter that is commonly set into the generated
+    declaration (which otherwise holds the parameters required in some language only), and
+    ``example`` is the value the declaration shows for it (else a ``"<NAME>"`` placeholder).
     """
     spec = {
         "required": required,
@@ -140,6 +145,8 @@ def param(
         "languages": languages,
         "payload": payload,
         "only": only,
+        "shown": shown,
+        "example": example,
     }
     return field(default=None, metadata={"bindref": spec})
 

@@ -69,6 +69,9 @@ class Parameter:
     location: Location
     by_language: Mapping[Language, LanguageParameter | Unavailable]
     payload: bool = False  # a field of the data the binding carries, not a binding parameter
+    # In the generated declaration: required in some language, or marked ``param(shown=True)``.
+    declared: bool = False
+    example: str | int | float | bool | None = None  # its value there (``param(example=...)``)
 
 
 @dataclass(frozen=True, kw_only=True)

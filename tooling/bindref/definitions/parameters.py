@@ -119,6 +119,10 @@ def _build_parameter(
         location=Location(path=problems.path, line=field.line),
         by_language=by_language,
         payload=field.payload,
+        declared=field.shown
+        or field.required
+        or any(isinstance(p, LanguageParameter) and p.required for p in by_language.values()),
+        example=field.example,
     )
 
 

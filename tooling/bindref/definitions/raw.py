@@ -40,6 +40,8 @@ class RawField:
     line: int
     payload: bool = False
     only: tuple[str, ...] | None = None  # the language keys that have the parameter at all
+    shown: bool = False  # in the generated declaration although optional everywhere
+    example: str | int | float | bool | None = None  # the value the declaration shows
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -183,6 +185,8 @@ def _read_field(
 ) -> RawField:
     required, default, payload = statement.value is None, spec.UNSET, False
     only: tuple[str, ...] | None = None
+    in_declaration = False
+    example: str | int | float | bool | None = None
     names: dict[str, str] = {}
     languages: dict[str, spec.LanguageOverride] = {}
     if statement.value is not None:
@@ -195,6 +199,10 @@ def _read_field(
             languages = dict(declared["languages"] or {})
             payload = bool(declared.get("payload", False))
             only = _only(declared.get("only"), statement, evaluator)
+            in_declaration, example = bool(declared.get("shown", False)), declared.get("example")
+            if example is not None and not isinstance(example, str | int | float | bool):
+                hint = "a string, number or bool, as the declaration writes it: example='dbo.ToDo'"
+                raise evaluator.fail(statement, "param() example must be a single value", hint)
         else:
             default = value
     for label, mapping, expected in (("names", names, str), ("languages", languages, spec.LanguageOverride)):
@@ -215,6 +223,8 @@ def _read_field(
         line=statement.lineno,
         payload=payload,
         only=only,
+        shown=in_declaration,
+        example=example,
     )
 
 

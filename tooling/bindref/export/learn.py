@@ -188,7 +188,14 @@ class _LearnPage:
     def reference_body(self, binding: Binding, language: Language) -> str:
         if not binding.is_available(language):
             return self._not_available(language, binding.unavailable[language].reason)
-        return self.project.renderer.parameter_table(binding, language)
+        renderer = self.project.renderer
+        return self.render(
+            "declaration.md.j2",
+            language,
+            profile=PROFILES[language],
+            declaration=renderer.declaration(binding, language),
+            table=renderer.parameter_table(binding, language),
+        )
 
     def usage_body(self, binding: Binding, language: Language) -> str:
         if language in binding.usage:  # as on the site: a group's usage text wins over a reason

@@ -81,6 +81,9 @@ class ExtraParameter:
     # For a binding with a typed helper, a generic-only parameter is still worth a row: the
     # helper sets it (``input.sql`` writes ``type: 'sql'``). ``{helper}`` names the helper.
     helper_description: str = ""
+    # Its value in a generated declaration (str.format with {variable}, the function's name for
+    # the value; {type}, the type string; {flow}, ``in`` or ``out``); "" = not declared.
+    declared: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -127,6 +130,12 @@ class LanguageProfile:
     # C#: a named argument outside the constructor sets a property (``Connection = "..."``),
     # and a constructor parameter is a get-only property unless a definition says otherwise.
     settable_properties: bool = False
+    # A generated declaration passes constructor parameters by position (C# attributes);
+    # otherwise every argument is named (Java elements, Python keywords, Node.js options).
+    declares_positionally: bool = False
+    # The smallest file a declaration parses in (str.format with {code}): an attribute alone is
+    # not a C# file, a binding entry alone not a function.json.
+    declaration_context: str = "{code}"
     # How hints write a positional signature: str.format with {name} and {parameters}, and one
     # parameter with {type}, {name} and (when it has a default) {default}.
     # How a named constructor argument spells a parameter (C# ``connectionStringSetting:``).

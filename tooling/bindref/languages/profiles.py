@@ -24,9 +24,11 @@ _PYTHON_TYPES = {"str": "str", "bool": "bool", "int": "int", "float": "float"}
 _JSON_TYPES = {"str": "string", "bool": "boolean", "int": "number", "float": "number"}
 
 _RECEIVES = "The name of the function parameter that receives the binding value."
-_JAVA_NAME = ExtraParameter(name="name", type="String", required=True, default=None, description=_RECEIVES)
+_JAVA_NAME = ExtraParameter(
+    name="name", type="String", required=True, default=None, description=_RECEIVES, declared="{variable}"
+)
 _PYTHON_ARG_NAME = ExtraParameter(
-    name="arg_name", type="str", required=True, default=None, description=_RECEIVES
+    name="arg_name", type="str", required=True, default=None, description=_RECEIVES, declared="{variable}"
 )
 _PYTHON_DATA_TYPE = ExtraParameter(
     name="data_type",
@@ -43,11 +45,17 @@ _GENERIC_TYPE = ExtraParameter(
     default=None,
     description="Must be `{type}`.",
     generic_only=True,
+    declared="{type}",
     helper_description="Must be `{type}`: `{helper}` sets it. "
     "Pass it yourself with `{kind}.generic(...)` only.",
 )
 _JSON_DIRECTION = ExtraParameter(
-    name="direction", type="string", required=True, default=None, description="Must be `{direction}`."
+    name="direction",
+    type="string",
+    required=True,
+    default=None,
+    description="Must be `{direction}`.",
+    declared="{flow}",
 )
 _JSON_NAME = ExtraParameter(
     name="name",
@@ -55,6 +63,7 @@ _JSON_NAME = ExtraParameter(
     required=True,
     default=None,
     description="The name of the {kind} binding: the variable that holds its value in the code.",
+    declared="{variable}",
 )
 
 _PARAMETER = "a function parameter"
@@ -78,6 +87,8 @@ _CSHARP: dict[str, object] = {
     "null_literal": "null",
     "positional_extras": (),  # constructor arguments: a signature of Binding.constructors
     "settable_properties": True,
+    "declares_positionally": True,
+    "declaration_context": "class Declared {{ void Run({code} string value) {{ }} }}",
     "constructor_spelling": lower_first,
     "signature_markup": "{name}Attribute({parameters})",
     "signature_parameter": "{type} {name}",
@@ -192,6 +203,7 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         false_literal="false",
         null_literal="null",
         extras=(_JAVA_NAME,),
+        declaration_context="class Declared {{ void run({code} String value) {{ }} }}",
         sample_syntax="java",
         sdk_family="java",
         learn_pivot="java",
@@ -235,6 +247,7 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         template_dir="powershell",
         null_literal="null",
         extras=(_GENERIC_TYPE, _JSON_DIRECTION, _JSON_NAME),
+        declaration_context='{{ "bindings": [{code}] }}',
         host_properties=frozenset({"dataType"}),  # the Functions host reads it on every binding
         sample_syntax="function.json",  # its function.json files are checked with this profile
         script_suffixes=(".ps1", ".psm1"),
@@ -267,6 +280,7 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         null_literal="None",
         extras=(_PYTHON_ARG_NAME, _PYTHON_DATA_TYPE),
         positional_extras=("arg_name",),
+        declaration_context="{code}def declared(value):\n    return value\n",
         sample_syntax="python",
         sdk_family="python",
         learn_pivot="python",

@@ -25,6 +25,7 @@ from bindref.core.errors import (
 from bindref.core.model import Binding, Unavailable
 from bindref.languages import DIRECTION_KIND, PROFILES, TAB_ORDER, Language, languages_in_tab
 from bindref.render.codeblocks import CodeBlock, fence_for, inject_code, slot_token
+from bindref.render.declaration import declaration_for
 from bindref.render.filters import escape_prose, heading_anchor
 from bindref.render.tables import rows_for
 from bindref.render.template_set import SITE, TemplateSet
@@ -86,6 +87,14 @@ class Renderer:
                 profile.helper_names(binding.names[language], binding.direction, binding.type_name)
             ),
             unavailable=hidden,
+        )
+
+    def declaration(self, binding: Binding, language: Language) -> str:
+        """How to declare ``binding`` in one language: a code block generated from the definition."""
+        self._require_language(binding, language)
+        declared = declaration_for(binding, language)
+        return self.render_template(
+            "declaration.md.j2", language, declaration=declared, profile=PROFILES[language]
         )
 
     def reference(self, binding: Binding) -> str:
@@ -189,7 +198,12 @@ class Renderer:
             return self.render_template(
                 "not_available.md.j2", language, reason=binding.unavailable[language].reason
             )
-        return self.parameter_table(binding, language)
+        return self.render_template(
+            "reference_body.md.j2",
+            language,
+            declaration=self.declaration(binding, language),
+            table=self.parameter_table(binding, language),
+        )
 
     def _example_body(
         self, binding: Binding, language: Language, slots: list[CodeBlock], problems: list[BindrefError]
