@@ -41,6 +41,18 @@ class Grammar(StrEnum):
     JAVASCRIPT = "javascript"
     TYPESCRIPT = "typescript"
     PYTHON = "python"
+    POWERSHELL = "powershell"
+
+
+def _powershell() -> object:
+    """The PowerShell grammar, imported on first use: it comes with the test extra only.
+
+    bindref reads PowerShell functions through their function.json, never the script, so only
+    the tests (which prove every sample script parses) need tree-sitter-powershell installed.
+    """
+    import tree_sitter_powershell  # noqa: PLC0415  # test extra only
+
+    return tree_sitter_powershell.language()
 
 
 _LANGUAGE_FUNCTIONS: dict[Grammar, Callable[[], object]] = {
@@ -49,6 +61,7 @@ _LANGUAGE_FUNCTIONS: dict[Grammar, Callable[[], object]] = {
     Grammar.JAVASCRIPT: tree_sitter_javascript.language,
     Grammar.TYPESCRIPT: tree_sitter_typescript.language_typescript,
     Grammar.PYTHON: tree_sitter_python.language,
+    Grammar.POWERSHELL: _powershell,
 }
 
 

@@ -92,7 +92,8 @@ public class FilePrompt {
                 collection = "openai-index",
                 query = "{prompt}",
                 chatModel = "%CHAT_MODEL_DEPLOYMENT_NAME%",
-                embeddingsModel = "%EMBEDDING_MODEL_DEPLOYMENT_NAME%")
+                embeddingsModel = "%EMBEDDING_MODEL_DEPLOYMENT_NAME%",
+                isReasoningModel = false)
             String search,
             final ExecutionContext context) {
         // The search context arrives as JSON; Response is the chat model's answer.

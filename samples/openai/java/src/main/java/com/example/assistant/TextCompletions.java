@@ -33,7 +33,8 @@ public class TextCompletions {
             @TextCompletion(
                 name = "response",
                 prompt = "Who is {name}?",
-                chatModel = "%CHAT_MODEL_DEPLOYMENT_NAME%")
+                chatModel = "%CHAT_MODEL_DEPLOYMENT_NAME%",
+                isReasoningModel = false)
             TextCompletionResponse response,
             final ExecutionContext context) {
         // The binding resolved {name} from the route and already ran the completion.
