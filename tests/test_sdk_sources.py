@@ -200,7 +200,10 @@ def test_in_process_attribute_inherits_base_and_resolves_constants(checkout: Pat
         required("Id", "string", 5),
         required("UserMessage", "string", 5),
         optional("AIConnectionName", '""', "string", 5),
-        inherited("ChatModel", '"gpt-3.5-turbo"', "string", 12),
+        replace(
+            inherited("ChatModel", '"gpt-3.5-turbo"', "string", 12),
+            written_as="OpenAIModels.DefaultChatModel",
+        ),
         inherited("Temperature", '"0.5"', "string?", 14),
         inherited("TopP", None, "string?", 15),
         inherited("MaxTokens", '"100"', "string?", 16),
@@ -250,8 +253,14 @@ def test_java_annotation_elements_and_constant_defaults(checkout: Path) -> None:
                     required("userMessage", "String", 14),
                     optional("aiConnectionName", '""', "String", 15),
                     optional("chatModel", '"gpt-3.5-turbo"', "String", 16),
-                    optional("chatStorageConnectionSetting", '"AzureWebJobsStorage"', "String", 17),
-                    optional("collectionName", '"ChatState"', "String", 18),
+                    replace(
+                        optional("chatStorageConnectionSetting", '"AzureWebJobsStorage"', "String", 17),
+                        written_as="DEFAULT_CHATSTORAGE",
+                    ),
+                    replace(
+                        optional("collectionName", '"ChatState"', "String", 18),
+                        written_as="AssistantPost.DEFAULT_COLLECTION",
+                    ),
                     optional("temperature", '"0.5"', "String", 19),
                     optional("topP", '""', "String", 20),
                     optional("maxTokens", '"100"', "String", 21),

@@ -106,7 +106,7 @@ class EmbeddingsOptions:
             "csharp": lang(type="InputType"),
             "java": lang(type="InputType"),
             "python": lang(
-                type="InputType | str",
+                type="InputType",
                 note="Pass the string `rawText`, `filePath` or `url`: azure-functions 1.26.0 has no `InputType.Url`.",
             ),
         },

@@ -1,4 +1,4 @@
-"""Compare every binding definition with the SDK surfaces it documents (BR401-BR410).
+"""Compare every binding definition with the SDK surfaces it documents (BR401-BR411).
 
 Definitions are written by hand from the SDKs, and SDKs move on: a parameter is added,
 renamed, made required, given a new default. This check reads the SDKs' own declarations
@@ -19,11 +19,12 @@ from pathlib import Path
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.findings import Finding
 from bindref.check.sdk_binding import compare_constructors, compare_statement
+from bindref.check.sdk_types import compare_types
 from bindref.core.errors import ConfigError
 from bindref.core.model import Binding, LanguageParameter, Location, Unavailable
 from bindref.languages import PROFILES, Language, languages_of_sdk
 from bindref.sdk.csharp import CSHARP_FAMILY, read_csharp_sources
-from bindref.sdk.defaults import same_default
+from bindref.sdk.defaults import same_sdk_default, shown_default
 from bindref.sdk.java import JAVA_FAMILY, read_java_sources
 from bindref.sdk.maven import sources_jar
 from bindref.sdk.python import FAMILY as PYTHON_FAMILY
@@ -166,6 +167,7 @@ def _check_binding(binding: Binding, language: Language, surfaces: Mapping[str, 
         return [_finding("BR406", message, binding.location, hint)]
     findings = compare_statement(binding, language, surface)
     findings += compare_constructors(binding, language, surface)
+    findings += compare_types(binding, language, surface)
     return findings + _compare(_Scope(binding=binding, language=language, surface=surface))
 
 
@@ -265,10 +267,10 @@ def _differences(scope: _Scope, ours: _Documented, theirs: SdkParameter) -> list
         message = f"'{ours.name}' is {sdk} in {scope.where} but {definition} in the definition"
         hint = f"set languages={{'{lang}': lang(required={theirs.required})}}"
         return [_finding("BR404", message, ours.location, hint, ours.accepted)]
-    if ours.required or same_default(ours.default, theirs.default):
+    if ours.required or same_sdk_default(ours.default, theirs):
         return []
     message = (
-        f"default of '{ours.name}' is {theirs.default or 'not set'} in {scope.where} "
+        f"default of '{ours.name}' is {shown_default(theirs)} in {scope.where} "
         f"but {ours.default or 'not set'} in the definition"
     )
     hint = f"set languages={{'{lang}': lang(default=...)}}"

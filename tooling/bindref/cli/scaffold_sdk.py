@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bindref.check.sdk import SOURCE_READERS
+from bindref.check.sdk_types import normalised
 from bindref.core.errors import ConfigError, choices_hint
 from bindref.languages import PROFILES, Direction, Language, languages_of_sdk, snake_case
 from bindref.sdk.defaults import same_default
@@ -142,10 +143,14 @@ def _field(name: str, by_language: Mapping[Language, SdkParameter], given: Seque
     if base_default is not None:
         arguments.append(f"default={base_default}")
     overrides = {}
+    annotation = _annotation(first.type)
     for language, parameter in by_language.items():
         if language == first_language:
+            own = [f"type={first.type!r}"] if not _same_type(annotation, first.type, language) else []
             if not first.required and base_default is None:
-                overrides[language] = f"lang(default=code({first.default!r}))"
+                own.append(f"default=code({first.default!r})")
+            if own:
+                overrides[language] = f"lang({', '.join(own)})"
             continue
         overrides.update(_override(name, language, parameter, first))
     keys = [lang.value for lang in by_language]
@@ -157,7 +162,7 @@ def _field(name: str, by_language: Mapping[Language, SdkParameter], given: Seque
     described = next(((lang, p) for lang, p in by_language.items() if p.description), None)
     return Field(
         name=name,
-        annotation=_annotation(first.type),
+        annotation=annotation,
         arguments=tuple(arguments),
         description=described[1].description if described else "",
         described_by=PROFILES[described[0]].label if described else "",
@@ -167,10 +172,12 @@ def _field(name: str, by_language: Mapping[Language, SdkParameter], given: Seque
 def _override(
     name: str, language: Language, parameter: SdkParameter, first: SdkParameter
 ) -> dict[Language, str]:
-    """``lang(...)`` for what this language's SDK says differently: spelling, required-ness, default."""
+    """``lang(...)`` for what this language's SDK says differently: spelling, type, required-ness, default."""
     options = []
     if PROFILES[language].spell(name) != parameter.name:
         options.append(f"name={parameter.name!r}")
+    if not _same_type(_annotation(first.type), parameter.type, language):
+        options.append(f"type={parameter.type!r}")
     if parameter.required != first.required:
         options.append(f"required={parameter.required}")
     if not parameter.required and not same_default(first.default, parameter.default):
@@ -184,6 +191,13 @@ def _literal(default: str | None) -> str | None:
         return repr(ast.literal_eval(default or "None"))
     except (ValueError, SyntaxError):
         return None
+
+
+def _same_type(annotation: str, sdk_type: str, language: Language) -> bool:
+    """Whether the field's annotation already gives the SDK's type (else ``lang(type=...)`` says it)."""
+    profile = PROFILES[language]
+    ours = normalised(profile.type_name(annotation), profile, definition=True)
+    return not sdk_type or ours == normalised(sdk_type, profile)
 
 
 def _annotation(sdk_type: str) -> str:

@@ -1,4 +1,4 @@
-"""The finding codes of the SDK comparison (BR401-BR410), kept apart from the rest of the catalog.
+"""The finding codes of the SDK comparison (BR401-BR411), kept apart from the rest of the catalog.
 
 They are the largest family, and grow with every fact an SDK states that a definition can
 contradict; :mod:`bindref.core.codes` places them in the one catalog in code order.
@@ -100,5 +100,17 @@ SDK_CODES = (
         example="binding_defs/sql/input.py:9: csharp_isolated 'SqlInput' constructors differ from the "
         "definition's (CommandText)",
         fix="Set binding(constructors=...) to the signatures the hint prints.",
+    ),
+    Code(
+        code="BR411",
+        name="sdk-parameter-type-mismatch",
+        severity=Severity.WARNING,
+        summary="A parameter's type on the pages (the profile's type map or lang(type=...)) is not the type "
+        "the SDK declares, once spellings are normalised (Optional[X], X | None and C#'s X? are X; "
+        "System.String is string; the order of a union's members does not count).",
+        example="binding_defs/openai/_shared.py:122: type of 'max_chunk_length' is Optional[int] in python "
+        "'embeddings_input' but str in the definition",
+        fix="Set the type for that language with lang(type=...) as the hint prints it, or record why "
+        "the page differs with accepted=....",
     ),
 )

@@ -120,6 +120,8 @@ class LanguageProfile:
     payload_nouns: str  # "properties" of a request class, "fields" of a JSON object
     type_names: Mapping[str, str]
     nullable_suffix: str = ""  # C# writes an optional value type as ``int?``
+    # Other spellings an SDK uses for a type the pages spell as the value (C# ``String``, typing's ``List``).
+    type_synonyms: Mapping[str, str] = field(default_factory=dict)
     true_literal: str
     false_literal: str
     null_literal: str

@@ -22,6 +22,15 @@ _CSHARP_TYPES = {"str": "string", "bool": "bool", "int": "int", "float": "double
 _JAVA_TYPES = {"str": "String", "bool": "boolean", "int": "int", "float": "double"}
 _PYTHON_TYPES = {"str": "str", "bool": "bool", "int": "int", "float": "float"}
 _JSON_TYPES = {"str": "string", "bool": "boolean", "int": "number", "float": "number"}
+# The same types as an SDK may spell them: .NET's names for C#'s keywords, typing's aliases.
+_CSHARP_SYNONYMS = {
+    "String": "string",
+    "Boolean": "bool",
+    "Int32": "int",
+    "Int64": "long",
+    "Double": "double",
+}
+_PYTHON_SYNONYMS = {"List": "list", "Dict": "dict", "Tuple": "tuple", "Set": "set", "NoneType": "None"}
 
 _RECEIVES = "The name of the function parameter that receives the binding value."
 _JAVA_NAME = ExtraParameter(
@@ -81,6 +90,7 @@ _CSHARP: dict[str, object] = {
     "payload_naming_rule": pascal_case,
     "payload_nouns": "properties",
     "type_names": _CSHARP_TYPES,
+    "type_synonyms": _CSHARP_SYNONYMS,
     "nullable_suffix": "?",
     "true_literal": "true",
     "false_literal": "false",
@@ -275,6 +285,7 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         payload_naming_rule=camel_case,
         payload_nouns="fields",
         type_names=_PYTHON_TYPES,
+        type_synonyms=_PYTHON_SYNONYMS,
         true_literal="True",
         false_literal="False",
         null_literal="None",

@@ -3,7 +3,9 @@
 An attribute's constructor arguments and settable properties are the binding's parameters;
 the isolated worker's base class (``InputBindingAttribute``, ``OutputBindingAttribute``,
 ``TriggerBindingAttribute``) states its direction, and every public constructor is kept so
-the check can compare the positional signatures a definition declares.
+the check can compare the positional signatures a definition declares. A default that names
+a ``const`` or ``static readonly`` field of any class in the tree (``OpenAIModels.DefaultChatModel``)
+reads as that field's literal (:mod:`bindref.sdk.constants`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from bindref.languages import PROFILES, Direction, Language, languages_of_sdk
 from bindref.samples.treesitter import Node
+from bindref.sdk.constants import Constants, collect, resolve
 from bindref.sdk.sources import (
     BindingStatement,
     SdkParameter,
@@ -54,14 +57,14 @@ class _CsharpClass:
     settable: tuple[SdkParameter, ...]  # public instance properties with a public set or init
     properties: Mapping[str, str]  # every public instance property's name, by lowercase name
     descriptions: Mapping[str, str]  # the <summary> of every public instance property, by lowercase name
-    constants: Mapping[str, str]  # const fields: name -> initializer source
+    constants: Mapping[str, str]  # const and static readonly fields: name -> initializer source
 
 
 def read_csharp_sources(root: Path) -> SdkSurfaces:
     """``...Attribute`` classes by model (from the namespace) and name; the first in path order wins."""
-    trees = source_trees(root, ".cs", (b"Attribute", b"const "))
+    trees = source_trees(root, ".cs", (b"Attribute", b"const ", b"static readonly "))
     classes = [found for path, tree in trees for found in _csharp_classes(path, tree)]
-    shared = {f"{cls.name}.{name}": value for cls in classes for name, value in cls.constants.items()}
+    shared = collect((cls.namespace, cls.name, cls.constants) for cls in classes)
     surfaces: SdkSurfaces = {}
     for cls in classes:
         language = _csharp_model(cls.namespace)
@@ -89,7 +92,7 @@ def _csharp_classes(path: str, tree: Node) -> Iterator[_CsharpClass]:
             settable=tuple(prop for declared, prop in properties if _has_public_setter(declared)),
             properties={prop.name.lower(): prop.name for _, prop in properties},
             descriptions={prop.name.lower(): prop.description for _, prop in properties if prop.description},
-            constants={k: v for m in members if "const" in _modifiers(m) for k, v in constants(m)},
+            constants={k: v for m in members if _is_constant(m) for k, v in constants(m)},
         )
 
 
@@ -112,6 +115,14 @@ def _base_names(node: Node) -> tuple[str, ...]:
 
 def _modifiers(node: Node) -> set[str]:
     return {text(c) for c in node.named_children if c.type == "modifier"}
+
+
+def _is_constant(member: Node) -> bool:
+    """``const`` and ``static readonly`` fields: both hold one value the attribute can default to."""
+    modifiers = _modifiers(member)
+    return member.type == "field_declaration" and (
+        "const" in modifiers or {"static", "readonly"} <= modifiers
+    )
 
 
 def _is_public(member: Node, kind: str) -> bool:
@@ -199,18 +210,21 @@ def _statement(chain: list[_CsharpClass]) -> BindingStatement | None:
 
 
 def _attribute_surface(
-    cls: _CsharpClass, chain: list[_CsharpClass], shared: Mapping[str, str], language: Language
+    cls: _CsharpClass, chain: list[_CsharpClass], shared: Constants, language: Language
 ) -> SdkSurface:
     """Constructor arguments first, named like their property (``id`` -> ``Id``), then the rest."""
     names = {key: name for c in chain for key, name in c.properties.items()}
     descriptions = {key: text for c in chain for key, text in c.descriptions.items()}
-    in_scope = {**shared, **{name: value for c in chain for name, value in c.constants.items()}}
+    in_scope = {name: value for c in chain for name, value in c.constants.items()}
 
     def as_property(argument: SdkParameter) -> SdkParameter:
         key = argument.name.lower()
         name = names.get(key, argument.name[:1].upper() + argument.name[1:])
         return _resolve_constant(
-            replace(argument, name=name, description=descriptions.get(key, "")), in_scope
+            replace(argument, name=name, description=descriptions.get(key, "")),
+            in_scope,
+            shared,
+            cls.namespace,
         )
 
     constructors = tuple(tuple(as_property(p) for p in signature) for signature in cls.constructors) or ((),)
@@ -223,7 +237,7 @@ def _attribute_surface(
         symbol=cls.name.removesuffix("Attribute"),
         path=cls.path,
         line=cls.line,
-        parameters=tuple(_resolve_constant(p, in_scope) for p in merged.values()),
+        parameters=tuple(_resolve_constant(p, in_scope, shared, cls.namespace) for p in merged.values()),
         statement=_statement(chain),
         constructors=constructors,
     )
@@ -248,8 +262,11 @@ def _arguments(
     return arguments
 
 
-def _resolve_constant(parameter: SdkParameter, in_scope: Mapping[str, str]) -> SdkParameter:
+def _resolve_constant(
+    parameter: SdkParameter, in_scope: Mapping[str, str], shared: Constants, namespace: str
+) -> SdkParameter:
     """``= OpenAIModels.DefaultChatModel`` -> the constant's literal, when the tree declares it."""
-    if parameter.default is None or parameter.default not in in_scope:
-        return parameter
-    return replace(parameter, default=in_scope[parameter.default])
+    if parameter.default is None or parameter.written_as:
+        return parameter  # nothing to resolve, or resolved already (a constructor argument)
+    resolved = resolve(parameter.default, in_scope, shared, namespace)
+    return replace(parameter, default=resolved.value, written_as=resolved.written_as)

@@ -14,6 +14,8 @@ import re
 import warnings
 from collections.abc import Callable, Mapping
 
+from bindref.sdk.sources import SdkParameter
+
 # Spellings of the same value across C#, Java and Python, beyond what Python's syntax reads.
 _NAMED_VALUES: Mapping[str, object] = {
     "true": True,
@@ -40,6 +42,28 @@ def same_default(definition: str | None, sdk: str | None) -> bool:
     and ``None``/``null`` are equal; anything not a literal is compared as source text.
     """
     return _value_of(definition) == _value_of(sdk)
+
+
+def same_sdk_default(definition: str | None, parameter: SdkParameter) -> bool:
+    """The SDK's default as its source writes it, or as the host receives it.
+
+    A definition may document ``OpenAIModels.DefaultChatModel`` or ``"DefaultChatModel"``,
+    which azure-functions writes to function.json for it; never ``"gpt-3.5-turbo"``.
+    """
+    host = parameter.host_value
+    return same_default(definition, parameter.default) or (
+        host is not None and same_default(definition, host)
+    )
+
+
+def shown_default(parameter: SdkParameter) -> str:
+    """An SDK default as hints print it, with the constant it names or what the host receives."""
+    shown = parameter.default or "not set"
+    if parameter.written_as:
+        return f"{shown} ({parameter.written_as})"
+    if parameter.host_value is not None:
+        return f"{shown} (function.json: {parameter.host_value})"
+    return shown
 
 
 def _value_of(source: str | None) -> tuple[str, object]:

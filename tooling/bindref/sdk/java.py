@@ -2,17 +2,21 @@
 
 An annotation's elements are the binding's parameters; ``@CustomBinding(direction = "in",
 type = "sql")`` on it, or on an annotation it is itself annotated with, states the binding's
-type string and direction, which the check compares with the definition.
+type string and direction, which the check compares with the definition. An element's
+default that names a constant (``ModelDefaults.DEFAULT_CHAT_MODEL``, of a class in another
+file, or statically imported) reads as the constant's literal (:mod:`bindref.sdk.constants`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from bindref.languages import Direction, languages_of_sdk
 from bindref.samples.treesitter import Node
+from bindref.sdk.constants import Constants, collect, resolve
 from bindref.sdk.sources import (
     BindingStatement,
     SdkParameter,
@@ -28,6 +32,9 @@ from bindref.sdk.sources import (
 )
 
 JAVA_FAMILY = "java"  # the SDK family in the language profiles (sdk_family) this reader serves
+# Files worth parsing: annotations, and the classes and interfaces that declare constants.
+_MARKERS = (b"@interface", b"static final", b"interface ")
+_STATIC_IMPORT = re.compile(r"import\s+static\s+([\w.]+?)\.(\*|\w+)\s*;")
 _STATING_ANNOTATION = "CustomBinding"
 # function.json's direction as Java states it: "in" is an input binding or a trigger.
 _DIRECTIONS: Mapping[str, frozenset[Direction]] = {
@@ -45,10 +52,13 @@ class _Interface:
 
 def read_java_sources(root: Path) -> SdkSurfaces:
     """Every ``@interface`` under ``root``, by name; the first in path order wins."""
+    trees = list(source_trees(root, ".java", _MARKERS))
+    shared = collect(owner for _, tree in trees for owner in _constant_owners(tree))
     found: dict[str, _Interface] = {}
-    for path, tree in source_trees(root, ".java", (b"@interface",)):
+    for path, tree in trees:
+        imported = _static_imports(tree, shared)
         for node in walk(tree, "annotation_type_declaration"):
-            interface = _interface(node, path)
+            interface = _interface(node, path, imported, shared, _package(tree))
             found.setdefault(interface.surface.symbol, interface)
     surfaces = {name: _with_meta_statement(interface, found) for name, interface in found.items()}
     by_language = dict.fromkeys(languages_of_sdk(JAVA_FAMILY), surfaces) if surfaces else {}
@@ -66,13 +76,55 @@ def _with_meta_statement(interface: _Interface, found: Mapping[str, _Interface])
     return interface.surface
 
 
-def _interface(node: Node, path: str) -> _Interface:
+def _package(tree: Node) -> str:
+    declaration = next((c for c in tree.named_children if c.type == "package_declaration"), None)
+    return text(declaration).removeprefix("package").removesuffix(";").strip()
+
+
+def _constant_owners(tree: Node) -> Iterator[tuple[str, str, dict[str, str]]]:
+    """Each class's ``static final`` fields and each interface's (or annotation's) constants."""
+    for kind in ("class_declaration", "interface_declaration", "annotation_type_declaration"):
+        for node in walk(tree, kind):
+            yield _package(tree), text(node.child_by_field_name("name")), _own_constants(node)
+
+
+def _own_constants(node: Node) -> dict[str, str]:
+    """Fields of an interface are constants by definition; a class's need ``static final``."""
+    body = node.child_by_field_name("body")
+    members = body.named_children if body is not None else []
+    found: dict[str, str] = {}
+    for member in members:
+        modifiers = next((c for c in member.named_children if c.type == "modifiers"), None)
+        words = set(text(modifiers).split())
+        if member.type == "constant_declaration" or (
+            member.type == "field_declaration" and {"static", "final"} <= words
+        ):
+            found.update(constants(member))
+    return found
+
+
+def _static_imports(tree: Node, shared: Constants) -> dict[str, str]:
+    """``import static ...ModelDefaults.DEFAULT_CHAT_MODEL;`` (or ``.*``): names usable unqualified."""
+    imported: dict[str, str] = {}
+    for node in tree.named_children:
+        if node.type == "import_declaration" and (found := _STATIC_IMPORT.fullmatch(text(node))):
+            package, _, owner = found.group(1).rpartition(".")
+            for key in shared:
+                cls, _, name = key.partition(".")
+                if cls == owner and found.group(2) in {"*", name}:
+                    imported[name] = resolve(key, {}, shared, package).value
+    return imported
+
+
+def _interface(
+    node: Node, path: str, imported: Mapping[str, str], shared: Constants, package: str
+) -> _Interface:
     name = text(node.child_by_field_name("name"))
     body = node.child_by_field_name("body")
     members = body.named_children if body is not None else []
-    in_scope = {k: v for m in members if m.type == "constant_declaration" for k, v in constants(m)}
+    in_scope = {**imported, **_own_constants(node)}
     parameters = tuple(
-        _element(member, name, in_scope)
+        _element(member, in_scope, shared, package)
         for member in members
         if member.type == "annotation_type_element_declaration"
     )
@@ -119,17 +171,16 @@ def _statement(annotation: Node, path: str) -> BindingStatement:
     )
 
 
-def _element(member: Node, interface: str, in_scope: Mapping[str, str]) -> SdkParameter:
-    """``String x() default DEFAULT_X;`` reads as the literal of the interface's own constant."""
+def _element(member: Node, in_scope: Mapping[str, str], shared: Constants, package: str) -> SdkParameter:
+    """``String x() default DEFAULT_X;`` reads as the literal of the constant, wherever declared."""
     value = member.child_by_field_name("value")
-    default = None if value is None else text(value)
-    if default is not None:
-        default = in_scope.get(default.removeprefix(f"{interface}."), default)
+    resolved = None if value is None else resolve(text(value), in_scope, shared, package)
     element_type = text(member.child_by_field_name("type")) + text(member.child_by_field_name("dimensions"))
     return SdkParameter(
         name=text(member.child_by_field_name("name")),
         required=value is None,
-        default=default,
+        default=None if resolved is None else resolved.value,
+        written_as="" if resolved is None else resolved.written_as,
         type=element_type,
         line=line(member),
         description=doc_comment(member),

@@ -20,6 +20,7 @@ import griffe
 
 from bindref.languages import languages_of_sdk
 from bindref.sdk.python_bindings import binding_statements, built_classes
+from bindref.sdk.python_enums import enum_members
 from bindref.sdk.sources import BindingStatement, SdkParameter, SdkSurface
 
 FUNCTION_APP = "azure/functions/decorators/function_app.py"
@@ -69,24 +70,31 @@ def _read_function_app(path: str, mtime_ns: int, size: int) -> Mapping[str, SdkS
     module = griffe.visit("function_app", filepath=Path(path), code=code)
     built = built_classes(ast.parse(code))
     statements = binding_statements(Path(path).parent)
+    members = enum_members(Path(path).parent)
     lines = code.splitlines()
     surfaces: dict[str, SdkSurface] = {}
     for cls in module.classes.values():
         for function in cls.functions.values():
             if not function.name.startswith("_") and function.name not in surfaces:
                 statement = statements.get(built.get(function.name, ""))
-                surfaces[function.name] = _surface(function, lines, statement)
+                surfaces[function.name] = _surface(function, lines, statement, members)
     return surfaces
 
 
 def _surface(
-    function: griffe.Function, lines: Sequence[str], statement: BindingStatement | None
+    function: griffe.Function,
+    lines: Sequence[str],
+    statement: BindingStatement | None,
+    members: Mapping[str, str],
 ) -> SdkSurface:
     first = function.lineno or 1
     described = _parameter_docs(function)
     parameters = tuple(
         _parameter(
-            parameter, _parameter_line(parameter.name, lines, first), described.get(parameter.name, "")
+            parameter,
+            _parameter_line(parameter.name, lines, first),
+            described.get(parameter.name, ""),
+            members,
         )
         for index, parameter in enumerate(function.parameters)
         if not (index == 0 and parameter.name in {"self", "cls"})
@@ -114,8 +122,13 @@ def _parameter_docs(function: griffe.Function) -> dict[str, str]:
     }
 
 
-def _parameter(parameter: griffe.Parameter, line: int, description: str) -> SdkParameter:
-    """Defaults stay as griffe keeps them: source text (``'AzureWebJobsStorage'``, ``8 * 1024``)."""
+def _parameter(
+    parameter: griffe.Parameter, line: int, description: str, members: Mapping[str, str]
+) -> SdkParameter:
+    """Defaults stay as griffe keeps them: source text (``'AzureWebJobsStorage'``, ``8 * 1024``).
+
+    An enum member keeps its name as the default, with what function.json receives beside it.
+    """
     default = None if parameter.default is None else str(parameter.default)
     annotation = "" if parameter.annotation is None else str(parameter.annotation)
     return SdkParameter(
@@ -125,6 +138,7 @@ def _parameter(parameter: griffe.Parameter, line: int, description: str) -> SdkP
         type=annotation,
         line=line,
         description=description,
+        host_value=members.get(default or ""),
     )
 
 

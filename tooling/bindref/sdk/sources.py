@@ -44,6 +44,12 @@ class SdkParameter:
     line: int
     path: str = ""  # set when declared in another file than the surface (an inherited property)
     description: str = ""  # the SDK's own doc comment, tags removed; "" when it has none
+    # The constant a C#/Java default was written as (``ModelDefaults.DEFAULT_CHAT_MODEL``)
+    # when ``default`` is the literal it resolves to; "" when written as a literal.
+    written_as: str = ""
+    # What the host receives when that differs from ``default``'s text: a Python enum member
+    # (``OpenAIModels.DefaultChatModel``) is written to function.json by name (``"DefaultChatModel"``).
+    host_value: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -144,7 +150,7 @@ def after_equals(node: Node) -> Node | None:
 
 
 def constants(declaration: Node) -> Iterator[tuple[str, str]]:
-    """``NAME = value`` pairs of a C# ``const`` field or a Java annotation's constant."""
+    """``NAME = value`` pairs of a C# ``const`` or ``static readonly`` field, or a Java constant."""
     for declarator in walk(declaration, "variable_declarator"):
         if (value := after_equals(declarator)) is not None:
             yield text(declarator.child_by_field_name("name")), text(value)
