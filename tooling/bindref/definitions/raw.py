@@ -40,6 +40,7 @@ class RawField:
     line: int
     payload: bool = False
     only: tuple[str, ...] | None = None  # the language keys that have the parameter at all
+    runtime: spec.Runtime | None = None  # param(runtime=...): every language, unless lang() says otherwise
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -183,6 +184,7 @@ def _read_field(
 ) -> RawField:
     required, default, payload = statement.value is None, spec.UNSET, False
     only: tuple[str, ...] | None = None
+    runtime: spec.Runtime | None = None
     names: dict[str, str] = {}
     languages: dict[str, spec.LanguageOverride] = {}
     if statement.value is not None:
@@ -195,6 +197,7 @@ def _read_field(
             languages = dict(declared["languages"] or {})
             payload = bool(declared.get("payload", False))
             only = _only(declared.get("only"), statement, evaluator)
+            runtime = declared.get("runtime")
         else:
             default = value
     for label, mapping, expected in (("names", names, str), ("languages", languages, spec.LanguageOverride)):
@@ -215,6 +218,7 @@ def _read_field(
         line=statement.lineno,
         payload=payload,
         only=only,
+        runtime=runtime,
     )
 
 
