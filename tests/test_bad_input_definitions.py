@@ -18,7 +18,7 @@ IMPORTS = "from bindref.spec import binding, code, example, lang, no_example, pa
 LITERAL_HINT = (
     "definitions are read, never run: use a string, number, bool, None, list, dict or a bindref.spec helper"
 )
-HELPERS_HINT = "bindref.spec helpers: 'code', 'example', 'lang', 'no_example', 'param'"
+HELPERS_HINT = "bindref.spec helpers: 'code', 'example', 'lang', 'no_example', 'param', 'runtime'"
 LANGUAGE_KEYS = (
     "language keys: 'csharp', 'csharp_inprocess', 'csharp_isolated', 'java', 'javascript', 'node', "
     "'powershell', 'python', 'typescript'"
@@ -372,7 +372,8 @@ CASES = [
         out=findings(
             f"{at(UNKNOWN_OPTION, 'tittle=')}: [BR001] unknown binding() argument 'tittle' (did you mean "
             "'title'? "
-            "binding() accepts: 'constructors', 'direction', 'examples', 'key', 'names', 'title', 'type', "
+            "binding() accepts: 'constructors', 'direction', 'examples', 'key', 'names', 'payload_types', "
+            "'title', 'type', "
             "'unavailable', 'usage')"
         ),
     ),

@@ -399,3 +399,93 @@ def test_escapes_python_does_not_know_raise_no_warning() -> None:
         warnings.simplefilter("always")
         assert not same_default('"C:\\\\x"', '"C:\\d"')
     assert caught == []
+
+
+def _with_runtime(record: str, where: str = "param") -> str:
+    """The widget with one runtime() record on max_size: for every language, or Java's only."""
+    max_size = 'param(default=8 * 1024, languages={"java": lang(name="maxLength")})'
+    if where == "param":
+        replacement = max_size.replace(")})", f")}}, runtime={record})")
+    else:
+        replacement = max_size.replace('lang(name="maxLength")', f'lang(name="maxLength", runtime={record})')
+    imports = "from bindref.spec import binding, code, example, lang, no_example, param"
+    return WIDGET_DEFINITION.replace(max_size, replacement).replace(imports, imports + ", runtime")
+
+
+_SURFACES = (
+    ("python", "'widget_input'", "max_size"),
+    ("csharp_isolated", "'WidgetInput'", "MaxSize"),
+    ("csharp_inprocess", "'Widget'", "MaxSize"),
+    ("java", "'WidgetInput'", "maxLength"),
+)
+RUNTIME_NOTE_CASES = [
+    (
+        "required",
+        'runtime(required=True, reason="It throws.", source="src/Widget.cs:L9")',
+        "'{name}' is required in practice; {lang} {symbol} declares it optional (8192)",
+        "It throws. Source: src/Widget.cs:L9",
+    ),
+    (
+        "default",
+        'runtime(default=100, reason="The host reads its own.", source="src/Widget.cs:L3-L5")',
+        "default of '{name}' is 100 at run time; {lang} {symbol} declares 8192",
+        "The host reads its own. Source: src/Widget.cs:L3-L5",
+    ),
+    (
+        "ignored",
+        'runtime(ignored=True, reason="Only Size is read.", source="src/Widget.cs:L1")',
+        "'{name}' of {lang} {symbol} has no effect at run time",
+        "Only Size is read. Source: src/Widget.cs:L1",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("record", "message", "hint"), [c[1:] for c in RUNTIME_NOTE_CASES], ids=[c[0] for c in RUNTIME_NOTE_CASES]
+)
+def test_runtime_difference_is_an_accepted_note_compared_by_declared_values(
+    run_check: Check, record: str, message: str, hint: str
+) -> None:
+    definition = _with_runtime(record)
+    line = line_of(definition, "runtime(")
+    findings = run_check(definition=definition)
+    # the SDKs declare max_size optional with 8192: no BR404 or BR405, one note per surface
+    assert sorted(findings) == sorted(
+        f"{DEF_PATH}:{line}: [BR407] accepted runtime difference: "
+        + message.format(name=name, lang=lang, symbol=symbol)
+        + f" ({hint})"
+        for lang, symbol, name in _SURFACES
+    )
+
+
+def test_runtime_record_does_not_hide_a_wrong_declaration(run_check: Check) -> None:
+    definition = _with_runtime(
+        'runtime(default=100, reason="The host reads its own.", source="src/Widget.cs:L3")', where="java"
+    )
+    java = JAVA_SDK.replace("default 8 * 1024;", "default 2048;")
+    findings = run_check(definition=definition, java=java)
+    assert findings == [
+        f"{DEF_PATH}:{line_of(definition, 'max_size:')}: [BR405] default of 'maxLength' is 2048 in java "
+        "'WidgetInput' but 8192 in the definition (set languages={'java': lang(default=...)})",
+        f"{DEF_PATH}:{line_of(definition, 'runtime(')}: [BR407] accepted runtime difference: default of "
+        "'maxLength' is 100 at run time; java 'WidgetInput' declares 8192 (The host reads its own. Source: "
+        "src/Widget.cs:L3)",
+    ]
+
+
+def test_runtime_source_setting_turns_the_source_into_a_link(
+    make_project: ProjectFactory, tmp_path: Path
+) -> None:
+    pyproject = (
+        '[project]\nname = "fixture"\n\n[tool.bindref]\n\n[tool.bindref.extensions.widgets]\n'
+        'runtime_source = "https://example.test/ext/blob/abc123"\n'
+    )
+    definition = _with_runtime(
+        'runtime(ignored=True, reason="Unread.", source="src/W.cs:L4-L6")', where="java"
+    )
+    write_files(tmp_path, {"sdk/java/WidgetInput.java": JAVA_SDK})
+    project = make_project(definition=definition, pyproject=pyproject)
+    findings = check_sdks(context_for(project, {"java": tmp_path / "sdk/java"}, python=False))
+    assert [f.hint for f in findings] == [
+        "Unread. Source: https://example.test/ext/blob/abc123/src/W.cs#L4-L6"
+    ]

@@ -111,7 +111,7 @@ def test_all_problems_reported_in_one_pass(make_project: ProjectFactory) -> None
         "(did you mean 'java'? language keys: 'csharp', 'csharp_inprocess', 'csharp_isolated', "
         "'java', 'javascript', 'node', 'powershell', 'python', 'typescript')",
         f"{DEF_PATH}:{line_of(broken, 'os.getenv')}: call of 'os.getenv' is not allowed in a "
-        "definition (bindref.spec helpers: 'code', 'example', 'lang', 'no_example', 'param')",
+        "definition (bindref.spec helpers: 'code', 'example', 'lang', 'no_example', 'param', 'runtime')",
     ]
 
 
@@ -169,9 +169,11 @@ def test_unknown_helper_and_unknown_argument(make_project: ProjectFactory) -> No
     problems = problems_of(make_project, broken)
     assert problems == [
         f"{DEF_PATH}:{line_of(broken, 'nam=')}: lang(): got an unexpected keyword argument 'nam' "
-        "(lang() accepts: name, type, default, required, available, reason, note, accepted, settable)",
+        "(lang() accepts: name, type, default, required, available, reason, note, accepted, settable, "
+        "runtime)",
         f"{DEF_PATH}:{line_of(broken, 'kode(')}: call of 'kode' is not allowed in a definition "
-        "(did you mean 'code'? bindref.spec helpers: 'code', 'example', 'lang', 'no_example', 'param')",
+        "(did you mean 'code'? bindref.spec helpers: 'code', 'example', 'lang', 'no_example', 'param', "
+        "'runtime')",
     ]
 
 
@@ -182,7 +184,7 @@ def test_binding_without_docstring_and_unknown_option(make_project: ProjectFacto
     assert problems_of(make_project, broken) == [
         f"{DEF_PATH}:{line_of(broken, 'tittle=')}: unknown binding() argument 'tittle' "
         "(did you mean 'title'? binding() accepts: 'constructors', 'direction', 'examples', 'key', "
-        "'names', 'title', 'type', 'unavailable', 'usage')",
+        "'names', 'payload_types', 'title', 'type', 'unavailable', 'usage')",
         f"{DEF_PATH}:{line_of(broken, 'class Widget:')}: binding class 'Widget' has no docstring "
         "(its docstring is the binding's summary on the page)",
     ]

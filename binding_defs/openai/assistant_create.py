@@ -31,12 +31,14 @@ _DESCRIPTION = (
         "java": "AssistantCreate",
         "python": "assistant_create_output",
     },
+    payload_types={"csharp": "AssistantCreateRequest", "java": "AssistantCreateRequest"},
     usage={
-        "csharp": "Apply the attribute to a property of type `AssistantCreateRequest` of the function's return type, and set it.",
+        "csharp_isolated": "Apply the attribute to a property of type `AssistantCreateRequest` of the function's return type, and set it.",
+        "csharp_inprocess": "Apply the attribute to an `IAsyncCollector<AssistantCreateRequest>` parameter and add the request with `AddAsync(...)`.",
         "java": "Annotate an `OutputBinding<AssistantCreateRequest>` parameter and `setValue(...)` the request.",
-        "node": "Set the request with `context.extraOutputs.set(...)` to an object with the fields below.",
-        "powershell": "Push the request with `Push-OutputBinding`, as a hashtable or JSON string with the fields below.",
-        "python": "Set the `func.Out[str]` parameter to the request as a JSON string with the fields below.",
+        "node": "Set the request with `context.extraOutputs.set(...)` to an object with the fields of the payload table.",
+        "powershell": "Push the request with `Push-OutputBinding`, as a hashtable or JSON string with the fields of the payload table.",
+        "python": "Set the `func.Out[str]` parameter to the request as a JSON string with the fields of the payload table.",
     },
     examples=[
         example(

@@ -38,16 +38,19 @@ _DESCRIPTION = (
     usage={
         "csharp_isolated": (
             "Bind the attribute to a parameter of type `AssistantState`. Its `RecentMessages` "
-            "list ends with the assistant's reply to the message you posted."
+            "list holds only the assistant's messages of this exchange; the last is its reply "
+            "to the message you posted."
         ),
         "csharp_inprocess": (
             "Bind the attribute to a parameter of type `AssistantState` (or `string` for the "
-            "JSON form). Its `RecentMessages` list ends with the assistant's reply."
+            "JSON form). Its `RecentMessages` list holds only the assistant's messages of this "
+            "exchange; the last is its reply."
         ),
         "java": STATE_USAGE_JAVA,
         "node": (
             "Read the state with `context.extraInputs.get(...)`: an object whose "
-            "`recentMessages` array ends with the assistant's reply."
+            "`recentMessages` array holds only the assistant's messages of this exchange; the "
+            "last is its reply."
         ),
         "powershell": STATE_USAGE_POWERSHELL,
         "python": (

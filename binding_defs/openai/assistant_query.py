@@ -15,11 +15,20 @@ from binding_defs.openai._shared import (
     STATE_USAGE_POWERSHELL,
     ChatStorage,
 )
-from bindref.spec import binding, example, lang, no_example, param
+from bindref.spec import binding, example, lang, no_example, param, runtime
 
 _DESCRIPTION = (
-    "This HTTP GET function returns the chat history of the assistant named in the route, "
-    "from the instant in the `timestampUTC` query-string value on."
+    "This HTTP GET function returns the messages of the assistant named in the route that "
+    "were created after the instant in the `timestampUTC` query-string value."
+)
+# The SDKs of C# (both models), and function.json, declare TimestampUtc optional with "".
+_TIMESTAMP_REQUIRED = runtime(
+    required=True,
+    reason=(
+        "It reads the value with `DateTime.TryParse` and throws "
+        "`Invalid timestamp '...'` when that fails."
+    ),
+    source="src/WebJobs.Extensions.OpenAI/Assistants/AssistantService.cs:L138-L142",
 )
 
 
@@ -36,12 +45,12 @@ _DESCRIPTION = (
     usage={
         "csharp": (
             "Bind the attribute to a parameter of type `AssistantState`: its `RecentMessages` "
-            "list holds the messages since the timestamp."
+            "list holds the messages created after the timestamp."
         ),
         "java": STATE_USAGE_JAVA,
         "node": (
             "Read the state with `context.extraInputs.get(...)`: an object whose "
-            "`recentMessages` array holds the messages since the timestamp."
+            "`recentMessages` array holds the messages created after the timestamp."
         ),
         "powershell": STATE_USAGE_POWERSHELL,
         "python": "The parameter receives the assistant state as a JSON string.",
@@ -93,7 +102,7 @@ _DESCRIPTION = (
 )
 @dataclass(frozen=True, kw_only=True)
 class AssistantQuery(ChatStorage):
-    """Reads the chat history of an assistant, from a given instant on.
+    """Reads the chat history of an assistant: the messages created after a given instant.
 
     Use it to show a conversation, or to resume one, without sending a new message.
     """
@@ -105,9 +114,12 @@ class AssistantQuery(ChatStorage):
     timestamp_utc: str = param(
         default="",
         languages={
+            "csharp": lang(runtime=_TIMESTAMP_REQUIRED),
+            "node": lang(runtime=_TIMESTAMP_REQUIRED),
+            "powershell": lang(runtime=_TIMESTAMP_REQUIRED),
             "java": lang(required=True),
             "python": lang(required=True),
         },
     )
-    """An ISO 8601 UTC instant, such as `2026-11-25T10:00:00Z`: only messages from that
-    instant on are returned."""
+    """An ISO 8601 UTC instant, such as `2026-11-25T10:00:00Z` (URL-encoded or not): only
+    messages created strictly after that instant are returned."""

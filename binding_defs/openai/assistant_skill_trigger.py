@@ -31,7 +31,7 @@ _DESCRIPTION = (
         "csharp": "Bind the attribute to a parameter of the type the skill takes, such as `string`; the return value goes back to the assistant.",
         "java": "Annotate a parameter of the type the skill takes; the return value goes back to the assistant.",
         "node": "Register the trigger with `app.generic(...)`; the handler receives the skill's argument and returns its result.",
-        "powershell": "The trigger variable holds the skill's argument; push the result to the output binding.",
+        "powershell": "The trigger variable holds the skill's argument. The `function.json` file declares no output binding: the script's pipeline output, if any, is the result that goes back to the assistant.",
         "python": "The parameter receives the skill's argument; the return value goes back to the assistant.",
     },
     examples=[

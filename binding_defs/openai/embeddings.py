@@ -29,7 +29,7 @@ _DESCRIPTION = (
         "python": "embeddings_input",
     },
     usage={
-        "csharp": "Bind the attribute to a parameter of type `EmbeddingsContext`: its `Response.Data` holds one vector per chunk.",
+        "csharp": "Bind the attribute to a parameter of type `EmbeddingsContext`: its `Response` is an `OpenAIEmbeddingCollection` with one embedding per chunk, and `Count` says how many.",
         "java": "Annotate a parameter of type `String`: the embeddings context as JSON.",
         "node": "`context.extraInputs.get(...)` returns the embeddings context: `response.data` holds one vector per chunk.",
         "powershell": "The binding value is the embeddings context; `Response.Data` holds one vector per chunk.",

@@ -31,8 +31,9 @@ _DESCRIPTION = (
     # The attributes take the embeddings options first (EmbeddingsStoreOutputAttribute.cs).
     constructors={"csharp": ("input", "input_type", "store_connection_name", "collection")},
     usage={
-        "csharp": "Apply the attribute to a property of type `SearchableDocument` of the function's return type, and set it.",
-        "java": "Annotate an `OutputBinding<EmbeddingsStoreOutputResponse>` parameter and `setValue(...)` it.",
+        "csharp_isolated": "Apply the attribute to a property of type `SearchableDocument` of the function's return type, and set it.",
+        "csharp_inprocess": "Apply the attribute to an `IAsyncCollector<SearchableDocument>` parameter and add the document with `AddAsync(...)`.",
+        "java": "Annotate an `OutputBinding<T>` parameter, where `T` is a class of your own with a `title` property (the example's `EmbeddingsStoreOutputResponse`), and `setValue(...)` it.",
         "node": "Set the output with `context.extraOutputs.set(...)` to an object such as `{ title: url }`.",
         "powershell": "Push the document with `Push-OutputBinding -Name <name> -Value @{ title = $url }`.",
         "python": 'Set the `func.Out[str]` parameter to a JSON document such as `{"title": url}`.',

@@ -14,7 +14,7 @@ from binding_defs.openai._shared import (
     PYTHON_EMBEDDINGS_MODEL,
     ChatCompletionOptions,
 )
-from bindref.spec import binding, code, example, lang, no_example, param
+from bindref.spec import binding, code, example, lang, no_example, param, runtime
 
 _DESCRIPTION = (
     "This HTTP POST function answers the `prompt` of the request body from the documents "
@@ -24,6 +24,12 @@ _PROMPT_ACCEPTED = (
     "the built-in prompt is several paragraphs long and wrapped differently per SDK; the "
     "table describes it instead of quoting it"
 )
+
+# The host's SemanticSearchAttribute inherits MaxTokens = "100" (AssistantBaseAttribute.cs). The SDK
+# rules that keep "2048" from the host: Azure/azure-functions-dotnet-worker
+# sdk/Sdk/Extensions/CustomAttributeExtensions.cs (GetAllDefinedProperties), and
+# microsoft/azure-maven-plugins .../legacy/function/bindings/Binding.java (addProperties).
+_HOST_MAX_TOKENS = "src/WebJobs.Extensions.OpenAI/Assistants/AssistantBaseAttribute.cs:L82"
 
 
 @binding(
@@ -98,7 +104,14 @@ class SemanticSearch(ChatCompletionOptions):
     collection: str = param(required=True)
     """The name of the collection, index or table to search."""
 
-    query: str | None = param(languages={"java": lang(default=""), "python": lang(default=None)})
+    query: str | None = param(
+        languages={"java": lang(default=""), "python": lang(default=None)},
+        runtime=runtime(
+            required=True,
+            reason="It throws `The query must be specified.`",
+            source="src/WebJobs.Extensions.OpenAI/Search/SemanticSearchConverter.cs:L59-L62",
+        ),
+    )
     """The question to answer. Binding expressions such as `{prompt}` are resolved first."""
 
     embeddings_model: str = param(
@@ -122,14 +135,52 @@ class SemanticSearch(ChatCompletionOptions):
     listed after it, to say when they do not cover the question, and to cite the document
     it used as `Reference: <file name>`."""
 
-    max_knowledge_count: int = param(default=1, names={"java": "maxKnowledgeLength"})
+    max_knowledge_count: int = param(
+        default=1,
+        names={"java": "maxKnowledgeLength"},
+        languages={
+            "java": lang(
+                runtime=runtime(
+                    ignored=True,
+                    reason=(
+                        "The extension reads `MaxKnowledgeCount` only, which no element of the Java "
+                        "annotation sets, so a Java function always receives one document."
+                    ),
+                    source="src/WebJobs.Extensions.OpenAI/Search/SemanticSearchAttribute.cs:L97-L100",
+                )
+            ),
+        },
+    )
     """How many of the closest documents the model receives."""
 
     max_tokens: str | None = param(
         default="100",
         languages={
-            "csharp_isolated": lang(default="2048"),
-            "java": lang(default="2048"),
+            "csharp_isolated": lang(
+                default="2048",
+                runtime=runtime(
+                    default="100",
+                    reason=(
+                        "The .NET worker SDK writes only constructor arguments, named arguments and "
+                        "`[DefaultValue]` properties to the function metadata, not property "
+                        "initializers, so the extension's own default `100` applies unless "
+                        "`MaxTokens` is set."
+                    ),
+                    source=_HOST_MAX_TOKENS,
+                ),
+            ),
+            "java": lang(
+                default="2048",
+                runtime=runtime(
+                    default="100",
+                    reason=(
+                        "The Azure Functions Maven plugin writes an element to function.json only "
+                        "when its value differs from the annotation's default, so the extension's own "
+                        'default `100` applies, even to an explicit `maxTokens = "2048"`.'
+                    ),
+                    source=_HOST_MAX_TOKENS,
+                ),
+            ),
         },
     )
     """The maximum number of tokens to generate, as a string."""

@@ -32,6 +32,7 @@ __all__ = [
     "Example",
     "LanguageOverride",
     "NoExample",
+    "Runtime",
     "SourceCode",
     "binding",
     "code",
@@ -39,6 +40,7 @@ __all__ = [
     "lang",
     "no_example",
     "param",
+    "runtime",
 ]
 
 T = TypeVar("T")
@@ -67,6 +69,41 @@ def code(text: str) -> SourceCode:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Runtime:
+    """What the extension does beyond a parameter's declared signature (see :func:`runtime`)."""
+
+    required: bool = False
+    default: Any = UNSET
+    ignored: bool = False
+    reason: str = ""
+    source: str = ""
+    line: int = field(default=0, compare=False)  # set by the loader: where the call is
+
+
+def runtime(
+    *,
+    required: bool = False,
+    default: Any = UNSET,
+    ignored: bool = False,
+    reason: str = "",
+    source: str = "",
+) -> Runtime:
+    """Record one way the extension's runtime departs from the SDK's declaration, with its evidence.
+
+    Exactly one of: ``required=True`` (the SDK declares the parameter optional, the extension
+    rejects an empty value: the table says Required and names the declared default),
+    ``default=...`` (the value that applies when the parameter is not set, where the SDK's
+    literal never reaches the host: the table shows it and names the SDK literal), or
+    ``ignored=True`` (the host never reads it: the table says it has no effect). The parameter's
+    own ``required``/``default`` stay the SDK's declaration, which ``bindref check`` compares;
+    the check reports the runtime difference as accepted, with ``reason`` (a sentence the page
+    shows) and ``source`` (where the extension does it: ``path:L<line>`` or ``path:L<a>-L<b>``,
+    relative to the extension's source at the commit its ``runtime_source`` setting names).
+    """
+    return Runtime(required=required, default=default, ignored=ignored, reason=reason, source=source)
+
+
+@dataclass(frozen=True, kw_only=True)
 class LanguageOverride:
     """How one parameter differs in one language (see :func:`lang`)."""
 
@@ -79,6 +116,7 @@ class LanguageOverride:
     note: str = ""
     accepted: str = ""
     settable: bool | None = None
+    runtime: Runtime | None = None
 
 
 def lang(
@@ -92,6 +130,7 @@ def lang(
     note: str = "",
     accepted: str = "",
     settable: bool | None = None,
+    runtime: Runtime | None = None,
 ) -> LanguageOverride:
     """Override a parameter for one language (or group: ``csharp``, ``node``).
 
@@ -99,6 +138,8 @@ def lang(
     needs a ``reason``; ``accepted`` records why a difference from the SDK is intended.
     ``settable`` says whether a C# constructor parameter also has a public setter (by default
     a constructor parameter is a get-only property, and any other parameter is settable).
+    ``runtime`` (:func:`runtime`) records what the extension does beyond the declared signature
+    in that language; it replaces a ``param(runtime=...)`` there.
     """
     return LanguageOverride(
         name=name,
@@ -110,6 +151,7 @@ def lang(
         note=note,
         accepted=accepted,
         settable=settable,
+        runtime=runtime,
     )
 
 
@@ -123,6 +165,7 @@ def param(
     only: Sequence[str] | None = None,
     shown: bool = False,
     example: str | int | float | bool | None = None,
+    runtime: Runtime | None = None,
 ) -> Any:
     """Declare a binding parameter (or, with ``payload=True``, a field of the data it carries).
 
@@ -137,6 +180,8 @@ def param(
     ``shown=True`` puts an optional parameter that is commonly set into the generated
     declaration (which otherwise holds the parameters required in some language only), and
     ``example`` is the value the declaration shows for it (else a ``"<NAME>"`` placeholder).
+    ``runtime`` (:func:`runtime`) records what the extension does beyond the declared signature,
+    in every language (``lang(runtime=...)`` replaces it in one language or group).
     """
     spec = {
         "required": required,
@@ -147,6 +192,7 @@ def param(
         "only": only,
         "shown": shown,
         "example": example,
+        "runtime": runtime,
     }
     return field(default=None, metadata={"bindref": spec})
 
@@ -200,6 +246,7 @@ def binding(
     unavailable: Mapping[str, str] | None = None,
     usage: Mapping[str, str] | None = None,
     examples: Sequence[Example | NoExample] = (),
+    payload_types: Mapping[str, str] | None = None,
 ) -> Callable[[builtins.type[T]], builtins.type[T]]:
     """Mark a dataclass as a binding definition; the class is returned unchanged.
 
@@ -210,6 +257,8 @@ def binding(
     names in their real order: a C# attribute's constructor (a list of tuples for overloads), or
     Python's positional parameters. A listed field that is not required is an optional
     constructor parameter. Without it, the required fields are positional in declaration order.
+    ``payload_types`` names, per language key, the class that holds the binding's payload
+    (``param(payload=True)`` fields), such as ``AssistantCreateRequest``; elsewhere it is a JSON object.
     """
 
     def mark(cls: builtins.type[T]) -> builtins.type[T]:

@@ -5,7 +5,8 @@ renamed, made required, given a new default. This check reads the SDKs' own decl
 (the installed azure-functions package, and C#/Java source checkouts given with
 ``--sdk-source``) and reports each difference at the definition's ``path:line``, so the
 fix is made where the reference pages come from. Differences a definition records as
-intended (``lang(accepted="why")``) become notes that carry the reason.
+intended (``lang(accepted="why")``) become notes that carry the reason; so does each
+``runtime(...)`` record (compared by its declared values, reported with its source line).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.findings import Finding
 from bindref.check.sdk_binding import compare_constructors, compare_statement
+from bindref.check.sdk_runtime import runtime_notes
 from bindref.check.sdk_types import compare_types
 from bindref.core.errors import ConfigError
 from bindref.core.model import Binding, LanguageParameter, Location, Unavailable
@@ -73,10 +75,11 @@ def check_sdks(context: CheckContext) -> list[Finding]:
     findings: list[Finding] = []
     for extension in sorted({b.extension for b in context.catalog.bindings.values()}):
         surfaces = sdk_surfaces(context, extension, read)
+        source_base = context.project.settings.extension(extension).runtime_source
         for binding in (b for b in context.catalog.bindings.values() if b.extension == extension):
             for language, by_name in surfaces.items():
                 if language in binding.names and binding.is_available(language):
-                    findings.extend(_check_binding(binding, language, by_name))
+                    findings.extend(_check_binding(binding, language, by_name, source_base))
     return findings
 
 
@@ -156,7 +159,9 @@ def _pinned(package: str) -> str:
     return next(pins, package)
 
 
-def _check_binding(binding: Binding, language: Language, surfaces: Mapping[str, SdkSurface]) -> list[Finding]:
+def _check_binding(
+    binding: Binding, language: Language, surfaces: Mapping[str, SdkSurface], source_base: str
+) -> list[Finding]:
     name = binding.names[language]
     surface = surfaces.get(name)
     if surface is None:
@@ -168,7 +173,8 @@ def _check_binding(binding: Binding, language: Language, surfaces: Mapping[str, 
     findings = compare_statement(binding, language, surface)
     findings += compare_constructors(binding, language, surface)
     findings += compare_types(binding, language, surface)
-    return findings + _compare(_Scope(binding=binding, language=language, surface=surface))
+    findings += _compare(_Scope(binding=binding, language=language, surface=surface))
+    return findings + runtime_notes(binding, language, surface, source_base)
 
 
 def _documented(scope: _Scope) -> list[_Documented]:
@@ -186,8 +192,8 @@ def _documented(scope: _Scope) -> list[_Documented]:
     return extras + [
         _Documented(
             name=spelled.name,
-            required=spelled.required,
-            default=spelled.default.source if spelled.default is not None else None,
+            required=spelled.declared_required,  # the SDK's own declaration, not the runtime's rule
+            default=declared.source if (declared := spelled.declared_default) is not None else None,
             accepted=spelled.accepted,
             location=parameter.location,
             from_profile=False,

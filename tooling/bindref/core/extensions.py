@@ -42,6 +42,10 @@ class ExtensionSettings:
     # Java libraries by Maven coordinates (group:artifact:version): their sources jars, from the
     # local Maven repository, are compared without a checkout.
     java_maven: tuple[str, ...] = ()
+    # The extension's own source at the commit its runtime() records were verified against (a
+    # URL such as https://github.com/<owner>/<repo>/blob/<commit>): their path:L<line> sources
+    # are relative to it, and the SDK check links them there.
+    runtime_source: str = ""
 
     def learn_file_name(self, *, key: str, type_name: str, kind: str) -> str:
         """The Learn file of one binding: its override, else the pattern filled in."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 
 from bindref.core.errors import BindrefError
 from bindref.languages import Direction, Language
@@ -32,6 +33,31 @@ class DefaultValue:
     source: str
 
 
+class RuntimeKind(StrEnum):
+    """How the extension's runtime departs from a parameter's declared signature."""
+
+    REQUIRED = "required"  # declared optional, an empty value is rejected
+    DEFAULT = "default"  # the value that applies when unset is not the declared literal
+    IGNORED = "ignored"  # the host never reads it
+
+
+@dataclass(frozen=True, kw_only=True)
+class RuntimeDifference:
+    """What the runtime does beyond the SDK's declaration, with the declaration kept for the SDK check.
+
+    The :class:`LanguageParameter` holding it shows the effective behaviour (required, or the
+    effective default); ``declared_required`` and ``declared_default`` are what the SDK itself
+    says, which ``bindref check`` compares, so the SDK and the runtime are both on record.
+    """
+
+    kind: RuntimeKind
+    declared_required: bool
+    declared_default: DefaultValue | None
+    reason: str
+    source: str  # ``path:L<line>`` in the extension's source (its ``runtime_source`` setting)
+    location: Location  # the runtime() call in the definition
+
+
 @dataclass(frozen=True, kw_only=True)
 class LanguageParameter:
     """One parameter as one language spells and types it."""
@@ -48,6 +74,17 @@ class LanguageParameter:
     # C#: whether a property setter exists (``Connection = "..."``); a constructor parameter is
     # get-only unless the definition says otherwise. Languages without properties leave it True.
     settable: bool = True
+    runtime: RuntimeDifference | None = None  # required/default above are then the effective ones
+
+    @property
+    def declared_required(self) -> bool:
+        """Whether the SDK declares the parameter required (what the SDK check compares)."""
+        return self.runtime.declared_required if self.runtime else self.required
+
+    @property
+    def declared_default(self) -> DefaultValue | None:
+        """The default the SDK declares (what the SDK check compares)."""
+        return self.runtime.declared_default if self.runtime else self.default
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -107,6 +144,8 @@ class Binding:
     # Per language with positional arguments (C# constructors, Python): each signature's
     # parameter names as the language spells them, in the SDK's order; overloads in turn.
     constructors: Mapping[Language, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # The class holding the payload fields, per language that has one (a JSON object elsewhere).
+    payload_types: Mapping[Language, str] = field(default_factory=dict)
 
     def parameters_for(self, language: Language) -> tuple[LanguageParameter, ...]:
         """The binding's own parameters in one language: constructor order, then required, then the rest.

@@ -68,9 +68,12 @@ SDK_CODES = (
         code="BR407",
         name="sdk-accepted-difference",
         severity=Severity.NOTE,
-        summary="A difference from the SDK that the definition records as intended, with its reason.",
-        example="binding_defs/openai/assistant_post.py:60: accepted: ... (reason)",
-        fix="Nothing to fix; remove accepted=... when the SDK changes.",
+        summary="A difference from the SDK that the definition records as intended, with its reason: "
+        "accepted=..., or a runtime(...) record of what the extension does beyond the declared signature "
+        "(with the extension source line that shows it).",
+        example="binding_defs/openai/semantic_search.py:106: accepted runtime difference: 'query' is "
+        "required in practice; python 'semantic_search_input' declares it optional (None)",
+        fix="Nothing to fix; remove accepted=... or runtime(...) when the SDK or the extension changes.",
     ),
     Code(
         code="BR408",

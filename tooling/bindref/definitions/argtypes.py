@@ -22,6 +22,7 @@ _NAMES: dict[object, str] = {
     type(None): "None",
     Direction: "a Direction",
     spec.LanguageOverride: "lang(...)",
+    spec.Runtime: "runtime(...)",
     spec.Example: "example(...)",
     spec.NoExample: "no_example(...)",
     spec.SourceCode: "code(...)",

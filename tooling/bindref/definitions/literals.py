@@ -25,6 +25,7 @@ from bindref.languages import Direction
 HELPERS: dict[str, Callable[..., Any]] = {
     "param": spec.param,
     "lang": spec.lang,
+    "runtime": spec.runtime,
     "code": spec.code,
     "example": spec.example,
     "no_example": spec.no_example,
@@ -145,7 +146,7 @@ class LiteralEvaluator:
         for parameter, argument in bound.arguments.items():
             self.check_type(written[parameter], f"{name}(): {parameter}", argument, _TYPES[name][parameter])
         value = helper(*args, **kwargs)
-        if isinstance(value, (spec.Example, spec.NoExample)):
+        if isinstance(value, (spec.Example, spec.NoExample, spec.Runtime)):
             return replace(value, line=self.line_of(node))
         return value
 

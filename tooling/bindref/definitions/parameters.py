@@ -16,6 +16,7 @@ from bindref import spec
 from bindref.core.errors import Problems, choices_hint
 from bindref.core.model import DefaultValue, LanguageParameter, Location, Parameter, Unavailable
 from bindref.definitions.raw import RawField
+from bindref.definitions.runtime import apply_runtime, runtime_problems
 from bindref.languages import PROFILES, Language, LanguageProfile, expand_language_key, valid_language_keys
 
 _T = TypeVar("_T")
@@ -94,6 +95,7 @@ def _build_parameter(
     only = _only_languages(field, problems)
     if only is not None:
         _check_overrides_inside_only(field, only, problems)
+    _check_runtime_records(field, problems)
     for lang in languages:
         override = overrides.get(lang, spec.LanguageOverride())
         if only is not None and lang not in only:
@@ -112,6 +114,10 @@ def _build_parameter(
         in_constructor = field.name in constructors[lang] if lang in constructors else spelled.required
         if override.settable is None and PROFILES[lang].settable_properties and in_constructor:
             spelled = replace(spelled, settable=False)
+        record = override.runtime or field.runtime
+        if record is not None:
+            where = Location(path=problems.path, line=record.line or field.line)
+            spelled = apply_runtime(spelled, lang, record, where, problems)
         by_language[lang] = spelled
     return Parameter(
         canonical=field.name,
@@ -124,6 +130,18 @@ def _build_parameter(
         or any(isinstance(p, LanguageParameter) and p.required for p in by_language.values()),
         example=field.example,
     )
+
+
+def _check_runtime_records(field: RawField, problems: Problems) -> None:
+    """Each ``runtime(...)`` of the field checked once, at its own line, whichever languages it serves."""
+    records = [field.runtime, *(override.runtime for override in field.languages.values())]
+    seen: list[spec.Runtime] = []
+    for record in records:
+        if record is None or any(record is other for other in seen):
+            continue
+        seen.append(record)
+        for message, hint in runtime_problems(record, field.name):
+            problems.add(record.line or field.line, message, hint)
 
 
 def _only_languages(field: RawField, problems: Problems) -> frozenset[Language] | None:

@@ -42,6 +42,7 @@ class RawField:
     only: tuple[str, ...] | None = None  # the language keys that have the parameter at all
     shown: bool = False  # in the generated declaration although optional everywhere
     example: str | int | float | bool | None = None  # the value the declaration shows
+    runtime: spec.Runtime | None = None  # param(runtime=...): every language, unless lang() says otherwise
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -187,6 +188,7 @@ def _read_field(
     only: tuple[str, ...] | None = None
     in_declaration = False
     example: str | int | float | bool | None = None
+    runtime: spec.Runtime | None = None
     names: dict[str, str] = {}
     languages: dict[str, spec.LanguageOverride] = {}
     if statement.value is not None:
@@ -203,6 +205,7 @@ def _read_field(
             if example is not None and not isinstance(example, str | int | float | bool):
                 hint = "a string, number or bool, as the declaration writes it: example='dbo.ToDo'"
                 raise evaluator.fail(statement, "param() example must be a single value", hint)
+            runtime = declared.get("runtime")
         else:
             default = value
     for label, mapping, expected in (("names", names, str), ("languages", languages, spec.LanguageOverride)):
@@ -225,6 +228,7 @@ def _read_field(
         only=only,
         shown=in_declaration,
         example=example,
+        runtime=runtime,
     )
 
 

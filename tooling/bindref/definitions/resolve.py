@@ -114,6 +114,7 @@ def _build_binding(raw: RawBinding, settings: Settings, problems: Problems) -> B
         no_examples=no_examples,
         usage=dict(_per_language(options.get("usage"), raw, problems, "usage")),
         constructors=_spelled_constructors(declared, parameters, languages),
+        payload_types=dict(_per_language(options.get("payload_types"), raw, problems, "payload_types")),
     )
 
 
@@ -191,7 +192,7 @@ def _spelled_constructors(
                 for p in parameters
                 if not p.payload
                 and isinstance(form := p.by_language.get(lang), LanguageParameter)
-                and form.required
+                and form.declared_required  # the SDK's constructor, not what the runtime demands
             )
             spelled[lang] = (required,)
     return spelled

@@ -22,6 +22,7 @@ from bindref.core.model import Binding
 from bindref.export.writes import GENERATED
 from bindref.languages import DIRECTION_KIND, PROFILES, Language, learn_pivots
 from bindref.render.codeblocks import fence_for
+from bindref.render.payload import has_payload, payload_table
 from bindref.render.project import Project
 from bindref.render.renderer import missing_example, missing_usage
 from bindref.render.template_set import LEARN
@@ -85,6 +86,8 @@ def render_learn_page(project: Project, binding: Binding) -> str:
     sections = {
         "examples": page.zones(page.example_body),
         "reference": page.zones(page.reference_body, titled=True),
+        # the data the binding carries, as on the site; both C# models share its classes
+        "payload": page.zones(page.payload_body, tabbed=False) if has_payload(binding) else [],
         "usage": page.zones(page.usage_body),
     }
     raise_all(page.problems)
@@ -118,15 +121,20 @@ class _LearnPage:
     def render(self, template_name: str, language: Language | None, **context: object) -> str:
         return self.project.renderer.templates.render(LEARN, template_name, language, **context)
 
-    def zones(self, body_for: _BodyFor, *, titled: bool = False) -> list[Zone]:
-        """One zone per pivot with an enabled language; a pivot shared by several has a tab each."""
+    def zones(self, body_for: _BodyFor, *, titled: bool = False, tabbed: bool = True) -> list[Zone]:
+        """One zone per pivot with an enabled language; a pivot shared by several has a tab each.
+
+        With ``tabbed=False`` a shared pivot shows its first language's body alone (the payload
+        classes are the same in both C# worker models).
+        """
         zones = []
         for pivot, every in learn_pivots().items():
             languages = [lang for lang in every if lang in self.project.settings.languages]
             if not languages:
                 continue
+            languages = languages if tabbed else languages[:1]
             bodies = [(lang, self._body(body_for, lang)) for lang in languages]
-            if any(PROFILES[lang].learn_tab for lang in languages):
+            if tabbed and any(PROFILES[lang].learn_tab for lang in languages):
                 tabs = [
                     Tab(label=PROFILES[lang].label, id=PROFILES[lang].learn_tab, body=b) for lang, b in bodies
                 ]
@@ -196,6 +204,11 @@ class _LearnPage:
             declaration=renderer.declaration(binding, language),
             table=renderer.parameter_table(binding, language),
         )
+
+    def payload_body(self, binding: Binding, language: Language) -> str:
+        if not binding.is_available(language):
+            return self._not_available(language, binding.unavailable[language].reason)
+        return payload_table(self.project.renderer, binding, language, binding.payload_types)
 
     def usage_body(self, binding: Binding, language: Language) -> str:
         if language in binding.usage:  # as on the site: a group's usage text wins over a reason

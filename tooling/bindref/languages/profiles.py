@@ -9,7 +9,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from bindref.languages.naming import camel_case, lower_first, pascal_case, snake_case
-from bindref.languages.profile import Direction, ExtraParameter, Language, LanguageProfile
+from bindref.languages.parts import (
+    CSHARP_SYNONYMS,
+    CSHARP_TYPES,
+    GENERIC_TYPE,
+    JAVA_NAME,
+    JAVA_TYPES,
+    JSON_DIRECTION,
+    JSON_NAME,
+    JSON_TYPES,
+    PYTHON_ARG_NAME,
+    PYTHON_DATA_TYPE,
+    PYTHON_SYNONYMS,
+    PYTHON_TYPES,
+)
+from bindref.languages.profile import Direction, Language, LanguageProfile
 
 # Keys that stand for several languages at once in a definition, so the common case
 # ("both C# models", "both Node.js languages") is written once.
@@ -17,63 +31,6 @@ LANGUAGE_GROUPS: Mapping[str, tuple[Language, ...]] = {
     "csharp": (Language.CSHARP_ISOLATED, Language.CSHARP_INPROCESS),
     "node": (Language.JAVASCRIPT, Language.TYPESCRIPT),
 }
-
-_CSHARP_TYPES = {"str": "string", "bool": "bool", "int": "int", "float": "double"}
-_JAVA_TYPES = {"str": "String", "bool": "boolean", "int": "int", "float": "double"}
-_PYTHON_TYPES = {"str": "str", "bool": "bool", "int": "int", "float": "float"}
-_JSON_TYPES = {"str": "string", "bool": "boolean", "int": "number", "float": "number"}
-# The same types as an SDK may spell them: .NET's names for C#'s keywords, typing's aliases.
-_CSHARP_SYNONYMS = {
-    "String": "string",
-    "Boolean": "bool",
-    "Int32": "int",
-    "Int64": "long",
-    "Double": "double",
-}
-_PYTHON_SYNONYMS = {"List": "list", "Dict": "dict", "Tuple": "tuple", "Set": "set", "NoneType": "None"}
-
-_RECEIVES = "The name of the function parameter that receives the binding value."
-_JAVA_NAME = ExtraParameter(
-    name="name", type="String", required=True, default=None, description=_RECEIVES, declared="{variable}"
-)
-_PYTHON_ARG_NAME = ExtraParameter(
-    name="arg_name", type="str", required=True, default=None, description=_RECEIVES, declared="{variable}"
-)
-_PYTHON_DATA_TYPE = ExtraParameter(
-    name="data_type",
-    type="DataType | str",
-    required=False,
-    default="None",
-    description="How the Functions host converts the value before passing it to Python.",
-    last=True,
-)
-_GENERIC_TYPE = ExtraParameter(
-    name="type",
-    type="string",
-    required=True,
-    default=None,
-    description="Must be `{type}`.",
-    generic_only=True,
-    declared="{type}",
-    helper_description="Must be `{type}`: `{helper}` sets it. "
-    "Pass it yourself with `{kind}.generic(...)` only.",
-)
-_JSON_DIRECTION = ExtraParameter(
-    name="direction",
-    type="string",
-    required=True,
-    default=None,
-    description="Must be `{direction}`.",
-    declared="{flow}",
-)
-_JSON_NAME = ExtraParameter(
-    name="name",
-    type="string",
-    required=True,
-    default=None,
-    description="The name of the {kind} binding: the variable that holds its value in the code.",
-    declared="{variable}",
-)
 
 _PARAMETER = "a function parameter"
 _CSHARP: dict[str, object] = {
@@ -89,8 +46,8 @@ _CSHARP: dict[str, object] = {
     "naming_rule": pascal_case,
     "payload_naming_rule": pascal_case,
     "payload_nouns": "properties",
-    "type_names": _CSHARP_TYPES,
-    "type_synonyms": _CSHARP_SYNONYMS,
+    "type_names": CSHARP_TYPES,
+    "type_synonyms": CSHARP_SYNONYMS,
     "nullable_suffix": "?",
     "true_literal": "true",
     "false_literal": "false",
@@ -124,7 +81,7 @@ _CONFIGURATION: dict[str, object] = {
     "naming_rule": camel_case,
     "payload_naming_rule": camel_case,
     "payload_nouns": "fields",
-    "type_names": _JSON_TYPES,
+    "type_names": JSON_TYPES,
     "true_literal": "true",
     "false_literal": "false",
 }
@@ -152,7 +109,7 @@ _NODE: dict[str, object] = {
     ),
     "template_dir": "node",
     "null_literal": "undefined",
-    "extras": (_GENERIC_TYPE,),
+    "extras": (GENERIC_TYPE,),
     "comment_leader": "//",
     "usage_prompt": "what context.extraInputs.get(...) returns.",
 }
@@ -208,11 +165,11 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         naming_rule=camel_case,
         payload_naming_rule=camel_case,
         payload_nouns="fields",
-        type_names=_JAVA_TYPES,
+        type_names=JAVA_TYPES,
         true_literal="true",
         false_literal="false",
         null_literal="null",
-        extras=(_JAVA_NAME,),
+        extras=(JAVA_NAME,),
         declaration_context="class Declared {{ void run({code} String value) {{ }} }}",
         sample_syntax="java",
         sdk_family="java",
@@ -256,7 +213,7 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         fence="json",
         template_dir="powershell",
         null_literal="null",
-        extras=(_GENERIC_TYPE, _JSON_DIRECTION, _JSON_NAME),
+        extras=(GENERIC_TYPE, JSON_DIRECTION, JSON_NAME),
         declaration_context='{{ "bindings": [{code}] }}',
         host_properties=frozenset({"dataType"}),  # the Functions host reads it on every binding
         sample_syntax="function.json",  # its function.json files are checked with this profile
@@ -284,12 +241,12 @@ PROFILES: Mapping[Language, LanguageProfile] = {
         naming_rule=snake_case,
         payload_naming_rule=camel_case,
         payload_nouns="fields",
-        type_names=_PYTHON_TYPES,
-        type_synonyms=_PYTHON_SYNONYMS,
+        type_names=PYTHON_TYPES,
+        type_synonyms=PYTHON_SYNONYMS,
         true_literal="True",
         false_literal="False",
         null_literal="None",
-        extras=(_PYTHON_ARG_NAME, _PYTHON_DATA_TYPE),
+        extras=(PYTHON_ARG_NAME, PYTHON_DATA_TYPE),
         positional_extras=("arg_name",),
         declaration_context="{code}def declared(value):\n    return value\n",
         sample_syntax="python",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bindref.core.model import Binding, LanguageParameter
+from bindref.core.model import Binding, LanguageParameter, RuntimeDifference
 from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language
 from bindref.render.filters import code_cell
 
@@ -22,6 +22,8 @@ class Row:
     required: bool
     default: str | None
     description: str
+    # What the runtime does beyond the declaration: the templates' runtime_note says it.
+    runtime: RuntimeDifference | None = None
 
 
 def rows_for(binding: Binding, language: Language) -> list[Row]:
@@ -67,6 +69,7 @@ def _row(parameter: LanguageParameter) -> Row:
         required=parameter.required,
         default=parameter.default.source if parameter.default else None,
         description=description,
+        runtime=parameter.runtime,
     )
 
 
