@@ -173,6 +173,18 @@ CASES = [
         ],
         exit_code=0,
     ),
+    Page(  # a worker-model tab that says "none" while that model has a sample
+        "tab-says-none",
+        TITLE
+        + example_section(
+            "# [Isolated worker model](#tab/isolated-process)\n\nThe isolated worker model isn't "
+            f"currently supported.\n\n# [In-process model](#tab/in-process)\n\n{NONE}\n\n---\n"
+        ),
+        [
+            "10: [BR604] the 'Isolated worker model' tab says there is no example, but "
+            "'widgets/gizmoCreate' has one (show the sample: samples/gizmo/GizmoApis.cs)",
+        ],
+    ),
     Page(  # the second span is cut, and one C# range shows a function without the attribute
         "multi-span-and-missing-attribute",
         TITLE

@@ -104,6 +104,9 @@ def _said_none(audit: PageAudit, zones: list[Zone]) -> Iterator[Finding]:
     if binding is None:
         return
     for zone in zones:
+        yield from _tab_said_none(audit, zone)
+        if any(zone.contains(tab.line) for tab in page.tabs):
+            continue  # its tabs say it, each for its own worker model
         if any(zone.contains(r.line) and _real(r) for r in page.code_references) or not _has_example(
             page, zone
         ):
@@ -119,6 +122,28 @@ def _said_none(audit: PageAudit, zones: list[Zone]) -> Iterator[Finding]:
             message = f"the {names} zone says there is no example, but '{binding.key}' has {each}"
             shown = "; ".join(having.values())
             yield audit.finding("BR604", message, zone.line, f"show the samples: {shown}")
+
+
+def _tab_said_none(audit: PageAudit, zone: Zone) -> Iterator[Finding]:
+    """A worker-model tab inside a zone that says "none", where that model has a sample."""
+    page, binding = audit.page, audit.binding
+    assert binding is not None  # noqa: S101  # the caller checks
+    tabs = [t for t in page.tabs if zone.contains(t.line)]
+    for tab, after in zip(tabs, [*(t.line for t in tabs[1:]), zone.end_line], strict=False):
+        body = range(tab.line + 1, after)
+        if any(r.line in body and _real(r) for r in page.code_references) or any(
+            f in body for f in page.fences
+        ):
+            continue
+        text = "\n".join(page.lines[n - 1] for n in body)
+        says_none = _NO_EXAMPLE.search(text) or any(
+            i.line in body and _NONE_INCLUDE.search(i.name + i.target) for i in page.includes
+        )
+        models = [p.language for p in PROFILES.values() if p.learn_tab == tab.tab_id]
+        examples = [e for lang in models for e in binding.examples.get(lang, ())]
+        if says_none and examples:
+            message = f"the '{tab.title}' tab says there is no example, but '{binding.key}' has one"
+            yield audit.finding("BR604", message, tab.line, f"show the sample: {examples[0].path}")
 
 
 def _tabbed(audit: PageAudit, first: int, end: int) -> Iterator[Finding]:
