@@ -25,8 +25,7 @@ _DESCRIPTION = (
 _TIMESTAMP_REQUIRED = runtime(
     required=True,
     reason=(
-        "It reads the value with `DateTime.TryParse` and throws "
-        "`Invalid timestamp '...'` when that fails."
+        "It reads the value with `DateTime.TryParse` and throws `Invalid timestamp '...'` when that fails."
     ),
     source="src/WebJobs.Extensions.OpenAI/Assistants/AssistantService.cs:L138-L142",
 )

@@ -3,9 +3,11 @@
 Learn Markdown adds DocFX blocks (``::: zone pivot="..."``, ``:::code ...:::``) that no
 Markdown library we depend on understands, and every finding needs a line number, so
 this is a small line-based reader. HTML comments and fenced code are blanked out first
-(newlines kept): a commented-out ``:::code`` or an editor's note is not page content.
-The range helpers judge, language-agnostically, whether a line range still shows whole
-blocks of a sample, and which region name could replace it.
+(newlines kept): a commented-out ``:::code`` or an editor's note is not page content, but
+the commented-out references are kept apart, so the audit can say that examples exist.
+Learn's content tabs (``# [Isolated worker model](#tab/isolated-process)``) look like
+headings of any level but only switch a tab inside a zone, so they are tabs here, never
+headings that would end a section; ``[!INCLUDE [...](...)]`` lines are kept with their target.
 """
 
 from __future__ import annotations
@@ -15,13 +17,13 @@ from bisect import bisect_right
 from collections.abc import Mapping
 from dataclasses import dataclass
 from itertools import accumulate
-from pathlib import PurePosixPath
-
-from bindref.languages import snake_case
-from bindref.samples.regions import RegionSpan
 
 _HIDDEN = re.compile(r"<!--.*?(?:-->|\Z)|^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.DOTALL | re.MULTILINE)
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t#]*$")
+_TAB = re.compile(r"^\[([^\]]*)\]\(#tab/([\w.-]+)\)\s*$")  # the title of a tab "heading"
+_INCLUDE = re.compile(r"\[!INCLUDE\s*\[([^\]]*)\]\(([^)]*)\)\s*\]", re.I)
+_FRONT_TITLE = re.compile(r"^title:[ \t]*(.*?)[ \t]*$", re.M)
+_FRONT_GROUP = re.compile(r"^zone_pivot_groups:[ \t]*(.*?)[ \t]*$", re.M)
 _ZONE_START = re.compile(r"^[ \t]*:::[ \t]*zone[ \t]+(.*)$")
 _ZONE_END = re.compile(r"^[ \t]*:::[ \t]*zone-end\b")
 _PIVOT = re.compile(r"programming-language-([a-z]+)")
@@ -30,6 +32,7 @@ _ATTRIBUTE = re.compile(r'([\w-]+)="([^"]*)"')
 _SEPARATOR = re.compile(r"^\|?(?:\s*:?-+:?\s*\|)*\s*:?-+:?\s*\|?$")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _LINE_RANGE = re.compile(r"^(\d+)(?:-(\d+))?$")
+_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -39,6 +42,24 @@ class Heading:
     line: int
     level: int
     title: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Tab:
+    """A Learn content tab (``### [In-process](#tab/in-process)``); ``---`` ends the tab set."""
+
+    line: int
+    title: str
+    tab_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Include:
+    """An ``[!INCLUDE [name](target)]`` line."""
+
+    line: int
+    name: str
+    target: str
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -95,6 +116,22 @@ class LearnPage:
     code_references: tuple[CodeReference, ...]
     tables: tuple[Table, ...]
     line_starts: tuple[int, ...]
+    title: str = ""  # the front matter's title, else the H1
+    pivot_group: str = ""  # the front matter's zone_pivot_groups
+    tabs: tuple[Tab, ...] = ()
+    includes: tuple[Include, ...] = ()
+    commented_references: tuple[CodeReference, ...] = ()  # inside HTML comments
+    fences: tuple[int, ...] = ()  # the opening line of each fenced code block (an inline example)
+
+    def tab_at(self, line: int) -> Tab | None:
+        """The tab whose body holds ``line``: the last tab line above it in its zone, before a ``---``."""
+        zone = self.zone_at(line)
+        start = zone.line if zone else 0
+        above = [t for t in self.tabs if start < t.line < line]
+        if not above:
+            return None
+        closed = any(self.lines[n - 1].strip() == "---" for n in range(above[-1].line + 1, line))
+        return None if closed else above[-1]
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based ``(line, column)`` of a character offset in :attr:`visible`."""
@@ -116,12 +153,29 @@ def parse_learn_page(text: str) -> LearnPage:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     visible = _HIDDEN.sub(lambda hidden: re.sub(r"[^\n]", " ", hidden[0]), text)
     lines = tuple(visible.split("\n"))
-    headings = tuple(
-        Heading(line=n, level=len(m[1]), title=m[2])
-        for n, line in enumerate(lines, 1)
-        if (m := _HEADING.match(line))
-    )
+    found = [(n, m) for n, line in enumerate(lines, 1) if (m := _HEADING.match(line))]
+    headings = tuple(Heading(line=n, level=len(m[1]), title=m[2]) for n, m in found if not _TAB.match(m[2]))
+    tabs = tuple(Tab(line=n, title=t[1], tab_id=t[2]) for n, m in found if (t := _TAB.match(m[2])))
+    raw = text.split("\n")
+    hidden = [
+        (n, line) for n, line in enumerate(raw, 1) if ":::code" in line and ":::code" not in lines[n - 1]
+    ]
+    front = _FRONT_MATTER.match(text)
+    title = _FRONT_TITLE.search(front[1]) if front else None
+    h1 = next((h.title for h in headings if h.level == 1), "")
+    group = _FRONT_GROUP.search(front[1]) if front else None
+    fences = tuple(text.count("\n", 0, m.start()) + 1 for m in _HIDDEN.finditer(text) if m[1])
     return LearnPage(
+        fences=fences,
+        title=title[1].strip("'\"") if title else h1,
+        pivot_group=group[1] if group else "",
+        tabs=tabs,
+        includes=tuple(
+            Include(line=n, name=m[1].strip(), target=m[2].strip())
+            for n, line in enumerate(lines, 1)
+            for m in _INCLUDE.finditer(line)
+        ),
+        commented_references=tuple(ref for n, line in hidden for ref in _code_references(n, line)),
         visible=visible,
         lines=lines,
         headings=headings,
@@ -185,105 +239,3 @@ def parse_line_ranges(text: str) -> tuple[tuple[int, int], ...] | None:
     matches = [_LINE_RANGE.match(part) for part in text.replace(" ", "").split(",")]
     spans = tuple((int(m[1]), int(m[2] or m[1])) for m in matches if m)
     return spans if len(spans) == len(matches) and all(0 < a <= b for a, b in spans) else None
-
-
-# What a range= shows ----------------------------------------------------------------------
-
-_STRING = re.compile(r'"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|`(?:\\.|[^`\\])*`')
-_CLOSERS = ")]}"  # depth only: a ')' closing a '{' is a syntax error, not a cut
-_COMMENT = {".py": "#", ".ps1": "#"}  # the rest of the sample languages comment with //
-_PYTHON_BLOCK = re.compile(r"^([ \t]*)(?:@|(?:async\s+)?def\s|class\s)")
-_FUNCTION_NAMES = (
-    re.compile(r"^\s*(?:async\s+)?def\s+(\w+)"),  # Python
-    re.compile(r"\bapp\.\w+\(\s*['\"]([\w-]+)['\"]"),  # app.http('Name', ...), @app.function_name("Name")
-    re.compile(r"\bfunction\s*\*?\s*([A-Za-z_][\w-]*)"),  # JavaScript, PowerShell
-    re.compile(r"\b(?:public|private|protected|internal|static)\b[^=;(]*?\b(\w+)\s*\("),  # C#, Java
-    re.compile(r"\b(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s*)?(?:\(|function\b|\w+\s*=>)"),
-)
-
-
-def sample_lines(text: str) -> list[str]:
-    """A sample's lines, numbered as editors and Learn number them (only a line feed ends a line)."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    return text.removesuffix("\n").split("\n")
-
-
-def why_range_cuts(lines: list[str], spans: tuple[tuple[int, int], ...], suffix: str) -> str | None:
-    """Why the spans do not show whole blocks, or None when they look whole."""
-    for first, last in spans:
-        if last > len(lines):
-            return f"the file has only {len(lines)} lines"
-        if not lines[first - 1].strip():
-            return f"it starts on blank line {first}"
-        if not lines[last - 1].strip():
-            return f"it ends on blank line {last}"
-        reason = _unbalanced(lines, first, last, _COMMENT.get(suffix, "//"))
-        if reason is None and suffix == ".py":
-            reason = _python_body_continues(lines, first, last)
-        if reason:
-            return reason
-    return None
-
-
-def _unbalanced(lines: list[str], first: int, last: int, comment: str) -> str | None:
-    """Brackets outside strings and comments that open or close outside the span."""
-    opened: list[tuple[str, int]] = []
-    for number in range(first, last + 1):
-        code = _STRING.sub('""', lines[number - 1]).split(comment, 1)[0]
-        for char in code:
-            if char in "([{":
-                opened.append((char, number))
-            elif char in _CLOSERS and not opened:
-                return f"'{char}' on line {number} closes a block opened before line {first}"
-            elif char in _CLOSERS:
-                opened.pop()
-    if opened:
-        char, number = opened[0]
-        return f"'{char}' on line {number} is closed after line {last}"
-    return None
-
-
-def _python_body_continues(lines: list[str], first: int, last: int) -> str | None:
-    """A decorator, def or class in the span whose indented body goes on after it."""
-    blocks = [(len(m[1]), n) for n in range(first, last + 1) if (m := _PYTHON_BLOCK.match(lines[n - 1]))]
-    after = next((line for line in lines[last:] if line.strip()), None)
-    if not blocks or after is None:
-        return None
-    indent, number = min(blocks)
-    if len(after) - len(after.lstrip()) > indent:
-        return f"the block that starts on line {number} continues after line {last}"
-    return None
-
-
-def region_suggestion(
-    lines: list[str], spans: tuple[tuple[int, int], ...], regions: Mapping[str, RegionSpan], path: str
-) -> str:
-    """``use id="x"`` for the region that best covers the spans, else how to tag one."""
-    shown = {n for first, last in spans for n in range(first, last + 1)}
-
-    def overlap(region: RegionSpan) -> int:
-        return len(shown.intersection(range(region.start_line + 1, region.end_line)))
-
-    best = max(regions.values(), key=lambda r: (overlap(r), r.start_line - r.end_line), default=None)
-    if best and overlap(best):
-        return f'use id="{best.name}"'
-    name = _function_name(lines, spans[0][0], min(spans[0][1], len(lines))) or PurePosixPath(path).stem
-    return tag_hint(path, snake_case(name).replace("-", "_"))
-
-
-def tag_hint(path: str, name: str) -> str:
-    """How to wrap code in Learn region tags, in the comment syntax of ``path``'s language."""
-    suffix = PurePosixPath(path).suffix
-    if suffix == ".json":
-        return "JSON has no comments to tag: drop range= to show the whole file"
-    leader = _COMMENT.get(suffix, "//")
-    return f"wrap the code in '{leader} <{name}>' ... '{leader} </{name}>' tags and use id=\"{name}\""
-
-
-def _function_name(lines: list[str], first: int, last: int) -> str | None:
-    """The first function named in the span, else the nearest one above it."""
-    for number in [*range(first, last + 1), *range(first - 1, 0, -1)]:
-        for pattern in _FUNCTION_NAMES:
-            if match := pattern.search(lines[number - 1]):
-                return match[1]
-    return None

@@ -108,7 +108,13 @@ def get_parser() -> argparse.ArgumentParser:
     audit = add("audit", "audit a hand-written Microsoft Learn page", commands.run_audit)
     audit.add_argument("platform", choices=("learn",))
     audit.add_argument("page", type=Path, metavar="PAGE.md")
-    audit.add_argument("--samples", type=Path, metavar="DIR", help="folder that source='~/alias/' stands for")
+    audit.add_argument(
+        "--samples",
+        action="append",
+        default=[],
+        metavar="[ALIAS=]DIR",
+        help="folder that source='~/ALIAS/' stands for (repeatable; a plain DIR: every other alias)",
+    )
     audit.add_argument("--binding", metavar="KEY", help="the binding the page documents (default: inferred)")
     audit.add_argument("--format", choices=[f.value for f in OutputFormat], default="text")
     coverage = add("coverage", "print the binding x language example matrix", commands.run_coverage)

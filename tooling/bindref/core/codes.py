@@ -173,11 +173,11 @@ _CATALOG = (
     Code(
         code="BR602",
         name="learn-range-reference",
-        severity=Severity.WARNING,
-        summary="A `:::code` reference includes sample lines by `range=`, which drifts when the sample "
-        "changes; the finding says whether the range cuts a code block in half and suggests a region id.",
-        example="articles/x.md:40: range='34-52' of assistant_apis.py cuts a block in half "
-        '(use id="assistant_post")',
+        severity=Severity.NOTE,
+        summary="The page's `:::code` references include sample lines by `range=`, which drifts when the "
+        "samples change: one note per page, with a region id for each (a broken range is BR606).",
+        example="articles/x.md:40: 2 :::code references select sample lines by range=, which drift when "
+        'the samples change (tag named regions in the samples and use id= instead (line 40: id="post"))',
         fix='Wrap the code in `// <name>` ... `// </name>` tags in the sample and use `id="name"`.',
     ),
     Code(
@@ -213,6 +213,57 @@ _CATALOG = (
         summary="A generated file (such as a Microsoft Learn export) differs from what bindref renders now.",
         example="learn/functions-bindings-openai-assistantpost-input.md:1: out of date",
         fix="Run the export command named in the finding; `--diff` shows the change.",
+    ),
+    Code(
+        code="BR606",
+        name="learn-range-broken",
+        severity=Severity.ERROR,
+        summary="A `range=` no longer shows whole code: a span cuts a block, starts or ends mid-statement, "
+        "runs past the end of the file, or does not show the binding's attribute, annotation, decorator or "
+        "type; or it is not a line range at all. Every span of a multi-span range is checked.",
+        example="articles/x.md:40: range '4-5,36-60' of AssistantApis.cs does not show whole code: the block "
+        'opened on line 36 is closed after line 60 (make it range="4-5,36-61", or ...)',
+        fix="Use the range the hint gives, or better tag a named region and use `id=`.",
+    ),
+    Code(
+        code="BR607",
+        name="learn-binding-mismatch",
+        severity=Severity.ERROR,
+        summary="The page's words disagree with the binding's definition on what the binding is: it calls "
+        "an input binding an output binding (title, prose).",
+        example="articles/x.md:2: the page calls 'openai/assistantPost' an output binding, but it is an "
+        "input binding",
+        fix="Use the definition's direction in the title and the text.",
+    ),
+    Code(
+        code="BR608",
+        name="learn-checks-skipped",
+        severity=Severity.NOTE,
+        summary="Some checks could not run on the page: no definition fits it, several fit it equally, or "
+        "it is an extension overview or an include-only page; the note says which checks ran.",
+        example="articles/x.md:1: no bindref definition fits the page: only placeholders, code references, "
+        "ranges and example zones were checked",
+        fix="Pass `--binding KEY` when a definition documents the page.",
+    ),
+    Code(
+        code="BR609",
+        name="learn-prose-drift",
+        severity=Severity.ERROR,
+        summary="The page's prose or a code reference disagrees with the definition: an attribute, "
+        "annotation, decorator or type string it names, a C# text that names one worker model's attribute "
+        "while the examples use the other, or a `language=` that the file's extension is not written in.",
+        example="articles/x.md:100: the C#/Java/Python text names 'PostUserQuery', which is not the "
+        "binding's; it is '@AssistantPost' or ...",
+        fix="Name the binding's own symbols and type string; write the file's language in `language=`.",
+    ),
+    Code(
+        code="BR610",
+        name="learn-advice",
+        severity=Severity.NOTE,
+        summary="Worth a look, not wrong: a table without a row every binding of the language has (Python's "
+        "`data_type`, a Node.js `type`), or a real example left commented out.",
+        example="articles/x.md:134: the Python tables leave out 'data_type', which every binding has",
+        fix="Add the row, or uncomment the example when its sample is ready.",
     ),
 )
 

@@ -46,6 +46,9 @@ class ExtensionSettings:
     # URL such as https://github.com/<owner>/<repo>/blob/<commit>): their path:L<line> sources
     # are relative to it, and the SDK check links them there.
     runtime_source: str = ""
+    # Learn source aliases -> folders (relative to the project root, or absolute), for `bindref
+    # audit learn`: { "functions-sql-todo-sample" = "samples/sql" } resolves ~/functions-sql-todo-sample/.
+    learn_aliases: Mapping[str, str] = field(default_factory=dict)
 
     def learn_file_name(self, *, key: str, type_name: str, kind: str) -> str:
         """The Learn file of one binding: its override, else the pattern filled in."""
@@ -105,6 +108,15 @@ def _convert(key: str, value: Any, line: int, table: str, root: Path) -> Any:
                 "['com.microsoft.azure.functions:azure-functions-java-library-sql:2.1.0']",
             )
         return tuple(value)
+    if key == "learn_aliases":
+        if not isinstance(value, dict) or not all(isinstance(v, str) and v for v in value.values()):
+            raise ConfigError(
+                "'learn_aliases' must map Learn source aliases to folders",
+                path=PYPROJECT,
+                line=line,
+                hint="for example learn_aliases = { functions-sql-todo-sample = 'samples/sql' }",
+            )
+        return dict(value)
     if key == "learn_files":
         if not isinstance(value, dict) or not all(isinstance(v, str) and v for v in value.values()):
             raise ConfigError(

@@ -156,6 +156,12 @@ class LanguageProfile:
     sdk_namespace: str = ""  # the namespace that tells a worker model's attributes apart
     learn_pivot: str  # Microsoft Learn's zone pivot: programming-language-<pivot>
     learn_tab: str = ""  # the Learn tab id inside a pivot shared by several models
+    # The Learn pivot groups (a page's zone_pivot_groups) that offer its pivot; the audit expects
+    # an example zone for the pivot only on a page of one of these groups.
+    learn_pivot_groups: tuple[str, ...] = (
+        "programming-languages-set-functions",
+        "programming-languages-set-functions-lang-workers",
+    )
     # What `bindref new` writes for this language. The sample's definition key and folder under
     # samples/<extension>/ (both C# models share one sample: "csharp"); its file name
     # (str.format with {pascal}, {camel}, {snake}); how a line comment starts in it (for the
@@ -165,6 +171,7 @@ class LanguageProfile:
     sample_key: str = ""
     sample_file: str = ""
     comment_leader: str = ""
+    indented_blocks: bool = False  # a block's body is its indented lines (the audit's range checks)
     scaffold_name: str = ""
     usage_prompt: str = ""
 
