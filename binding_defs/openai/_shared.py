@@ -47,10 +47,13 @@ class ChatStorage:
         },
     )
     """The name of the app setting or configuration section for the Azure Table storage
-    account that holds the chat history."""
+    account that holds the chat history. The extension opens the table once and keeps it:
+    every assistant binding of the app uses the account of the first one that runs."""
 
     collection_name: str = param(default="ChatState")
-    """The name of the table that holds the chat history."""
+    """The name of the table that holds the chat history. The extension opens the table
+    once and keeps it: every assistant binding of the app uses the table of the first one
+    that runs."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,12 +61,16 @@ class ChatCompletionOptions:
     """The chat-completion options of text completion, assistant post and semantic search."""
 
     ai_connection_name: str = param(default="", names={"csharp": "AIConnectionName"})
-    """The name of a configuration section holding the AI service endpoint and key, or
-    identity settings. When empty, the extension uses the `AZURE_OPENAI_ENDPOINT` and
-    `AZURE_OPENAI_KEY` environment variables (or `OPENAI_API_KEY` for OpenAI)."""
+    """The name of a configuration section holding the Azure OpenAI `Endpoint` and `Key`, or
+    identity settings. A value the section lacks (or the whole section) falls back to the
+    `AZURE_OPENAI_ENDPOINT` and `AZURE_OPENAI_KEY` environment variables; without a key the
+    extension authenticates with a token credential. When the `OPENAI_API_KEY` environment
+    variable is set, the extension calls OpenAI with that key and ignores this setting."""
 
     chat_model: str = param(default="gpt-3.5-turbo", languages={"python": PYTHON_CHAT_MODEL})
-    """The model name (OpenAI) or deployment name (Azure OpenAI) of the chat model."""
+    """The model name (OpenAI) or deployment name (Azure OpenAI) of the chat model. The
+    extension keeps one chat client per AI connection, made for the model of the first call:
+    functions of one app that share a connection all get that model."""
 
     temperature: str | None = param(default="0.5")
     """The sampling temperature, between `0` and `2`, as a string. Higher values make
@@ -97,7 +104,7 @@ class EmbeddingsOptions:
     """What to embed and how: the embeddings input and the embeddings store output."""
 
     input: str = param(required=True)
-    """The text to embed, the path of a file, or a URL, depending on [[input_type]].
+    """The text to embed, the path of a file, or an `https` URL, depending on [[input_type]].
     Binding expressions such as `{rawText}` are resolved first."""
 
     input_type: str = param(
@@ -112,21 +119,26 @@ class EmbeddingsOptions:
         },
     )
     """How to read [[input]]: `RawText` (the text itself), `FilePath` (a file to read) or
-    `Url` (a document to download)."""
+    `Url` (a document to download; only `https` URLs are accepted)."""
 
     ai_connection_name: str = param(default="", names={"csharp": "AIConnectionName"})
-    """The name of a configuration section holding the AI service endpoint and key, or
-    identity settings. When empty, the extension uses the `AZURE_OPENAI_ENDPOINT` and
-    `AZURE_OPENAI_KEY` environment variables (or `OPENAI_API_KEY` for OpenAI)."""
+    """The name of a configuration section holding the Azure OpenAI `Endpoint` and `Key`, or
+    identity settings. A value the section lacks (or the whole section) falls back to the
+    `AZURE_OPENAI_ENDPOINT` and `AZURE_OPENAI_KEY` environment variables; without a key the
+    extension authenticates with a token credential. When the `OPENAI_API_KEY` environment
+    variable is set, the extension calls OpenAI with that key and ignores this setting."""
 
     embeddings_model: str = param(
         default="text-embedding-ada-002", languages={"python": PYTHON_EMBEDDINGS_MODEL}
     )
     """The model name (OpenAI) or deployment name (Azure OpenAI) of the embeddings model.
-    Changing it makes vectors stored with another model incompatible."""
+    Changing it makes vectors stored with another model incompatible. The extension keeps
+    one embeddings client per AI connection, made for the model of the first call: functions
+    of one app that share a connection all get that model."""
 
     max_chunk_length: int = param(default=8 * 1024)
     """The maximum number of characters in one chunk of the input."""
 
     max_overlap: int = param(default=128)
-    """The maximum number of characters that consecutive chunks share."""
+    """The maximum number of characters that consecutive chunks share. It must be less
+    than [[max_chunk_length]]: the extension rejects the input otherwise."""

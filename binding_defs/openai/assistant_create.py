@@ -91,7 +91,8 @@ class AssistantCreate:
     """
 
     id: str = param(required=True, payload=True)
-    """The ID of the new assistant; later bindings find it by this ID."""
+    """The ID of the new assistant; later bindings find it by this ID. An assistant that
+    already has this ID is replaced: its chat history is deleted."""
 
     instructions: str = param(default="You are a helpful assistant.", payload=True)
     """The system instructions that the chat model follows in every reply."""
@@ -107,7 +108,10 @@ class AssistantCreate:
         },
     )
     """The name of the app setting or configuration section for the Azure Table storage
-    account that holds the chat history."""
+    account that holds the chat history. The extension opens the table once and keeps it:
+    every assistant binding of the app uses the account of the first one that runs."""
 
     collection_name: str = param(default="ChatState", payload=True)
-    """The name of the table that holds the chat history."""
+    """The name of the table that holds the chat history. The extension opens the table
+    once and keeps it: every assistant binding of the app uses the table of the first one
+    that runs."""

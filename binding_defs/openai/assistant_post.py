@@ -127,4 +127,6 @@ class AssistantPost(ChatCompletionOptions, ChatStorage):
             "python": PYTHON_CHAT_MODEL,
         },
     )
-    """The model name (OpenAI) or deployment name (Azure OpenAI) of the chat model."""
+    """The model name (OpenAI) or deployment name (Azure OpenAI) of the chat model. The
+    extension keeps one chat client per AI connection, made for the model of the first call:
+    functions of one app that share a connection all get that model."""

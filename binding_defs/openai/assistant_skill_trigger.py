@@ -96,5 +96,7 @@ class AssistantSkillTrigger:
     parameter_description_json: str | None = param(
         languages={"java": lang(default=""), "python": lang(default=None)}
     )
-    """A JSON schema of the skill's parameter. When not set, it is generated from the
-    parameter's type."""
+    """A JSON schema of the skill's parameter. When not set, the extension generates one with
+    a single property named after the trigger parameter, typed from the parameter's .NET type,
+    which only the in-process model declares: in other languages, set it to describe the
+    argument."""

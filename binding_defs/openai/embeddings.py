@@ -31,8 +31,8 @@ _DESCRIPTION = (
     usage={
         "csharp": "Bind the attribute to a parameter of type `EmbeddingsContext`: its `Response` is an `OpenAIEmbeddingCollection` with one embedding per chunk, and `Count` says how many.",
         "java": "Annotate a parameter of type `String`: the embeddings context as JSON.",
-        "node": "`context.extraInputs.get(...)` returns the embeddings context: `response.data` holds one vector per chunk.",
-        "powershell": "The binding value is the embeddings context; `Response.Data` holds one vector per chunk.",
+        "node": "`context.extraInputs.get(...)` returns the embeddings context: `response.data` holds one entry per chunk, whose `embedding` is the vector.",
+        "powershell": "The binding value is the embeddings context; `Response.Data` holds one entry per chunk, whose `embedding` is the vector.",
         "python": "The parameter receives the embeddings context as a JSON string.",
     },
     examples=[

@@ -90,7 +90,11 @@ class EmbeddingsStore(EmbeddingsOptions):
 
     store_connection_name: str = param(required=True)
     """The name of the app setting or configuration section that holds the vector store's
-    endpoint (and key, or identity settings)."""
+    connection, in a form the store accepts: a connection string (Azure Cosmos DB for
+    MongoDB vCore, Azure Data Explorer), or an endpoint, alone or in a section with a key or
+    identity settings (Azure AI Search, Azure Cosmos DB for NoSQL, which also takes a
+    connection string). The store itself is chosen in `host.json` (`extensions.openai.searchProvider.type`):
+    without it the binding fails with `No search provider is configured.`"""
 
     collection: str = param(required=True)
     """The name of the collection, index or table that receives the vectors."""

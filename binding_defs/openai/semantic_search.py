@@ -99,7 +99,11 @@ class SemanticSearch(ChatCompletionOptions):
 
     search_connection_name: str = param(required=True)
     """The name of the app setting or configuration section that holds the vector store's
-    endpoint (and key, or identity settings)."""
+    connection, in a form the store accepts: a connection string (Azure Cosmos DB for
+    MongoDB vCore, Azure Data Explorer), or an endpoint, alone or in a section with a key or
+    identity settings (Azure AI Search, Azure Cosmos DB for NoSQL, which also takes a
+    connection string). The store itself is chosen in `host.json` (`extensions.openai.searchProvider.type`):
+    without it the binding fails with `No search provider is configured.`"""
 
     collection: str = param(required=True)
     """The name of the collection, index or table to search."""
@@ -118,7 +122,9 @@ class SemanticSearch(ChatCompletionOptions):
         default="text-embedding-ada-002", languages={"python": PYTHON_EMBEDDINGS_MODEL}
     )
     """The model or deployment name of the embeddings model; it must be the model the
-    documents were stored with."""
+    documents were stored with. The extension keeps one embeddings client per AI connection,
+    made for the model of the first call: functions of one app that share a connection all
+    get that model."""
 
     system_prompt: str = param(
         languages={
