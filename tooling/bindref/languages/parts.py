@@ -24,10 +24,23 @@ PYTHON_SYNONYMS = {"List": "list", "Dict": "dict", "Tuple": "tuple", "Set": "set
 
 RECEIVES = "The name of the function parameter that receives the binding value."
 JAVA_NAME = ExtraParameter(
-    name="name", type="String", required=True, default=None, description=RECEIVES, declared="{variable}"
+    name="name",
+    type="String",
+    required=True,
+    default=None,
+    description=RECEIVES,
+    output_description="The binding's name: that of the `OutputBinding<T>` parameter whose `setValue(...)` "
+    "sets the value (any name when the annotation is on the method, for its return value).",
+    declared="{variable}",
 )
 PYTHON_ARG_NAME = ExtraParameter(
-    name="arg_name", type="str", required=True, default=None, description=RECEIVES, declared="{variable}"
+    name="arg_name",
+    type="str",
+    required=True,
+    default=None,
+    description=RECEIVES,
+    output_description="The name of the `func.Out[T]` parameter whose `set(...)` sets the value.",
+    declared="{variable}",
 )
 PYTHON_DATA_TYPE = ExtraParameter(
     name="data_type",
@@ -35,6 +48,7 @@ PYTHON_DATA_TYPE = ExtraParameter(
     required=False,
     default="None",
     description="How the Functions host converts the value before passing it to Python.",
+    output_description="How the Functions host treats the value the function sets.",
     last=True,
 )
 GENERIC_TYPE = ExtraParameter(
@@ -62,5 +76,6 @@ JSON_NAME = ExtraParameter(
     required=True,
     default=None,
     description="The name of the {kind} binding: the variable that holds its value in the code.",
+    output_description="The name of the output binding: the name that `Push-OutputBinding -Name` sets.",
     declared="{variable}",
 )

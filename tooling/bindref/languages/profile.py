@@ -81,6 +81,8 @@ class ExtraParameter:
     # For a binding with a typed helper, a generic-only parameter is still worth a row: the
     # helper sets it (``input.sql`` writes ``type: 'sql'``). ``{helper}`` names the helper.
     helper_description: str = ""
+    # An output binding's wording, where the value flows the other way ("sets" not "receives").
+    output_description: str = ""
     # Its value in a generated declaration (str.format with {variable}, the function's name for
     # the value; {type}, the type string; {flow}, ``in`` or ``out``); "" = not declared.
     declared: str = ""

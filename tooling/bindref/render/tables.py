@@ -46,6 +46,8 @@ def rows_for(binding: Binding, language: Language) -> list[Row]:
     for extra in offered:
         preset = by_helper and extra.generic_only
         text = extra.helper_description if preset else extra.description
+        if not preset and binding.direction is Direction.OUT and extra.output_description:
+            text = extra.output_description
         extras[extra.name] = Row(
             name=extra.name,
             type=extra.type,
