@@ -23,6 +23,7 @@ import pytest
 
 from bindref.cli.commands import FIX_COMMAND
 from bindref.cli.main import main
+from bindref.core.cache import CACHE_DIR
 from bindref.core.errors import BindrefError
 from conftest import PYPROJECT, WIDGET_DEFINITION, ProjectFactory
 
@@ -89,9 +90,13 @@ def params(cases: Iterable[Case]) -> list[Any]:
 
 
 def tree_hashes(root: Path) -> dict[str, str]:
-    """Every file and symlink under ``root`` (symlinks not followed), by relative path."""
+    """Every file and symlink under ``root`` (symlinks not followed), by relative path.
+
+    The cache folder is left out: it is bindref's, ignored by git, and no project file.
+    """
     hashes: dict[str, str] = {}
     for folder, subfolders, files in os.walk(root):
+        subfolders[:] = [s for s in subfolders if not (folder == str(root) and s == CACHE_DIR)]
         for name in (*files, *(s for s in subfolders if Path(folder, s).is_symlink())):
             path = Path(folder, name)
             relative = path.relative_to(root).as_posix()

@@ -41,8 +41,12 @@ def static_copy(root: Path, destination: Path) -> Path:
     return write_static_site(root, destination, prerender(root))
 
 
-def floor_command(root: Path) -> list[str]:
-    """A process that reads every input and renders the finished Markdown with jinja2 alone."""
+def floor_command(root: Path, pages: Path) -> list[str]:
+    """A process that reads every input and renders the finished Markdown with jinja2 alone.
+
+    ``pages`` holds the finished pages (pre-rendered for a synthetic site; for the
+    repository its own ``docs/``, which the floor renders as they are written).
+    """
     script = textwrap.dedent(
         f"""
         from pathlib import Path
@@ -51,7 +55,7 @@ def floor_command(root: Path) -> list[str]:
         inputs = [p.read_bytes() for folder in ("binding_defs", "samples", "docs")
                   for p in sorted((root / folder).rglob("*")) if p.is_file()]
         template = jinja2.Environment(autoescape=False).from_string("{{{{ text }}}}")
-        pages = {{p: template.render(text=p.read_text()) for p in sorted((root / "static").rglob("*.md"))}}
+        pages = {{p: template.render(text=p.read_text()) for p in sorted(Path({str(pages)!r}).rglob("*.md"))}}
         assert inputs and pages
         """
     )

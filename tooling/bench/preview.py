@@ -1,7 +1,8 @@
-"""Preview latency: from saving a definition to the changed page being served.
+"""Preview latency: from saving a definition, a sample or a template to the changed page being served.
 
-Starts ``mkdocs serve`` on the synthetic site, edits one definition's description,
-and polls the served page until the new text appears. Run with ``--dirty`` (bindref
+Starts ``mkdocs serve`` on the synthetic site, edits one input of one page (a definition's
+description, a line of a sample region, the project's tab template), and polls the served
+page until the new text appears. Run with ``--dirty`` (bindref
 rebuilds only the pages that use the changed file) and without (MkDocs rebuilds the
 whole site), side by side.
 """
@@ -15,11 +16,23 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-DEFINITION = "binding_defs/synth/synth0000.py"
-PAGE = "synth/synth0000/"
-ORIGINAL = '"""The connection of the item."""'
+from synthetic import TEMPLATE, TEMPLATE_MARK
+
+PAGE = "alpha/synth0000/"
+# Each kind of input a page is made of: the file, the text to replace and what replaces it
+# ({marker} is the text the served page must then show).
+EDITS = {
+    "definition": (
+        "binding_defs/alpha/synth0000.py",
+        '"""The connection of the item."""',
+        '"""The connection of the item. {marker}"""',
+    ),
+    "sample": ("samples/alpha/csharp/Synth0000.cs", "=> item;", "=> item; // {marker}"),
+    "template": (TEMPLATE, TEMPLATE_MARK, TEMPLATE_MARK + "\n{marker}"),
+}
 
 
 def _free_port() -> int:
@@ -36,17 +49,17 @@ def _page(url: str) -> str:
         return ""
 
 
-def _wait(url: str, text: str, timeout: float) -> float:
+def _wait(url: str, condition: Callable[[str], bool], timeout: float) -> float:
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
-        if text in _page(url):
+        if condition(_page(url)):
             return time.perf_counter() - start
-        time.sleep(0.05)
-    raise SystemExit(f"{url} did not show {text!r} within {timeout:.0f} s")
+        time.sleep(0.02)
+    raise SystemExit(f"{url} did not change as expected within {timeout:.0f} s")
 
 
-def save_to_served(root: Path, *, dirty: bool, edits: int) -> dict[str, float]:
-    """Median seconds from a definition save to the served page showing the change."""
+def save_to_served(root: Path, *, dirty: bool, edits: int, kinds: Iterable[str]) -> dict[str, float]:
+    """Median seconds, per kind of input, from a save to the served page showing the change."""
     port = _free_port()
     command = [
         sys.executable,
@@ -65,21 +78,23 @@ def save_to_served(root: Path, *, dirty: bool, edits: int) -> dict[str, float]:
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     url = f"http://127.0.0.1:{port}/{PAGE}"
-    definition = root / DEFINITION
     try:
-        _wait(url, "The connection of the item.", timeout=600)
-        times = []
-        for edit in range(1, edits + 1):
-            time.sleep(1.0)  # let the watcher settle between saves
-            marker = f"Edited {edit} times."
-            text = definition.read_text(encoding="utf-8")
-            definition.write_text(
-                text.replace(ORIGINAL, f'"""The connection of the item. {marker}"""'), "utf-8"
-            )
-            times.append(_wait(url, marker, timeout=600))
-            definition.write_text(text, encoding="utf-8")
-            _wait(url, "The connection of the item.</td>", timeout=600)
-        return {"seconds": round(statistics.median(times), 3), "peak_mib": 0.0}
+        _wait(url, lambda page: "The connection of the item." in page, timeout=1200)
+        results: dict[str, float] = {}
+        for kind in kinds:
+            relative, old, new = EDITS[kind]
+            path = root / relative
+            times = []
+            for edit in range(1, edits + 1):
+                time.sleep(1.0)  # let the watcher settle between saves
+                marker = f"Edited {edit} times."
+                text = path.read_text(encoding="utf-8")
+                path.write_text(text.replace(old, new.replace("{marker}", marker), 1), encoding="utf-8")
+                times.append(_wait(url, lambda page, m=marker: m in page, timeout=1200))  # type: ignore[misc]
+                path.write_text(text, encoding="utf-8")
+                _wait(url, lambda page, m=marker: bool(page) and m not in page, timeout=1200)  # type: ignore[misc]
+            results[kind] = round(statistics.median(times), 3)
+        return results
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -1,36 +1,40 @@
 """``nox -s bench``: measured speed and memory, side by side in one run.
 
-Writes ``bench/results.json`` and ``bench/results.md`` and prints the Markdown table.
-Each figure is the median of several runs of a fresh process (wall time) and the
-peak resident memory of that process (``ru_maxrss`` from ``wait4``), so start-up
-costs count as a user would feel them.
+Writes ``bench/results.json`` (a flat list of records ``{"figure", "bindings", "value",
+"unit"}``, plus ``site`` and, for preview, ``input``) and ``bench/results.md``, and
+prints the Markdown table. Each time is the median of several runs of a fresh process
+(wall time, start-up included, as a user feels it); memory is the peak resident size of
+that process. A cold check runs with the cache folder deleted first, a warm one after a
+run that filled it.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from builds import floor_command, prerender, static_copy
-from preview import save_to_served
+from preview import EDITS, save_to_served
 from synthetic import generate, write
 
 REPO = Path(__file__).resolve().parents[2]
-BINDREF = [sys.executable, "-m", "bindref.cli.main"]
+BINDREF = [sys.executable, "-c", "import sys; from bindref.cli.main import main; sys.exit(main())"]
+CHECK = [*BINDREF, "check", "--no-python-sdk", "--no-java-sdk"]
+MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
+CACHE = ".bindref_cache"
+Record = dict[str, Any]
 
 
 def _peak_mib(pid: int) -> float:
-    """The process's peak resident memory so far (``VmHWM``: per program, reset by exec).
-
-    ``ru_maxrss`` from ``wait4`` would also count the memory the benchmark itself had
-    when it forked, so it is polled from /proc instead.
-    """
+    """The process's peak resident memory so far (``VmHWM``: per program, reset by exec)."""
     try:
         status = Path(f"/proc/{pid}/status").read_text(encoding="utf-8")
     except OSError:
@@ -41,89 +45,88 @@ def _peak_mib(pid: int) -> float:
     return 0.0
 
 
-def measure(command: list[str], cwd: Path, runs: int) -> dict[str, float]:
+def measure(command: list[str], cwd: Path, runs: int, *, cold: bool = False) -> tuple[float, float]:
     """Median wall seconds and peak MiB of ``command`` over ``runs`` fresh processes."""
     seconds: list[float] = []
-    peaks: list[float] = []
+    peak = 0.0
     for _ in range(runs):
+        if cold:
+            shutil.rmtree(cwd / CACHE, ignore_errors=True)
         start = time.perf_counter()
         process = subprocess.Popen(  # noqa: S603  # our own commands, built above
             command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
         )
-        peak = 0.0
         while process.poll() is None:
             peak = max(peak, _peak_mib(process.pid))
-            time.sleep(0.02)
+            time.sleep(0.01)
         seconds.append(time.perf_counter() - start)
-        peaks.append(peak)
         stderr = process.stderr.read().decode() if process.stderr else ""
         if process.returncode != 0:
             raise SystemExit(f"{' '.join(command)} failed in {cwd}:\n{stderr}")
-    return {"seconds": round(statistics.median(seconds), 3), "peak_mib": round(max(peaks), 1)}
+    return round(statistics.median(seconds), 3), round(peak, 1)
 
 
-def bench_check(sizes: list[int], workdir: Path, runs: int) -> dict[str, dict[str, float]]:
-    """``bindref check`` on this repository and on synthetic repositories of each size."""
-    results = {"repository": measure([*BINDREF, "check"], REPO, runs)}
-    for size in sizes:
-        root = generate(workdir / f"check-{size}", size)
-        results[f"synthetic-{size}"] = measure([*BINDREF, "check", "--no-python-sdk"], root, runs)
-    return results
+def record(figure: str, bindings: int, value: float, unit: str, site: str, **extra: str) -> Record:
+    """One flat result: CI and reviewers read these without knowing the bench's layout."""
+    return {"figure": figure, "bindings": bindings, "value": value, "unit": unit, "site": site, **extra}
 
 
-def bench_builds(sizes: list[int], workdir: Path, runs: int) -> dict[str, dict[str, float]]:
-    """``mkdocs build`` with bindref's macros vs the same pages pre-rendered; and the jinja2 floor."""
-    results: dict[str, dict[str, float]] = {}
-    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
-    for size in sizes:
-        root = generate(workdir / f"build-{size}", size)
-        static = static_copy(root, workdir / f"static-{size}")
-        results[f"bindref site {size}"] = measure(mkdocs, root, runs)
-        results[f"static site {size}"] = measure(mkdocs, static, runs)
-        ratio = results[f"bindref site {size}"]["seconds"] / results[f"static site {size}"]["seconds"]
-        results[f"overhead ratio {size}"] = {"seconds": round(ratio, 3), "peak_mib": 0.0}
-    return results
+def bench_check(root: Path, pages: Path, bindings: int, site: str, runs: int) -> list[Record]:
+    """Cold and warm ``bindref check`` against the floor (read every input, render with jinja2)."""
+    cold, peak = measure(CHECK, root, runs, cold=True)
+    measure(CHECK, root, 1)  # fill the cache
+    warm, warm_peak = measure(CHECK, root, runs)
+    floor, _ = measure(floor_command(root, pages), root, runs)
+    return [
+        record("check_cold_s", bindings, cold, "s", site),
+        record("check_warm_s", bindings, warm, "s", site),
+        record("floor_s", bindings, floor, "s", site),
+        record("check_cold_over_floor", bindings, round(cold / floor, 2), "ratio", site),
+        record("check_warm_over_floor", bindings, round(warm / floor, 2), "ratio", site),
+        record("check_peak_mib", bindings, max(peak, warm_peak), "MiB", site),
+    ]
 
 
-def bench_floor(sizes: list[int], workdir: Path, runs: int) -> dict[str, dict[str, float]]:
-    """``bindref check`` against the floor: reading the inputs and rendering with jinja2 alone."""
-    results: dict[str, dict[str, float]] = {}
-    for size in sizes:
-        root = workdir / f"check-{size}"
-        for relative, text in prerender(root).items():
-            write(root / "static" / relative, text)
-        check = measure([*BINDREF, "check", "--no-python-sdk"], root, runs)
-        floor = measure(floor_command(root), root, runs)
-        results[f"floor {size}"] = floor
-        results[f"check / floor {size}"] = {
-            "seconds": round(check["seconds"] / floor["seconds"], 2),
-            "peak_mib": 0.0,
-        }
-    return results
+def bench_build(root: Path, workdir: Path, bindings: int, runs: int) -> list[Record]:
+    """``mkdocs build`` with bindref's macros (warm cache) vs the same pages pre-rendered."""
+    static = static_copy(root, workdir / f"static-{bindings}")
+    measure(MKDOCS, root, 1)  # fill the cache, as any second build finds it
+    bindref, _ = measure(MKDOCS, root, runs)
+    plain, _ = measure(MKDOCS, static, runs)
+    return [
+        record("build_s", bindings, bindref, "s", "synthetic"),
+        record("build_static_s", bindings, plain, "s", "synthetic"),
+        record("build_overhead", bindings, round(bindref / plain, 3), "ratio", "synthetic"),
+    ]
 
 
-def bench_preview(size: int, workdir: Path, edits: int) -> dict[str, dict[str, float]]:
-    """Save-to-served seconds: bindref preview (serve --dirty) vs the plain full rebuild."""
-    root = generate(workdir / f"preview-{size}", size)
-    fast = save_to_served(root, dirty=True, edits=edits)
-    full = save_to_served(root, dirty=False, edits=max(1, edits - 1))
-    ratio = full["seconds"] / fast["seconds"]
-    return {
-        f"bindref preview {size}": fast,
-        f"plain full rebuild {size}": full,
-        f"speed-up {size}": {"seconds": round(ratio, 1), "peak_mib": 0.0},
-    }
+def bench_preview(root: Path, bindings: int, edits: int) -> list[Record]:
+    """Save-to-served seconds per kind of input: bindref's preview vs MkDocs' full rebuild."""
+    kinds = list(EDITS)
+    fast = save_to_served(root, dirty=True, edits=edits, kinds=kinds)
+    full = save_to_served(root, dirty=False, edits=1, kinds=kinds[:1])["definition"]
+    records = [record("preview_full_rebuild_s", bindings, full, "s", "synthetic")]
+    for kind, seconds in fast.items():
+        records.append(record("preview_s", bindings, seconds, "s", "synthetic", input=kind))
+        speedup = round(full / seconds, 1)
+        records.append(record("preview_speedup", bindings, speedup, "ratio", "synthetic", input=kind))
+    return records
 
 
-def markdown(results: dict[str, dict[str, dict[str, float]]]) -> str:
-    """The results as a Markdown table, one row per measurement."""
-    rows = ["| benchmark | case | wall seconds (median) | peak MiB |", "| --- | --- | ---: | ---: |"]
-    for benchmark, cases in results.items():
-        rows.extend(
-            f"| {benchmark} | {case} | {figures['seconds']:.3f} | {figures['peak_mib']:.1f} |"
-            for case, figures in cases.items()
-        )
+def markdown(records: list[Record]) -> str:
+    """The results as a Markdown table, one row per record."""
+    rows = ["| site | bindings | figure | input | value | unit |", "| --- | ---: | --- | --- | ---: | --- |"]
+    for r in records:
+        cells = (r["site"], r["bindings"], r["figure"], r.get("input", ""), r["value"], r["unit"])
+        rows.append("| " + " | ".join(map(str, cells)) + " |")
     return "\n".join(rows)
+
+
+def _repository_bindings() -> int:
+    listing = subprocess.run(  # noqa: S603  # our own command
+        [*BINDREF, "list"], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    return len(listing.stdout.splitlines())
 
 
 def main() -> None:
@@ -133,20 +136,29 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", type=Path, default=REPO / "bench")
     parser.add_argument("--build-sizes", type=int, nargs="+", default=[10, 100])
-    parser.add_argument("--preview-size", type=int, default=100)
+    parser.add_argument("--preview-sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--no-repository", action="store_true", help="synthetic sites only")
     args = parser.parse_args()
+    records: list[Record] = []
     with tempfile.TemporaryDirectory(prefix="bindref-bench-") as temporary:
         workdir = Path(temporary)
-        results = {"bindref check": bench_check(args.sizes, workdir, args.runs)}
-        results["check vs floor"] = bench_floor(args.sizes, workdir, args.runs)
-        results["mkdocs build"] = bench_builds(args.build_sizes, workdir, args.runs)
-        results["preview"] = bench_preview(args.preview_size, workdir, args.edits)
+        if not args.no_repository:  # the OpenAI, SQL and Blob extensions together
+            records += bench_check(REPO, REPO / "docs", _repository_bindings(), "repository", args.runs)
+        for size in sorted({*args.sizes, *args.build_sizes, *args.preview_sizes}):
+            root = generate(workdir / f"site-{size}", size)
+            if size in args.sizes:
+                for relative, text in prerender(root).items():
+                    write(root / "static" / relative, text)
+                records += bench_check(root, root / "static", size, "synthetic", args.runs)
+            if size in args.build_sizes:
+                records += bench_build(root, workdir, size, args.runs)
+            if size in args.preview_sizes:
+                records += bench_preview(root, size, args.edits)
+            print(markdown([r for r in records if r["bindings"] == size and r["site"] == "synthetic"]))
     args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "results.json").write_text(
-        json.dumps(results, indent=2, sort_keys=True) + "\n", encoding="utf-8"
-    )
-    table = markdown(results)
+    (args.out / "results.json").write_text(json.dumps(records, indent=1) + "\n", encoding="utf-8")
+    table = markdown(records)
     (args.out / "results.md").write_text(table + "\n", encoding="utf-8")
     print(table)
 

@@ -2,7 +2,8 @@
 
 Each binding has a definition with per-language differences, a sample per language
 with named regions, and a page that calls the macros: the shape of a real binding
-reference site, at any size.
+reference site, at any size. The bindings are dealt round-robin to several extensions
+(``binding_defs/<ext>/``, ``samples/<ext>/``, ``docs/<ext>/``), as in bindref's own site.
 """
 
 from __future__ import annotations
@@ -50,13 +51,13 @@ from bindref.spec import binding, example, lang, no_example, param
         "python": "A JSON string.",
     }},
     examples=[
-        example("csharp_isolated", "synth/csharp/Synth{index}.cs", region="synth{index}", description="Reads it."),
+        example("csharp_isolated", "{ext}/csharp/Synth{index}.cs", region="synth{index}", description="Reads it."),
         no_example("csharp_inprocess", "Isolated worker only."),
-        example("java", "synth/java/Synth{index}.java", region="synth{index}", description="Reads it."),
-        example("javascript", "synth/javascript/synth{index}.js", region="synth{index}", description="Reads it."),
-        example("typescript", "synth/typescript/synth{index}.ts", region="synth{index}", description="Reads it."),
-        example("powershell", "synth/powershell/Synth{index}/function.json", description="The bindings."),
-        example("python", "synth/python/synth{index}.py", region="synth{index}", description="Reads it."),
+        example("java", "{ext}/java/Synth{index}.java", region="synth{index}", description="Reads it."),
+        example("javascript", "{ext}/javascript/synth{index}.js", region="synth{index}", description="Reads it."),
+        example("typescript", "{ext}/typescript/synth{index}.ts", region="synth{index}", description="Reads it."),
+        example("powershell", "{ext}/powershell/Synth{index}/function.json", description="The bindings."),
+        example("python", "{ext}/python/synth{index}.py", region="synth{index}", description="Reads it."),
     ],
 )
 @dataclass(frozen=True, kw_only=True)
@@ -132,19 +133,19 @@ def read{index}(req: func.HttpRequest, item: str) -> str:
 PAGE = """\
 # Synthetic binding {index}
 
-{{{{ binding_summary("synth/synth{index}") }}}}
+{{{{ binding_summary("{ext}/synth{index}") }}}}
 
 ## Example
 
-{{{{ binding_examples("synth/synth{index}") }}}}
+{{{{ binding_examples("{ext}/synth{index}") }}}}
 
 ## Reference
 
-{{{{ binding_reference("synth/synth{index}") }}}}
+{{{{ binding_reference("{ext}/synth{index}") }}}}
 
 ## Usage
 
-{{{{ binding_usage("synth/synth{index}") }}}}
+{{{{ binding_usage("{ext}/synth{index}") }}}}
 """
 
 MKDOCS = """\
@@ -200,21 +201,40 @@ def write_static_site(source: Path, destination: Path, pages: dict[str, str]) ->
     return destination
 
 
+EXTENSIONS = ("alpha", "beta", "gamma")
+# A project override of the tab template, so that the preview bench can edit a template
+# without touching bindref's packaged ones.
+TEMPLATE = "docs/overrides/bindref/site/_default/tabs.md.j2"
+TEMPLATE_MARK = "{# synthetic override #}"
+
+
+def extension_of(index: int) -> str:
+    """The extension binding ``index`` belongs to."""
+    return EXTENSIONS[index % len(EXTENSIONS)]
+
+
 def generate(root: Path, count: int, *, pages: bool = True) -> Path:
     """Write a project of ``count`` bindings under ``root`` and return ``root``."""
     write(root / "pyproject.toml", '[project]\nname = "synthetic"\n\n[tool.bindref]\nsource_base_url = ""\n')
     write(root / "binding_defs/__init__.py", '"""Synthetic definitions."""\n')
-    write(root / "binding_defs/synth/__init__.py", '"""Synthetic extension."""\n')
+    for ext in EXTENSIONS[:count]:
+        write(root / f"binding_defs/{ext}/__init__.py", '"""Synthetic extension."""\n')
     fields = _fields()
     for index in range(count):
-        tag = f"{index:04d}"
-        write(root / f"binding_defs/synth/synth{tag}.py", DEFINITION.format(index=tag, fields=fields))
+        tag, ext = f"{index:04d}", extension_of(index)
+        write(
+            root / f"binding_defs/{ext}/synth{tag}.py", DEFINITION.format(index=tag, fields=fields, ext=ext)
+        )
         for relative, text in SAMPLES.items():
-            write(root / "samples/synth" / relative.format(index=tag), text.format(index=tag))
+            write(root / f"samples/{ext}" / relative.format(index=tag), text.format(index=tag))
         if pages:
-            write(root / f"docs/synth/synth{tag}.md", PAGE.format(index=tag))
+            write(root / f"docs/{ext}/synth{tag}.md", PAGE.format(index=tag, ext=ext))
     write(root / "docs/index.md", "# Synthetic bindings\n\nGenerated for benchmarks.\n")
-    nav = "".join(f"  - synth{index:04d}: synth/synth{index:04d}.md\n" for index in range(count))
+    packaged = Path(__file__).resolve().parents[1] / "bindref/render/templates/site/_default/tabs.md.j2"
+    write(root / TEMPLATE, TEMPLATE_MARK + "\n" + packaged.read_text(encoding="utf-8"))
+    nav = "".join(
+        f"  - synth{index:04d}: {extension_of(index)}/synth{index:04d}.md\n" for index in range(count)
+    )
     write(root / "mkdocs.yml", MKDOCS.format(macros=MACROS_PLUGIN, nav=nav))
     return root
 

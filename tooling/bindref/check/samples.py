@@ -58,7 +58,9 @@ def check_samples(context: CheckContext) -> list[Finding]:
         if pattern is not None and pattern.search(text) is None:
             continue
         try:
-            usages = find_usages(text, syntax, None if symbols.by_type else symbols.by_name)
+            usages = find_usages(
+                text, syntax, None if symbols.by_type else symbols.by_name, cache=context.project.cache
+            )
         except json.JSONDecodeError as error:
             message = f"not valid JSON: {error.msg[:1].lower()}{error.msg[1:]}"
             hint = f"column {error.colno}"

@@ -49,16 +49,20 @@ def _run(argv: Sequence[str] | None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_request:  # argparse exits on --help and on usage errors
         return int(exit_request.code or 0) and EXIT_USAGE
+    project = None
     try:
-        project = None
         if _needs_project(args):
-            project = Project.at(args.root.resolve() if args.root else find_project_root(Path.cwd()))
+            root = args.root.resolve() if args.root else find_project_root(Path.cwd())
+            project = Project.at(root, use_cache=not args.no_cache)
         code: int = args.run(project, args)
     except BindrefError as error:
         print(error.render(), file=sys.stderr)
         count = len(error.errors) if isinstance(error, BindrefErrors) else 1
         print(f"bindref: {count} problem(s) found", file=sys.stderr)
         return error.exit_code
+    finally:
+        if project is not None:  # entries are results of file contents: valid whatever the outcome
+            project.cache.flush()
     return code
 
 

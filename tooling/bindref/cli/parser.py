@@ -11,6 +11,7 @@ from pathlib import Path
 
 from bindref.check.report import OutputFormat
 from bindref.cli import commands, sdk_lock
+from bindref.core.cache import CACHE_DIR, ENV_NO_CACHE
 from bindref.export.registry import EXPORTERS
 
 EXIT_CODES_HELP = """\
@@ -42,15 +43,25 @@ def get_parser() -> argparse.ArgumentParser:
             epilog=EXIT_CODES_HELP,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        sub.set_defaults(run=run)
+        sub.set_defaults(run=run, no_cache=False)
         return sub
 
-    add("list", "list the bindings and their names per language", commands.run_list)
-    render = add("render", "print the Markdown a macro would produce", commands.run_render)
+    def reads_project(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        sub.add_argument(
+            "--no-cache",
+            action="store_true",
+            help=f"neither read nor write {CACHE_DIR}/ (the cache of parsed files; also {ENV_NO_CACHE}=1)",
+        )
+        return sub
+
+    reads_project(add("list", "list the bindings and their names per language", commands.run_list))
+    render = reads_project(add("render", "print the Markdown a macro would produce", commands.run_render))
     render.add_argument("binding", help="binding key, such as openai/assistantPost")
     render.add_argument("--section", choices=("examples", "reference", "usage", "table"), default="reference")
     render.add_argument("--language", help="language for --section table, such as python")
-    check = add("check", "check definitions, pages, samples and SDKs for drift", commands.run_check)
+    check = reads_project(
+        add("check", "check definitions, pages, samples and SDKs for drift", commands.run_check)
+    )
     check.add_argument("--format", choices=[f.value for f in OutputFormat], default="text")
     check.add_argument(
         "--sdk-source",
@@ -75,7 +86,9 @@ def get_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--diff", action="store_true", help="print a unified diff for out-of-date generated files"
     )
-    export = add("export", "write generated pages for another docs platform", commands.run_export)
+    export = reads_project(
+        add("export", "write generated pages for another docs platform", commands.run_export)
+    )
     export.add_argument(
         "platform",
         choices=tuple(EXPORTERS),
@@ -85,7 +98,9 @@ def get_parser() -> argparse.ArgumentParser:
         "--out", type=Path, required=True, metavar="DIR", help="folder to write the pages into"
     )
     export.add_argument("--force", action="store_true", help="overwrite files that bindref did not write")
-    new = add("new", "write stubs for a new binding: definition, page, samples", commands.run_new)
+    new = reads_project(
+        add("new", "write stubs for a new binding: definition, page, samples", commands.run_new)
+    )
     new.add_argument("name", metavar="EXTENSION/KEY", help="such as tables/input")
     new.add_argument(
         "--direction", choices=("in", "out", "trigger"), help="default: what the SDKs say, else in"
@@ -105,7 +120,7 @@ def get_parser() -> argparse.ArgumentParser:
     templates.add_argument(
         "name", nargs="?", help="template to eject, such as site/python/parameter_table.md.j2"
     )
-    audit = add("audit", "audit a hand-written Microsoft Learn page", commands.run_audit)
+    audit = reads_project(add("audit", "audit a hand-written Microsoft Learn page", commands.run_audit))
     audit.add_argument("platform", choices=("learn",))
     audit.add_argument("page", type=Path, metavar="PAGE.md")
     audit.add_argument(
@@ -117,7 +132,9 @@ def get_parser() -> argparse.ArgumentParser:
     )
     audit.add_argument("--binding", metavar="KEY", help="the binding the page documents (default: inferred)")
     audit.add_argument("--format", choices=[f.value for f in OutputFormat], default="text")
-    coverage = add("coverage", "print the binding x language example matrix", commands.run_coverage)
+    coverage = reads_project(
+        add("coverage", "print the binding x language example matrix", commands.run_coverage)
+    )
     coverage.add_argument("--format", choices=("text", "json"), default="text")
     coverage.add_argument("--extension", metavar="NAME", help="one extension only, such as sql")
     add("codes", "list every finding code, what it means and how to fix it", commands.run_codes)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import griffe
 
+from bindref.core.cache import Cache
 from bindref.core.config import PYPROJECT, setting_line
 from bindref.core.errors import BindrefError, ConfigError, DefinitionError, read_text_file
 from bindref.definitions.raw import RawBinding, binding_decorator, read_binding
@@ -25,10 +26,13 @@ from bindref.definitions.spec_imports import check_spec_imports
 logging.getLogger("griffe").setLevel(logging.ERROR)
 
 
-def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding], list[BindrefError]]:
+def load_raw_bindings(
+    root: Path, definitions_dir: str, cache: Cache | None = None
+) -> tuple[list[RawBinding], list[BindrefError]]:
     """Every binding class under ``root/definitions_dir`` plus every problem found.
 
-    All files are read even after an error, so one run reports everything.
+    All files are read even after an error, so one run reports everything. ``cache`` keeps
+    what griffe found per file content (the slow part of reading a definition).
     """
     base = root / definitions_dir
     if not base.is_dir():
@@ -44,7 +48,7 @@ def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding
     for file in sorted(path for path in base.rglob("*.py") if not path.is_dir()):
         relative = file.relative_to(root).as_posix()
         try:
-            module = _parse_cached(file, relative, base)
+            module = _parse_cached(file, relative, base, cache or Cache(None))
         except BindrefError as error:
             errors.append(error)
         except OSError as error:  # a broken symlink, a file without read permission
@@ -67,18 +71,18 @@ def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding
 _PARSED: dict[Path, tuple[tuple[int, int, str], DefinitionModule]] = {}
 
 
-def _parse_cached(file: Path, relative: str, base: Path) -> DefinitionModule:
+def _parse_cached(file: Path, relative: str, base: Path, cache: Cache) -> DefinitionModule:
     stat = file.stat()
     version = (stat.st_mtime_ns, stat.st_size, relative)
     cached = _PARSED.get(file)
     if cached is not None and cached[0] == version:
         return cached[1]
-    module = _parse_module(file, relative, base)
+    module = _parse_module(file, relative, base, cache)
     _PARSED[file] = (version, module)
     return module
 
 
-def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
+def _parse_module(file: Path, relative: str, base: Path, cache: Cache) -> DefinitionModule:
     text = read_text_file(file, relative, DefinitionError)
     try:
         tree = ast.parse(text, filename=relative)
@@ -95,15 +99,51 @@ def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
         parts = parts[:-1]
     # the import name: the folder's last component (its parent is what would be on sys.path)
     module_name = ".".join((base.name, *parts))
-    griffe_module = griffe.visit(module_name, filepath=file, code=text)
+    docstrings = _docstrings(module_name, file, text, cache)
     extension = parts[0] if len(parts) > 1 else ""
     module = DefinitionModule(name=module_name, path=relative)
     for statement in tree.body:
         _collect(statement, module, module_name)
     for node in tree.body:
-        if isinstance(node, ast.ClassDef) and node.name in griffe_module.classes:
-            module.classes[node.name] = _class_info(node, griffe_module.classes[node.name], module, extension)
+        if isinstance(node, ast.ClassDef) and node.name in docstrings:
+            docstring, fields = docstrings[node.name]
+            module.classes[node.name] = ClassInfo(
+                node=node,
+                module=module.name,
+                path=module.path,
+                extension=extension,
+                docstring=docstring,
+                field_docstrings=fields,
+            )
     return module
+
+
+_Docstrings = dict[str, tuple[str, dict[str, str]]]  # class -> (its docstring, field -> docstring)
+
+
+def _docstrings(module_name: str, file: Path, text: str, cache: Cache) -> _Docstrings:
+    """What griffe finds in one file, by class: most of the time of reading a definition, so cached."""
+    key = cache.key("griffe", module_name, text)
+    found: _Docstrings | None = cache.get("griffe", key, _valid_docstrings)
+    if found is None:
+        griffe_module = griffe.visit(module_name, filepath=file, code=text)
+        found = {
+            name: _class_docstrings(griffe_class) for name, griffe_class in griffe_module.classes.items()
+        }
+        cache.put("griffe", key, found)
+    return found
+
+
+def _valid_docstrings(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(name, str)
+        and isinstance(entry, tuple)
+        and len(entry) == 2
+        and isinstance(entry[0], str)
+        and isinstance(entry[1], dict)
+        and all(isinstance(k, str) and isinstance(v, str) for k, v in entry[1].items())
+        for name, entry in value.items()
+    )
 
 
 def _collect(statement: ast.stmt, module: DefinitionModule, module_name: str) -> None:
@@ -130,19 +170,10 @@ def _absolute_module(statement: ast.ImportFrom, module_name: str) -> str:
     return ".".join([*package, *([statement.module] if statement.module else [])])
 
 
-def _class_info(
-    node: ast.ClassDef, griffe_class: griffe.Class, module: DefinitionModule, extension: str
-) -> ClassInfo:
+def _class_docstrings(griffe_class: griffe.Class) -> tuple[str, dict[str, str]]:
     docstrings: dict[str, str] = {}
     for name, member in griffe_class.members.items():
         if isinstance(member, griffe.Attribute) and member.docstring:
             docstrings[name] = member.docstring.value.strip()
     docstring = griffe_class.docstring.value.strip() if griffe_class.docstring else ""
-    return ClassInfo(
-        node=node,
-        module=module.name,
-        path=module.path,
-        extension=extension,
-        docstring=docstring,
-        field_docstrings=docstrings,
-    )
+    return docstring, docstrings

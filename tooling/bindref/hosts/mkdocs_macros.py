@@ -96,6 +96,12 @@ def report_unshown_problems(folder: Path) -> None:
             log_once(project.settings.definitions, error)
 
 
+def flush_caches() -> None:
+    """Keep what this build parsed and rendered in each project's cache (``BINDREF_NO_CACHE=1``: nothing)."""
+    for project in _PROJECTS.values():
+        project.cache.flush()
+
+
 def define_env(env: Any) -> None:
     """Called once per build by mkdocs-macros, per page by Zensical; ``env.project_dir`` holds mkdocs.yml."""
     project = project_for(Path(env.project_dir))

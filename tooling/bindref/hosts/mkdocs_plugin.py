@@ -19,7 +19,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
 
 from bindref.core.config import find_project_root, load_settings
-from bindref.hosts.mkdocs_macros import report_unshown_problems
+from bindref.hosts.mkdocs_macros import flush_caches, report_unshown_problems
 from bindref.hosts.preview import TRACKER
 from bindref.render.template_set import PACKAGED_TEMPLATES
 
@@ -70,6 +70,9 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
         An extension whose definitions fail to load fails the build even when no page shows it.
         """
         report_unshown_problems(Path(config.config_file_path or ".").resolve().parent)
+        if not (TRACKER.serving and TRACKER.cached):  # a preview saves once: a save must not wait for it
+            flush_caches()
+            TRACKER.cached = True
         if TRACKER.errors and not TRACKER.serving:
             raise Abort(f"Aborted: {TRACKER.errors} bindref error(s), listed above with their file and line")
 

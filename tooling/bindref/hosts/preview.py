@@ -23,6 +23,7 @@ class PreviewTracker:
     serving: bool = False
     dirty: bool = False
     errors: int = 0  # bindref errors shown as boxes in the current build
+    cached: bool = False  # the first build's parses are in the cache (a preview writes it once)
     reported: set[str] = field(default_factory=set)  # error texts logged in full in this build
     inputs: dict[Path, set[Path]] = field(default_factory=dict)  # built page -> inputs
     seen: dict[Path, Fingerprint] = field(default_factory=dict)

@@ -82,20 +82,36 @@ class PageMacros:
 
     def binding_examples(self, binding: str, indent: int = 0) -> str:
         """One tab per language with the sample regions the definition lists."""
-        return _nested(self.project.renderer.examples(self.project.binding(binding)), indent)
+        found = self.project.binding(binding)
+        samples = [ref.path for refs in found.examples.values() for ref in refs]
+        markdown = self.project.rendered(
+            "examples", (found.key,), samples, lambda: self.project.renderer.examples(found)
+        )
+        return _nested(markdown, indent)
 
     def binding_reference(self, binding: str, indent: int = 0) -> str:
         """One tab per language: Attributes, Annotations, Decorators or Configuration."""
-        return _nested(self.project.renderer.reference(self.project.binding(binding)), indent)
+        found = self.project.binding(binding)
+        markdown = self.project.rendered(
+            "reference", (found.key,), (), lambda: self.project.renderer.reference(found)
+        )
+        return _nested(markdown, indent)
 
     def binding_usage(self, binding: str, indent: int = 0) -> str:
         """One tab per language with how the function receives the value."""
-        return _nested(self.project.renderer.usage(self.project.binding(binding)), indent)
+        found = self.project.binding(binding)
+        markdown = self.project.rendered(
+            "usage", (found.key,), (), lambda: self.project.renderer.usage(found)
+        )
+        return _nested(markdown, indent)
 
     def parameter_table(self, binding: str, language: str, indent: int = 0) -> str:
         """The reference table of one binding in one language."""
-        found = self.project.binding(binding)
-        return _nested(self.project.renderer.parameter_table(found, self.project.language(language)), indent)
+        found, lang = self.project.binding(binding), self.project.language(language)
+        markdown = self.project.rendered(
+            "table", (found.key, lang.value), (), lambda: self.project.renderer.parameter_table(found, lang)
+        )
+        return _nested(markdown, indent)
 
     def snippet(
         self,
@@ -120,8 +136,14 @@ class PageMacros:
             raise RegionError(
                 f"path '{path}' must not contain '..'", hint="samples must be inside the repository"
             )
-        code = self.project.renderer.snippet(
-            f"{samples}/{path}", region, title=title, referenced_from=referenced_from
+        sample = f"{samples}/{path}"
+        code = self.project.rendered(
+            "snippet",
+            (sample, region, title),
+            (sample,),  # unreadable: rendered anew, so the error points at the page that asked
+            lambda: self.project.renderer.snippet(
+                sample, region, title=title, referenced_from=referenced_from
+            ),
         )
         return _nested(code, indent)
 

@@ -8,8 +8,10 @@ stale.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from bindref.core.cache import Cache, digest
 from bindref.core.config import Settings, load_settings
 from bindref.core.errors import BindrefError, BindrefErrors, NotFoundError, choices_hint, raise_all
 from bindref.core.model import Binding, Catalog
@@ -24,21 +26,40 @@ from bindref.samples.regions import SampleReader
 _Signature = tuple[tuple[str, int, int], ...]
 
 
+def _valid_catalog(value: object) -> bool:
+    """A catalog read back from the cache: bindings by their own keys, no problems."""
+    return (
+        isinstance(value, Catalog)
+        and not value.problems
+        and isinstance(value.bindings, dict)
+        and all(isinstance(b, Binding) and b.key == key for key, b in value.bindings.items())
+    )
+
+
+def _bytes(file: Path) -> bytes:
+    try:
+        return file.read_bytes()
+    except OSError as error:  # the loader reports it; here it is one more state of the file
+        return f"unreadable: {error.errno}".encode()
+
+
 class Project:
     """Loads and renders the bindings of the project rooted at ``settings.root``."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, use_cache: bool = True) -> None:
         self.settings = settings
+        self.cache = Cache.for_project(settings.root, repr(settings), use=use_cache)
         self.reader = SampleReader(settings.root)
         self.renderer = Renderer(settings, self.reader)
         self._catalog: Catalog | None = None
         self._signature: _Signature = ()
         self._template_signature: _Signature = self._templates_signature()
+        self._inputs_key = ""  # a digest of every definition and template file: what any page reads
 
     @classmethod
-    def at(cls, root: Path) -> Project:
+    def at(cls, root: Path, *, use_cache: bool = True) -> Project:
         """The project at ``root``, with its ``[tool.bindref]`` settings."""
-        return cls(load_settings(root.resolve()))
+        return cls(load_settings(root.resolve()), use_cache=use_cache)
 
     def refresh(self) -> None:
         """Forget what changed on disk since it was loaded: the catalog, the templates.
@@ -52,6 +73,8 @@ class Project:
         if templates != self._template_signature:
             self.renderer = Renderer(self.settings, self.reader)
             self._template_signature = templates
+            self._inputs_key = ""
+        self.reader.refresh()
 
     def template_files(self) -> list[Path]:
         """Every template any output may be rendered with: project overrides and packaged ones."""
@@ -91,28 +114,65 @@ class Project:
         """
         if self._catalog is None:
             signature = self._definitions_signature()
-            raw_bindings, errors = load_raw_bindings(self.settings.root, self.settings.definitions)
-            by_extension: dict[str, list[BindrefError]] = {}
-            for error in errors:
-                by_extension.setdefault(self._owner(error.path), []).append(error)
-            raise_all(by_extension.pop("", []))  # a setting or a shared module: nothing can render
-            bindings: dict[str, Binding] = {}
-            for extension in sorted({raw.extension for raw in raw_bindings} | set(by_extension)):
-                found = by_extension.setdefault(extension, [])  # every problem of one pass, reported
-                try:
-                    part = build_catalog([r for r in raw_bindings if r.extension == extension], self.settings)
-                except BindrefErrors as resolve_errors:
-                    found.extend(resolve_errors.errors)
-                except BindrefError as resolve_error:
-                    found.append(resolve_error)
-                else:
-                    if not found:
-                        bindings.update(part.bindings)
-            by_extension = {name: found for name, found in by_extension.items() if found}
-            problems = {name: BindrefErrors(found).errors for name, found in sorted(by_extension.items())}
-            self._catalog = Catalog(bindings=dict(sorted(bindings.items())), problems=problems)
+            files = self.definition_files()
+            key = self.cache.key("catalog", *(part for f in files for part in (str(f), _bytes(f))))
+            catalog: Catalog | None = self.cache.get("catalog", key, _valid_catalog)
+            if catalog is None:
+                catalog = self._load_catalog()
+                if not catalog.problems:  # errors are raised anew each time, never replayed
+                    self.cache.put("catalog", key, catalog)
+            self._catalog = catalog
             self._signature = signature
+            self._inputs_key = ""
         return self._catalog
+
+    def _load_catalog(self) -> Catalog:
+        raw_bindings, errors = load_raw_bindings(self.settings.root, self.settings.definitions, self.cache)
+        by_extension: dict[str, list[BindrefError]] = {}
+        for error in errors:
+            by_extension.setdefault(self._owner(error.path), []).append(error)
+        raise_all(by_extension.pop("", []))  # a setting or a shared module: nothing can render
+        bindings: dict[str, Binding] = {}
+        for extension in sorted({raw.extension for raw in raw_bindings} | set(by_extension)):
+            found = by_extension.setdefault(extension, [])  # every problem of one pass, reported
+            try:
+                part = build_catalog([r for r in raw_bindings if r.extension == extension], self.settings)
+            except BindrefErrors as resolve_errors:
+                found.extend(resolve_errors.errors)
+            except BindrefError as resolve_error:
+                found.append(resolve_error)
+            else:
+                if not found:
+                    bindings.update(part.bindings)
+        by_extension = {name: found for name, found in by_extension.items() if found}
+        problems = {name: BindrefErrors(found).errors for name, found in sorted(by_extension.items())}
+        return Catalog(bindings=dict(sorted(bindings.items())), problems=problems)
+
+    def rendered(
+        self, macro: str, arguments: Iterable[object], samples: Iterable[str], produce: Callable[[], str]
+    ) -> str:
+        """The Markdown of one macro call, rendered once per content of what it reads.
+
+        The key is every definition and template file (a binding's page may show what another
+        module defines), the call and the text of the ``samples`` it shows; a sample that
+        cannot be read, or a call that fails, is rendered every time, so its error is raised.
+        """
+        try:
+            texts = [self.reader.text(path) for path in samples]
+        except BindrefError:
+            return produce()
+        key = self.cache.key("render", self._inputs(), macro, repr(tuple(arguments)), *texts)
+        found: str | None = self.cache.get("render", key, lambda value: isinstance(value, str))
+        if found is None:
+            found = produce()
+            self.cache.put("render", key, found)
+        return found
+
+    def _inputs(self) -> str:
+        if not self._inputs_key:
+            files = [*self.definition_files(), *self.template_files()]
+            self._inputs_key = digest(*(part for file in files for part in (str(file), _bytes(file))))
+        return self._inputs_key
 
     def _owner(self, path: str) -> str:
         """The extension a definition file belongs to ('' outside any extension folder)."""

@@ -212,6 +212,11 @@ class SampleReader:
         self._real_root = root.resolve()
         self._cache: dict[Path, tuple[tuple[int, int], _ParsedSample]] = {}
         self._texts: dict[Path, tuple[tuple[int, int], str]] = {}
+        self._resolved: dict[str, Path] = {}  # relative path -> real file, until refresh()
+
+    def refresh(self) -> None:
+        """Resolve paths anew (once per build or check): a symlink may point elsewhere now."""
+        self._resolved.clear()
 
     def regions(self, relative_path: str, *, referenced_from: Where = None) -> dict[str, RegionSpan]:
         """Every named region in the file, by name."""
@@ -234,18 +239,24 @@ class SampleReader:
 
     def _read(self, target: _Target) -> tuple[Path, tuple[int, int], str]:
         """The resolved path, its version and its text; read again only when the file changed."""
-        path = resolve_sample(self._real_root, target)
+        known = self._resolved.get(target.path)
+        path = known or resolve_sample(self._real_root, target)
         try:
             stat = path.stat()
             version = (stat.st_mtime_ns, stat.st_size)
             if (cached := self._texts.get(path)) and cached[0] == version:
+                self._resolved[target.path] = path
                 return path, version, cached[1]
             text = read_sample_text(path, stat.st_size)
         except OSError as exc:
+            if known is not None:  # gone since it was resolved: say why, as a first read would
+                del self._resolved[target.path]
+                return self._read(target)
             raise target.error("file", "cannot be read", exc.strerror or str(exc)) from None
         except SampleTextError as exc:
             raise target.error("file", exc.problem, exc.hint) from None
         self._texts[path] = (version, text)
+        self._resolved[target.path] = path
         return path, version, text
 
     def _load(self, target: _Target) -> _ParsedSample:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Collection
 from pathlib import PurePath
 
+from bindref.core.cache import Cache
 from bindref.samples.function_json import function_json_usages
 from bindref.samples.treesitter import (
     Grammar,
@@ -50,20 +51,40 @@ def syntax_for(path: PurePath) -> Syntax | None:
 
 
 def find_usages(
-    text: str, syntax: Syntax, symbols: Collection[str] | None = None
+    text: str, syntax: Syntax, symbols: Collection[str] | None = None, *, cache: Cache | None = None
 ) -> tuple[BindingUsage, ...]:
     """Every usage in ``text`` in file order, only those whose symbol is in ``symbols`` if given.
 
     Raises :class:`json.JSONDecodeError` (a ValueError with ``lineno``) for a function.json
-    that is not valid JSON; source code is parsed error-tolerantly and never raises.
+    that is not valid JSON; source code is parsed error-tolerantly and never raises. ``cache``
+    keeps every usage of a text (a tree-sitter parse and walk), filtered by ``symbols`` after.
     """
+    if cache is None:
+        usages = _every_usage(text, syntax)
+    else:
+        key = cache.key("usages", syntax.value, text)
+        usages = cache.get("usages", key, _valid_usages)
+        if usages is None:
+            usages = _every_usage(text, syntax)
+            cache.put("usages", key, usages)
+    return usages if symbols is None else tuple(u for u in usages if u.symbol in symbols)
+
+
+def _valid_usages(value: object) -> bool:
+    return isinstance(value, tuple) and all(
+        isinstance(usage, BindingUsage) and all(isinstance(a, Argument) for a in usage.arguments)
+        for usage in value
+    )
+
+
+def _every_usage(text: str, syntax: Syntax) -> tuple[BindingUsage, ...]:
     if syntax is Syntax.FUNCTION_JSON:
         usages: tuple[BindingUsage, ...] = function_json_usages(text)
     else:
         root = parse(text.encode("utf-8"), Grammar(syntax.value))
         finder = _FINDERS[syntax]
         usages = tuple(usage for node in walk(root) if (usage := finder(node, syntax)) is not None)
-    return usages if symbols is None else tuple(u for u in usages if u.symbol in symbols)
+    return usages
 
 
 def _simple_name(qualified: str) -> str:

@@ -1,0 +1,177 @@
+"""The parse cache (.bindref_cache/): it only saves time, it never changes a result.
+
+Each damage case deletes, truncates, fills with garbage or replaces the cache with a
+foreign pickle, then runs the same commands: their output must equal a run with
+``--no-cache``. The staleness cases edit each kind of input after a warm run and expect
+the edit to show.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from bindref.core.cache import CACHE_DIR, ENV_NO_CACHE, Cache
+from bindref.render.macros import PageMacros
+from bindref.render.project import Project
+from conftest import ProjectFactory
+from corpus import run_cli
+
+# A drift finding (the C# sample passes an argument the definition lacks) makes results non-trivial.
+DRIFT = {
+    "samples/widgets/Widget.cs": """\
+public static class Widgets
+{
+    // <widget>
+    [Function("Read")]
+    public static string Read([WidgetInput("{id}", Colour = "red")] string widget) => widget;
+    // </widget>
+}
+""",
+}
+COMMANDS = (
+    ["check", "--no-python-sdk", "--no-java-sdk"],
+    ["render", "widgets/widgetIn", "--section", "examples"],
+)
+
+
+class _Exploit:
+    """Unpickling this would run a command: the cache must refuse it."""
+
+    def __reduce__(self) -> tuple[Callable[..., object], tuple[str]]:
+        return (os.system, ("touch pwned",))
+
+
+def _packs(root: Path) -> list[Path]:
+    return sorted((root / CACHE_DIR).glob("*.pickle"))
+
+
+def _truncate(root: Path) -> None:
+    for pack in _packs(root):
+        pack.write_bytes(pack.read_bytes()[: pack.stat().st_size // 2])
+
+
+def _garbage(root: Path) -> None:
+    for pack in _packs(root):
+        pack.write_bytes(os.urandom(4096))
+    (root / CACHE_DIR / "unrelated.pickle").write_bytes(b"\x80\x05junk")
+
+
+def _foreign(root: Path) -> None:
+    for pack in _packs(root):  # right header, a value that would execute code
+        pack.write_bytes(b"bindref-cache 1\n" + pickle.dumps({"x": _Exploit()}))
+
+
+def _wrong_shapes(root: Path) -> None:
+    for pack in _packs(root):  # right header, allowed types, every entry the wrong shape
+        keys = pickle.loads(pack.read_bytes()[len(b"bindref-cache 1\n") :])  # noqa: S301  # our own file
+        pack.write_bytes(b"bindref-cache 1\n" + pickle.dumps(dict.fromkeys(keys, ("not", "it"))))
+
+
+def _delete(root: Path) -> None:
+    shutil.rmtree(root / CACHE_DIR)
+
+
+def _unreadable_folder(root: Path) -> None:
+    _delete(root)
+    (root / CACHE_DIR).write_text("a file where the folder should be\n", encoding="utf-8")
+
+
+DAMAGE = {
+    "deleted": _delete,
+    "truncated": _truncate,
+    "garbage": _garbage,
+    "foreign": _foreign,
+    "wrong-shapes": _wrong_shapes,
+    "not-a-folder": _unreadable_folder,
+}
+
+
+def _outputs(root: Path, capsys: pytest.CaptureFixture[str], *extra: str) -> list[tuple[int, str, str]]:
+    outcomes = [run_cli(["--root", str(root), *command, *extra], capsys) for command in COMMANDS]
+    return [(o.exit_code, o.out, o.err) for o in outcomes]
+
+
+@pytest.mark.parametrize("damage", list(DAMAGE.values()), ids=list(DAMAGE))
+def test_a_damaged_cache_changes_no_result(
+    damage: Callable[[Path], None], make_project: ProjectFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project(DRIFT).settings.root
+    expected = _outputs(root, capsys, "--no-cache")
+    assert not (root / CACHE_DIR).exists(), "--no-cache wrote a cache"
+    assert expected[0][0] == 1  # the drift is found
+    assert "Colour" in expected[0][1]
+    assert _outputs(root, capsys) == expected  # cold: fills the cache
+    assert _packs(root), "nothing was cached"
+    assert _outputs(root, capsys) == expected  # warm
+    damage(root)
+    assert _outputs(root, capsys) == expected  # damaged: ignored and rebuilt
+    assert _outputs(root, capsys) == expected  # and again, from what was rebuilt
+    assert not (root / "pwned").exists()
+
+
+def test_the_cache_folder_ignores_itself(
+    make_project: ProjectFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_project().settings.root
+    run_cli(["--root", str(root), *COMMANDS[0]], capsys)
+    assert (root / CACHE_DIR / ".gitignore").read_text(encoding="utf-8") == "*\n"
+    assert (
+        (root / CACHE_DIR / "CACHEDIR.TAG")
+        .read_text(encoding="utf-8")
+        .startswith("Signature: 8a477f597d28d172789f06886806bc55")
+    )
+
+
+def test_the_environment_turns_the_cache_off(
+    make_project: ProjectFactory, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_project().settings.root
+    monkeypatch.setenv(ENV_NO_CACHE, "1")
+    run_cli(["--root", str(root), *COMMANDS[0]], capsys)
+    assert not (root / CACHE_DIR).exists()
+    assert Cache.for_project(root, "").folder is None
+
+
+EDITS = {  # each kind of input, edited after a warm run: (file, old text, new text, what must show)
+    "definition": ("binding_defs/widgets/widget.py", "C# widget.", "C# gadget.", "C# gadget."),
+    "sample": ("samples/widgets/widget.js", "widgetId: '{id}'", "widgetId: '{id}', edited: 1", "edited: 1"),
+    "template": (
+        "docs/overrides/bindref/site/_default/tabs.md.j2",
+        "",
+        "EDITED TEMPLATE\n",
+        "EDITED TEMPLATE",
+    ),
+}
+
+
+@pytest.mark.parametrize("same_process", [True, False], ids=["preview", "new-run"])
+@pytest.mark.parametrize("edit", list(EDITS.values()), ids=list(EDITS))
+def test_an_edit_is_never_served_from_the_cache(
+    edit: tuple[str, str, str, str], same_process: bool, make_project: ProjectFactory
+) -> None:
+    relative, old, new, shown = edit
+    root = make_project().settings.root
+    for _ in range(2):  # cold, then warm
+        project = Project.at(root)
+        before = PageMacros(project).binding_examples("widgets/widgetIn")
+        project.cache.flush()
+    assert shown not in before
+    path = root / relative
+    if old:
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(new, encoding="utf-8")
+    if same_process:  # a preview server keeps its project and refreshes it per build
+        project.refresh()
+    else:
+        project = Project.at(root)
+    assert shown in PageMacros(project).binding_examples("widgets/widgetIn")

@@ -1,0 +1,191 @@
+"""A content-addressed cache of parse and render results in ``<project>/.bindref_cache/``.
+
+Reading a thousand definitions with griffe, parsing six thousand samples with tree-sitter
+and rendering every page costs seconds; their results depend only on file contents, the
+settings and bindref itself. So every key is a SHA-256 of the input bytes, the settings
+and a hash of bindref's own source files and templates (not only its version number), and
+an entry can never be stale: an edit, a setting or a development change of bindref makes
+a new key, and the old entry is simply never asked for again.
+
+Like ``.mypy_cache/`` and ``.ruff_cache/`` the folder ignores itself (its own
+``.gitignore`` holds ``*``) and carries a ``CACHEDIR.TAG``; it holds no project file, so
+writing it does not break "a check never modifies a file" and deleting it at any time
+only costs time. Each kind of entry is one pack file, loaded once per process and written
+back atomically (a temporary file, then ``os.replace``) by :meth:`Cache.flush`.
+
+A pack is never trusted: it is unpickled with an allow-list of bindref's own classes (a
+foreign file cannot run code), every value is checked for its shape by the caller's
+validator, and anything corrupt, truncated, foreign or unreadable is ignored and rebuilt.
+``--no-cache`` (CLI) or ``BINDREF_NO_CACHE=1`` (any host) turns it off.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import io
+import os
+import pickle
+import tempfile
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = ".bindref_cache"
+ENV_NO_CACHE = "BINDREF_NO_CACHE"
+_TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A cache folder of bindref: safe to delete.\n"
+_MAGIC = b"bindref-cache 1\n"
+_PACKAGE = Path(__file__).resolve().parents[1]
+_BUILTINS = frozenset({"frozenset", "set", "complex", "bytearray", "slice", "range"})
+# A pack that grows past the entries one run used by this much is pruned to those entries.
+_SLACK = 2000
+
+
+def enabled() -> bool:
+    """Whether caching is on for this process: ``BINDREF_NO_CACHE=1`` turns it off everywhere."""
+    return os.environ.get(ENV_NO_CACHE, "") in ("", "0")
+
+
+@cache
+def tool_hash() -> str:
+    """A hash of bindref's own code and templates: a changed line never reads an old entry."""
+    digest = hashlib.sha256()
+    for file in sorted(p for p in _PACKAGE.rglob("*") if p.suffix in (".py", ".j2") and p.is_file()):
+        digest.update(file.relative_to(_PACKAGE).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def digest(*parts: str | bytes) -> str:
+    """The SHA-256 of ``parts``, each length-prefixed so that no two lists collide."""
+    hashed = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
+        hashed.update(len(data).to_bytes(8, "little") + data)
+    return hashed.hexdigest()
+
+
+class _SafeUnpickler(pickle.Unpickler):
+    """Only bindref's classes and plain containers: a foreign pack cannot call anything else."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        if (module == "bindref" or module.startswith("bindref.")) or (
+            module == "builtins" and name in _BUILTINS
+        ):
+            found = super().find_class(module, name)
+            if isinstance(found, type):
+                return found
+        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a bindref cache")
+
+
+class Cache:
+    """The cache of one project; a disabled cache (``folder=None``) finds nothing and keeps nothing."""
+
+    def __init__(self, folder: Path | None, settings_key: str = "") -> None:
+        self.folder = folder
+        self.settings_key = settings_key
+        self._packs: dict[str, dict[str, object]] = {}
+        self._used: dict[str, set[str]] = {}
+        self._changed: set[str] = set()
+
+    @classmethod
+    def for_project(cls, root: Path, settings_key: str, *, use: bool = True) -> Cache:
+        """The project's cache, or a disabled one (``--no-cache``, ``BINDREF_NO_CACHE``)."""
+        return cls(root / CACHE_DIR if use and enabled() else None, settings_key)
+
+    def key(self, kind: str, *parts: str | bytes) -> str:
+        """The key of an entry: its inputs, the settings and bindref's own code."""
+        return digest(tool_hash(), self.settings_key, kind, *parts)
+
+    def get(self, kind: str, key: str, valid: Callable[[object], bool]) -> Any:
+        """The entry, or None when absent or when it fails ``valid`` (then it is dropped)."""
+        if self.folder is None:
+            return None
+        pack = self._pack(kind)
+        if key not in pack:
+            return None
+        value = pack[key]
+        try:
+            ok = valid(value)
+        except Exception:  # a validator tripping on a foreign shape is a miss
+            ok = False
+        if not ok:
+            del pack[key]
+            self._changed.add(kind)
+            return None
+        self._used.setdefault(kind, set()).add(key)
+        return value
+
+    def put(self, kind: str, key: str, value: object) -> None:
+        """Keep ``value`` (written by :meth:`flush`)."""
+        if self.folder is None:
+            return
+        self._pack(kind)[key] = value
+        self._used.setdefault(kind, set()).add(key)
+        self._changed.add(kind)
+
+    def flush(self) -> None:
+        """Write the changed packs atomically; a folder that cannot be written is left alone."""
+        if self.folder is None or not self._changed:
+            return
+        try:
+            _prepare(self.folder)
+            for kind in sorted(self._changed):
+                self._write(self.folder, kind)
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            return  # a read-only checkout or an unpicklable value: the cache only saves time
+        self._changed.clear()
+
+    def _pack(self, kind: str) -> dict[str, object]:
+        if kind not in self._packs:
+            self._packs[kind] = _read_pack(_path(self.folder, kind)) if self.folder else {}
+        return self._packs[kind]
+
+    def _write(self, folder: Path, kind: str) -> None:
+        pack, used = self._packs[kind], self._used.get(kind, set())
+        if len(pack) > len(used) + _SLACK:  # entries of old file versions: keep what this run used
+            pack = {key: value for key, value in pack.items() if key in used}
+        data = _MAGIC + pickle.dumps(pack, protocol=pickle.HIGHEST_PROTOCOL)
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, _path(folder, kind))
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        for old in folder.glob(f"{kind}-*.pickle"):  # packs of other bindref versions
+            if old != _path(folder, kind):
+                old.unlink(missing_ok=True)
+
+
+def _path(folder: Path, kind: str) -> Path:
+    return folder / f"{kind}-{tool_hash()[:16]}.pickle"
+
+
+def _prepare(folder: Path) -> None:
+    """The folder with its own ``.gitignore`` (``*``) and ``CACHEDIR.TAG``, so no tool keeps it."""
+    folder.mkdir(exist_ok=True)
+    for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", _TAG)):
+        if not (folder / name).is_file():
+            (folder / name).write_text(text, encoding="utf-8")
+
+
+def _read_pack(path: Path) -> dict[str, object]:
+    """The pack at ``path``, or an empty one for anything missing, corrupt, truncated or foreign."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return {}
+    if not data.startswith(_MAGIC):
+        return {}
+    try:
+        pack = _SafeUnpickler(io.BytesIO(data[len(_MAGIC) :])).load()
+    except Exception:  # any damage at all: rebuild, never trust
+        return {}
+    if not isinstance(pack, dict) or not all(isinstance(key, str) for key in pack):
+        return {}
+    # A pack is hundreds of thousands of objects that live as long as the process: moved out
+    # of the collector's sight, later collections do not walk them again (2x on a warm check).
+    gc.freeze()
+    return pack
