@@ -1,7 +1,9 @@
 """The Azure SQL output binding (``sql``, direction ``out``).
 
 Sources: Azure/azure-functions-sql-extension at 1dcff5e0 (Worker.Extensions.Sql/src/
-SqlOutputAttribute.cs, src/SqlAttribute.cs, src/SqlAsyncCollector.cs),
+SqlOutputAttribute.cs, src/SqlAttribute.cs, src/SqlAsyncCollector.cs: L180 reads only
+CommandText, L219-L226 rejects properties that are not columns, L103 checks the
+compatibility level through src/SqlBindingUtilities.cs L192-L212),
 azure-functions-java-library-sql 2.1.0 (SQLOutput.java), azure-functions 1.26.0
 (``FunctionApp.sql_output``, ``SqlOutput``) and @azure/functions 4.16.5 (``output.sql``,
 ``SqlOutputOptions``).
@@ -124,7 +126,7 @@ class SqlOutput(SqlConnection):
     except identity columns and columns with a default. The columns written are those of
     the first row (in in-process C#, the properties of the class), so give every row the
     same properties, with null for an empty column. A property that is not a column of the
-    table fails the whole write.
+    table fails the whole write. The database's compatibility level must be 130 or higher.
     """
 
     command_text: str = param(

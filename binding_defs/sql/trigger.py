@@ -1,7 +1,9 @@
 """The Azure SQL trigger (``sqlTrigger``).
 
 Sources: Azure/azure-functions-sql-extension at 1dcff5e0 (src/TriggerBinding/
-SqlTriggerAttribute.cs, SqlTriggerConstants.cs, SqlTriggerUtils.cs,
+SqlTriggerAttribute.cs, SqlTriggerConstants.cs, SqlTriggerUtils.cs, SqlTriggerListener.cs
+L155 (compatibility level 130, src/SqlBindingUtilities.cs L192-L212), SqlTriggerBindingProvider.cs
+L106-L112 (IReadOnlyList<SqlChange<T>> or string),
 Worker.Extensions.Sql/src/SqlTriggerAttribute.cs and SqlChange.cs),
 azure-functions-java-library-sql 2.1.0 (SQLTrigger.java), azure-functions 1.26.0
 (``FunctionApp.sql_trigger``, ``SqlTrigger``) and @azure/functions 4.16.5 (``app.sql``,
@@ -110,8 +112,8 @@ class SqlTrigger(SqlConnection):
 
     The trigger reads the table's changes through SQL change tracking, which must be
     enabled on the database and on the table. It keeps its state in tables of the
-    `az_func` schema, which it creates. For a deleted row, only the primary key columns
-    of the item are set.
+    `az_func` schema, which it creates. The database's compatibility level must be 130 or
+    higher. For a deleted row, only the primary key columns of the item are set.
     """
 
     table_name: str = param(required=True)
