@@ -35,7 +35,14 @@ class BlobOptions:
     # Python and Node.js make the connection a required argument; C# and Java leave it optional.
     connection: str | None = param(
         languages={
-            "csharp": lang(type="string?", note="When null, the extension uses `AzureWebJobsStorage`."),
+            # Isolated declares `string?`; the in-process BlobAttribute and BlobTriggerAttribute
+            # (azure-sdk-for-net @9763dbef, @70a8b70e) declare `public string Connection`.
+            "csharp_isolated": lang(
+                type="string?", note="When null, the extension uses `AzureWebJobsStorage`."
+            ),
+            "csharp_inprocess": lang(
+                type="string", note="When null, the extension uses `AzureWebJobsStorage`."
+            ),
             "java": lang(
                 default="",
                 note=(

@@ -118,6 +118,14 @@ class BlobOutput(BlobOptions):
     """Whether the blob is read or written. When null, the extension infers it from the
     parameter type where it can (an `out` parameter writes)."""
 
+    # @azure/functions 4.16.5 types allow sdkBinding on every blob binding, but
+    # src/converters/toCoreFunctionMetadata.ts reads it (addSdkBindingsFlag) for the trigger and
+    # extraInputs only, never for return or extraOutputs.
+    sdk_binding: bool | None = param(only=("node",), languages={"node": lang(type="boolean")})
+    """Accepted by the `StorageBlobOutputOptions` type, which it shares with the input, but
+    without effect on an output: the library turns it into a deferred binding only for a
+    trigger or an input, and the output always receives the value the function sets."""
+
     data_type: str | None = param(only=("java", "powershell"), languages=DATA_TYPE_LANGUAGES)
     """How the runtime treats the value written: `binary` (bytes) or `string`; when empty,
     as a string serialized from the value."""

@@ -11,18 +11,27 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bindref.spec import lang, param
+from bindref.spec import lang, param, runtime
 
 IN_PROCESS_NO_EXAMPLE = (
     "Support for the in-process model ended on November 10, 2026; examples are maintained "
     "for the isolated worker model only. The attribute is documented below."
 )
 
-# Java annotation elements with a default of "" compile without a value, but the
-# extension rejects an empty connection setting or command when the function starts.
-JAVA_EMPTY_DEFAULT_NOTE = (
-    "The annotation compiles without it, but the binding fails at run time when it is empty."
+# Java annotation elements with a default of "" compile without a value, but the Maven
+# plugin leaves an element at its default out of function.json, and the `Sql` attribute's
+# constructor throws on the missing value (src/SqlAttribute.cs:L28-L29, verified at 1dcff5e0);
+# an empty connection setting is rejected again when the binding connects
+# (src/SqlBindingUtilities.cs:L40-L44).
+JAVA_EMPTY_REASON = (
+    "The Azure Functions Maven plugin leaves an element at its default out of function.json, "
+    "and the `Sql` attribute the host builds from it throws `ArgumentNullException` for the "
+    "missing value, so the function does not load."
 )
+JAVA_COMMAND_TEXT_REQUIRED = runtime(
+    required=True, reason=JAVA_EMPTY_REASON, source="src/SqlAttribute.cs:L28"
+)
+JAVA_CONNECTION_REQUIRED = runtime(required=True, reason=JAVA_EMPTY_REASON, source="src/SqlAttribute.cs:L29")
 
 
 # The in-process `[Sql]` attribute serves the input and the output binding alike.
@@ -39,7 +48,7 @@ class SqlConnection:
 
     connection_string_setting: str = param(
         required=True,
-        languages={"java": lang(required=False, default="", note=JAVA_EMPTY_DEFAULT_NOTE)},
+        languages={"java": lang(required=False, default="", runtime=JAVA_CONNECTION_REQUIRED)},
     )
     """The name of the app setting (or connection string entry) that holds the connection
     string of the database, such as `SqlConnectionString`: the name, never the connection

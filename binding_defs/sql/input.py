@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from binding_defs.sql._shared import (
     IN_PROCESS_CONSTRUCTORS,
     IN_PROCESS_NO_EXAMPLE,
-    JAVA_EMPTY_DEFAULT_NOTE,
+    JAVA_COMMAND_TEXT_REQUIRED,
     SqlConnection,
 )
 from bindref.spec import binding, code, example, lang, no_example, param
@@ -167,7 +167,7 @@ class SqlInput(SqlConnection):
 
     command_text: str = param(
         required=True,
-        languages={"java": lang(required=False, default="", note=JAVA_EMPTY_DEFAULT_NOTE)},
+        languages={"java": lang(required=False, default="", runtime=JAVA_COMMAND_TEXT_REQUIRED)},
     )
     """The Transact-SQL query to run, or the name of the stored procedure when
     [[command_type]] is `StoredProcedure`. Binding expressions such as `{id}` are resolved,
@@ -192,7 +192,12 @@ class SqlInput(SqlConnection):
     `TableDirect`, the binding rejects."""
 
     parameters: str | None = param(
-        languages={"java": lang(default=""), "python": lang(default=None)},
+        languages={
+            # Both C# attributes declare `string` (no nullable context), Python `Optional[str]`.
+            "csharp": lang(type="string"),
+            "java": lang(default=""),
+            "python": lang(type="str | None", default=None),
+        },
     )
     """The values of the command's parameters, as one string of `@Name=value` pairs
     separated by commas, such as `@Id={id},@Completed=false`. Each name must start with `@`;

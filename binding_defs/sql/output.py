@@ -1,7 +1,9 @@
 """The Azure SQL output binding (``sql``, direction ``out``).
 
 Sources: Azure/azure-functions-sql-extension at 1dcff5e0 (Worker.Extensions.Sql/src/
-SqlOutputAttribute.cs, src/SqlAttribute.cs, src/SqlAsyncCollector.cs),
+SqlOutputAttribute.cs, src/SqlAttribute.cs, src/SqlAsyncCollector.cs: L180 reads only
+CommandText, L219-L226 rejects properties that are not columns, L103 checks the
+compatibility level through src/SqlBindingUtilities.cs L192-L212),
 azure-functions-java-library-sql 2.1.0 (SQLOutput.java), azure-functions 1.26.0
 (``FunctionApp.sql_output``, ``SqlOutput``) and @azure/functions 4.16.5 (``output.sql``,
 ``SqlOutputOptions``).
@@ -18,10 +20,17 @@ from dataclasses import dataclass
 from binding_defs.sql._shared import (
     IN_PROCESS_CONSTRUCTORS,
     IN_PROCESS_NO_EXAMPLE,
-    JAVA_EMPTY_DEFAULT_NOTE,
+    JAVA_COMMAND_TEXT_REQUIRED,
     SqlConnection,
 )
-from bindref.spec import binding, code, example, lang, no_example, param
+from bindref.spec import binding, code, example, lang, no_example, param, runtime
+
+# The upsert reads only the connection setting and CommandText, the table (verified at 1dcff5e0).
+_INPUT_ONLY = runtime(
+    ignored=True,
+    reason="The output binding reads only `CommandText`, as the table name, and `ConnectionStringSetting`.",
+    source="src/SqlAsyncCollector.cs:L180",
+)
 
 _DESCRIPTION = (
     "This HTTP POST function adds a to-do item with a new `Id` to the `dbo.ToDo` table "
@@ -116,12 +125,13 @@ class SqlOutput(SqlConnection):
     The table must have a primary key, and every row must carry all primary key columns,
     except identity columns and columns with a default. The columns written are those of
     the first row (in in-process C#, the properties of the class), so give every row the
-    same properties, with null for an empty column.
+    same properties, with null for an empty column. A property that is not a column of the
+    table fails the whole write. The database's compatibility level must be 130 or higher.
     """
 
     command_text: str = param(
         required=True,
-        languages={"java": lang(required=False, default="", note=JAVA_EMPTY_DEFAULT_NOTE)},
+        languages={"java": lang(required=False, default="", runtime=JAVA_COMMAND_TEXT_REQUIRED)},
     )
     """The name of the table to write to, such as `dbo.ToDo`. Despite its name, it is not a
     command."""
@@ -129,10 +139,13 @@ class SqlOutput(SqlConnection):
     command_type: str = param(
         only=("csharp_inprocess",),
         languages={"csharp_inprocess": lang(type="CommandType", default=code("CommandType.Text"))},
+        runtime=_INPUT_ONLY,
     )
-    """A parameter of the in-process `[Sql]` attribute, which serves the input binding too:
-    the output binding ignores it."""
+    """A parameter of the in-process `[Sql]` attribute, which serves the input binding too."""
 
-    parameters: str | None = param(only=("csharp_inprocess",))
-    """A parameter of the in-process `[Sql]` attribute, which serves the input binding too:
-    the output binding ignores it."""
+    parameters: str | None = param(
+        only=("csharp_inprocess",),
+        languages={"csharp_inprocess": lang(type="string")},
+        runtime=_INPUT_ONLY,
+    )
+    """A parameter of the in-process `[Sql]` attribute, which serves the input binding too."""

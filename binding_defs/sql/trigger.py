@@ -1,7 +1,9 @@
 """The Azure SQL trigger (``sqlTrigger``).
 
 Sources: Azure/azure-functions-sql-extension at 1dcff5e0 (src/TriggerBinding/
-SqlTriggerAttribute.cs, SqlTriggerConstants.cs, SqlTriggerUtils.cs,
+SqlTriggerAttribute.cs, SqlTriggerConstants.cs, SqlTriggerUtils.cs, SqlTriggerListener.cs
+L155 (compatibility level 130, src/SqlBindingUtilities.cs L192-L212), SqlTriggerBindingProvider.cs
+L106-L112 (IReadOnlyList<SqlChange<T>> or string),
 Worker.Extensions.Sql/src/SqlTriggerAttribute.cs and SqlChange.cs),
 azure-functions-java-library-sql 2.1.0 (SQLTrigger.java), azure-functions 1.26.0
 (``FunctionApp.sql_trigger``, ``SqlTrigger``) and @azure/functions 4.16.5 (``app.sql``,
@@ -47,7 +49,8 @@ _DESCRIPTION = (
         "csharp": (
             "Bind the attribute to a parameter of type `IReadOnlyList<SqlChange<T>>`: each "
             "`SqlChange<T>` has the `Operation` (`SqlChangeOperation.Insert`, `Update` or "
-            "`Delete`) and the row as `Item`."
+            "`Delete`) and the row as `Item`. A `string` parameter receives the changes as a "
+            "JSON array."
         ),
         "java": (
             "Annotate a parameter whose type is an array of a class with the fields `Item` (the "
@@ -109,23 +112,30 @@ class SqlTrigger(SqlConnection):
 
     The trigger reads the table's changes through SQL change tracking, which must be
     enabled on the database and on the table. It keeps its state in tables of the
-    `az_func` schema, which it creates. For a deleted row, only the primary key columns
-    of the item are set.
+    `az_func` schema, which it creates. The database's compatibility level must be 130 or
+    higher. For a deleted row, only the primary key columns of the item are set.
     """
 
     table_name: str = param(required=True)
     """The name of the table to watch, such as `dbo.ToDo`."""
 
-    connection_string_setting: str = param(required=True)
+    # The sentence about Java's missing default was in every language's table: it is a Java note.
+    connection_string_setting: str = param(
+        required=True,
+        languages={
+            "java": lang(note="Unlike `@SQLInput` and `@SQLOutput`, `@SQLTrigger` has no default for it.")
+        },
+    )
     """The name of the app setting (or connection string entry) that holds the connection
     string of the database, such as `SqlConnectionString`: the name, never the connection
-    string itself. Unlike the input and output annotations, Java's `@SQLTrigger` has no
-    default for it."""
+    string itself. A missing or empty setting is reported as an error."""
 
     leases_table_name: str | None = param(
         languages={
+            # The C# attributes declare `string` (no nullable context), Python `Optional[str]`.
+            "csharp": lang(type="string"),
             "java": lang(default=""),
-            "python": lang(default=None),
+            "python": lang(type="str | None", default=None),
             "node": lang(
                 available=False,
                 reason="The `SqlTriggerOptions` type of @azure/functions 4.16.5 has no `leasesTableName`.",
