@@ -578,3 +578,16 @@ def test_clean_pages_give_no_findings(project: Project) -> None:
     # the widget's page only: the gizmo has no examples, so the whole export fails (exit 3)
     exported = render_learn_page(project, project.binding("widgets/widgetIn"))
     assert audit(project, exported, name="learn/functions-bindings-widgets-widgetin-input.md") == []
+
+
+def test_a_parameter_the_host_ignores_may_be_left_out(make_project: ProjectFactory) -> None:
+    ignored = GIZMO_DEFINITION.replace("import binding, param", "import binding, param, runtime").replace(
+        "param(default=False)",
+        'param(default=False, runtime=runtime(ignored=True, reason="Never read.", source="src/Gizmo.cs:L3"))',
+    )
+    project = make_project({**FILES, "binding_defs/widgets/gizmo.py": ignored})
+    page = "## Annotations\n\n| Element | Description |\n|---|---|\n| **id** | The gizmo. |\n"
+    assert only("BR605", audit(project, page, name="articles/page.md", binding_key="widgets/gizmoPost")) == [
+        "articles/page.md:3: [BR605] the Java table leaves out 'name', "
+        "which 'widgets/gizmoPost' has (add a row for each)"
+    ]

@@ -19,7 +19,7 @@ from difflib import get_close_matches
 from bindref.audit.context import PageAudit
 from bindref.audit.page import Table, TableRow
 from bindref.check.findings import Finding
-from bindref.core.model import Binding
+from bindref.core.model import Binding, RuntimeKind
 from bindref.languages import PROFILES, Language
 from bindref.render.tables import Row, rows_for
 
@@ -134,7 +134,14 @@ def _one_table(
         group = ("payload", *(squash(row.name) for row in extra_payload))
         for row in extra_payload:
             payload.add(group, scope.label, row.line, "", "")
-    missing = [(lang, row) for k, (lang, row) in expected.items() if k not in listed | guessed]
+    # a parameter the host never reads is worth a row, but a page that leaves it out is not wrong
+    ignored = {
+        squash(p.name)
+        for lang in languages
+        for p in binding.parameters_for(lang)
+        if p.runtime is not None and p.runtime.kind is RuntimeKind.IGNORED
+    }
+    missing = [(lang, row) for k, (lang, row) in expected.items() if k not in listed | guessed | ignored]
     _missing(scope, binding, missing, errors, notes)
 
 
