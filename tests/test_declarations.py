@@ -236,7 +236,7 @@ def test_a_wrong_csharp_name_fails_against_the_sdk_at_the_definition_line(tmp_pa
     surface = read_csharp_sources(tmp_path / "sdk")[Language.CSHARP_ISOLATED]["SqlInput"]
     binding = project.binding("sql/input")
     markdown = declaration(project, "sql/input", Language.CSHARP_ISOLATED)
-    assert code_of(markdown) == '[SqlInput("<COMMAND_TEXT>", "<CONNECTION_STRING_SETTING>", Kind = "Text")]\n'
+    assert code_of(markdown) == '[SqlInput("<COMMAND_TEXT>", "SqlConnectionString", Kind = "Text")]\n'
     line = line_of(project, "command_type: str = param(")
     assert [
         str(problem) for problem in declaration_problems(binding, Language.CSHARP_ISOLATED, markdown, surface)
@@ -264,13 +264,13 @@ def test_a_parameter_marked_shown_is_declared_with_its_example_in_every_language
         @app.sql_input(
             arg_name="sql_input",
             command_text="<COMMAND_TEXT>",
-            connection_string_setting="<CONNECTION_STRING_SETTING>",
+            connection_string_setting="SqlConnectionString",
             command_type="Text",
             parameters="@Id={id}",
         )
         """
     )
     assert code_of(declaration(project, "sql/input", Language.CSHARP_ISOLATED)) == (
-        '[SqlInput("<COMMAND_TEXT>", "<CONNECTION_STRING_SETTING>", CommandType.Text, "@Id={id}")]\n'
+        '[SqlInput("<COMMAND_TEXT>", "SqlConnectionString", CommandType.Text, "@Id={id}")]\n'
     )
     assert python_mismatches(binding, python, declaration(project, "sql/input", FUNCTION_JSON)) == []

@@ -34,6 +34,7 @@ class BlobOptions:
 
     # Python and Node.js make the connection a required argument; C# and Java leave it optional.
     connection: str | None = param(
+        example="AzureWebJobsStorage",
         languages={
             # Isolated declares `string?`; the in-process BlobAttribute and BlobTriggerAttribute
             # (azure-sdk-for-net @9763dbef, @70a8b70e) declare `public string Connection`.

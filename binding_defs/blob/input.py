@@ -111,7 +111,7 @@ class BlobInput(BlobOptions):
     message (`{queueTrigger}`), or a token of a blob trigger's path.
     """
 
-    path: str = param(required=True, names={"csharp": "BlobPath"})
+    path: str = param(required=True, names={"csharp": "BlobPath"}, example="samples-workitems/{name}")
     """The path of the blob, `container/blob-name`, such as `samples-workitems/{name}`.
     Binding expressions are resolved first. A path of a container alone binds to the
     container or to all its blobs, where the language supports it."""

@@ -99,7 +99,7 @@ _DESCRIPTION = (
 class BlobOutput(BlobOptions):
     """Writes the function's value to a blob, creating it or replacing its content."""
 
-    path: str = param(required=True, names={"csharp": "BlobPath"})
+    path: str = param(required=True, names={"csharp": "BlobPath"}, example="samples-workitems-copies/{name}")
     """The path of the blob to write, `container/blob-name`, such as
     `samples-workitems-copies/{queueTrigger}`. Binding expressions are resolved first;
     `{rand-guid}` gives a new name on each run."""

@@ -158,7 +158,7 @@ class BlobTrigger(BlobOptions):
     `webjobs-blobtrigger-poison` queue.
     """
 
-    path: str = param(required=True, names={"csharp": "BlobPath"})
+    path: str = param(required=True, names={"csharp": "BlobPath"}, example="samples-workitems/{name}")
     """The container to watch, with a blob name pattern: `samples-workitems/{name}` matches
     every blob and captures its name as `{name}`, `samples-workitems/{name}.txt` only text
     files. The captured tokens can be used in other bindings' paths and as parameters."""

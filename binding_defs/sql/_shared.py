@@ -48,6 +48,7 @@ class SqlConnection:
 
     connection_string_setting: str = param(
         required=True,
+        example="SqlConnectionString",
         languages={"java": lang(required=False, default="", runtime=JAVA_CONNECTION_REQUIRED)},
     )
     """The name of the app setting (or connection string entry) that holds the connection

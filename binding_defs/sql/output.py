@@ -131,6 +131,7 @@ class SqlOutput(SqlConnection):
 
     command_text: str = param(
         required=True,
+        example="dbo.ToDo",
         languages={"java": lang(required=False, default="", runtime=JAVA_COMMAND_TEXT_REQUIRED)},
     )
     """The name of the table to write to, such as `dbo.ToDo`. Despite its name, it is not a

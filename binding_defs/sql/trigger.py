@@ -116,12 +116,13 @@ class SqlTrigger(SqlConnection):
     higher. For a deleted row, only the primary key columns of the item are set.
     """
 
-    table_name: str = param(required=True)
+    table_name: str = param(required=True, example="dbo.ToDo")
     """The name of the table to watch, such as `dbo.ToDo`."""
 
     # The sentence about Java's missing default was in every language's table: it is a Java note.
     connection_string_setting: str = param(
         required=True,
+        example="SqlConnectionString",
         languages={
             "java": lang(note="Unlike `@SQLInput` and `@SQLOutput`, `@SQLTrigger` has no default for it.")
         },
