@@ -42,7 +42,7 @@ def run_checks(project: Project, options: CheckOptions, diffs: list[str] | None 
     if options.extension:
         catalog = catalog_of(catalog, options.extension)
     context = CheckContext(project=project, catalog=catalog, options=options)
-    findings = [finding_from_error(e, "BR001") for errors in catalog.problems.values() for e in errors]
+    findings = [finding_from_error(error, "BR001") for error in catalog.errors()]
     checks = (check_definitions, check_pages, check_coverage, check_samples, check_sdks, check_sdk_lock)
     for check in checks:
         findings += check(context)  # independent: each reads the context, none depends on another

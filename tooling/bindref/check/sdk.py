@@ -19,6 +19,7 @@ from pathlib import Path
 
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.findings import Finding
+from bindref.check.renames import RENAME_CUTOFF, pair_renames, spelling_key
 from bindref.check.sdk_binding import compare_constructors, compare_statement
 from bindref.check.sdk_runtime import runtime_notes
 from bindref.check.sdk_types import compare_types
@@ -37,7 +38,6 @@ SOURCE_READERS: Mapping[str, Callable[[Path], SdkSurfaces]] = {
     CSHARP_FAMILY: read_csharp_sources,
     JAVA_FAMILY: read_java_sources,
 }
-_RENAME_CUTOFF = 0.6  # difflib ratio above which a missing and an extra name are one rename
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -166,7 +166,7 @@ def _check_binding(
     surface = surfaces.get(name)
     if surface is None:
         kind = PROFILES[language].symbol_kind
-        close = difflib.get_close_matches(name, list(surfaces), n=3, cutoff=_RENAME_CUTOFF)
+        close = difflib.get_close_matches(name, list(surfaces), n=3, cutoff=RENAME_CUTOFF)
         hint = "closest: " + ", ".join(f"'{c}'" for c in close) if close else f"no {kind} has a similar name"
         message = f"{language.value} SDK has no {kind} '{name}'"
         return [_finding("BR406", message, binding.location, hint)]
@@ -224,18 +224,7 @@ def _renames(
     extra: Sequence[_Documented], missing: Sequence[SdkParameter]
 ) -> list[tuple[_Documented, SdkParameter]]:
     """Pair each extra name with the closest missing one: one rename, not two findings."""
-    left = {_spelling_key(p.name): p for p in missing}
-    pairs: list[tuple[_Documented, SdkParameter]] = []
-    for ours in extra:
-        close = difflib.get_close_matches(_spelling_key(ours.name), list(left), n=1, cutoff=_RENAME_CUTOFF)
-        if close:
-            pairs.append((ours, left.pop(close[0])))
-    return pairs
-
-
-def _spelling_key(name: str) -> str:
-    """``timeStampUtc``, ``timestamp_utc`` and ``TimestampUtc`` are one spelling apart."""
-    return name.replace("_", "").lower()
+    return pair_renames(extra, missing, lambda ours: ours.name, lambda theirs: theirs.name)
 
 
 def _renamed(scope: _Scope, ours: _Documented, theirs: SdkParameter) -> Finding:
@@ -253,7 +242,7 @@ def _missing(scope: _Scope, theirs: SdkParameter) -> Finding:
     for parameter in (p for p in scope.binding.parameters if not p.payload):
         unavailable = parameter.by_language.get(scope.language)
         spelled = PROFILES[scope.language].spell(parameter.canonical)
-        if isinstance(unavailable, Unavailable) and _spelling_key(spelled) == _spelling_key(theirs.name):
+        if isinstance(unavailable, Unavailable) and spelling_key(spelled) == spelling_key(theirs.name):
             message = f"{scope.where} has parameter '{theirs.name}' that the definition marks unavailable"
             return _finding("BR401", message, parameter.location, f"{declared}; make it available")
     message = f"{scope.where} has parameter '{theirs.name}' that the definition lacks"

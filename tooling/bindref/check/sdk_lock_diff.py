@@ -7,11 +7,10 @@ so the reviewer can decide whether the definition's own text still holds.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass
 
 from bindref.check.findings import Finding
-from bindref.check.sdk import _RENAME_CUTOFF, _spelling_key  # BR403's heuristic, reused as is
+from bindref.check.renames import pair_renames
 from bindref.check.sdk_lock_file import LockedParameter, LockedSurface
 from bindref.core.model import Binding, LanguageParameter, Location
 from bindref.languages import PROFILES, Language
@@ -69,13 +68,7 @@ def removed_surface(scope: LockScope, old: LockedSurface) -> Finding:
 
 def rename_pairs(removed: list[str], added: list[str]) -> list[tuple[str, str]]:
     """Pair each removed name with the closest added one: one rename, not two findings (as BR403)."""
-    left = {_spelling_key(name): name for name in added}
-    pairs: list[tuple[str, str]] = []
-    for name in removed:
-        close = difflib.get_close_matches(_spelling_key(name), list(left), n=1, cutoff=_RENAME_CUTOFF)
-        if close:
-            pairs.append((name, left.pop(close[0])))
-    return pairs
+    return pair_renames(removed, added, str, str)
 
 
 def _renamed(scope: LockScope, symbol: str, before: str, after: str) -> Finding:

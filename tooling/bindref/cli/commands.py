@@ -182,7 +182,7 @@ def run_coverage(project: Project, args: argparse.Namespace) -> int:
     catalog = project.catalog()
     if args.extension:
         catalog = catalog_of(catalog, args.extension)
-    raise_all([e for errors in catalog.problems.values() for e in errors])  # no matrix with gaps unsaid
+    raise_all(catalog.errors())  # no matrix with gaps unsaid
     context = CheckContext(project=project, catalog=catalog, options=CheckOptions())
     matrix = coverage_matrix(context)
     languages = project.settings.languages

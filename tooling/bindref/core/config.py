@@ -14,10 +14,8 @@ from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from bindref.core.errors import ConfigError, choices_hint
-from bindref.core.extensions import ExtensionSettings, read_extensions
+from bindref.core.extensions import PYPROJECT, ExtensionSettings, line_of_key, read_extensions
 from bindref.languages import Language
-
-PYPROJECT = "pyproject.toml"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -128,7 +126,7 @@ def load_settings(root: Path) -> Settings:
         )
     values: dict[str, Any] = {}
     for key, value in table.items():
-        line = _line_of_key(text, key)
+        line = line_of_key(text, key)
         if key == "extensions":
             values[key] = read_extensions(value, text, root)
             continue
@@ -181,7 +179,7 @@ def setting_line(root: Path, key: str) -> int:
         text = (root / PYPROJECT).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return 0
-    return _line_of_key(text, key, missing=0)
+    return line_of_key(text, key, missing=0)
 
 
 def _language(item: Any, line: int) -> Language:
@@ -216,18 +214,6 @@ def _line_of_table(text: str) -> int:
         if re.match(r"\s*(tool\s*=|bindref\s*=|tool\.bindref\s*=)", line):
             return number
     return 1
-
-
-def _line_of_key(text: str, key: str, missing: int = 1) -> int:
-    """Best-effort line of ``key = ...`` inside ``[tool.bindref]`` (tomllib has no positions)."""
-    inside = False
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if stripped.startswith("["):
-            inside = stripped == "[tool.bindref]"
-        elif inside and stripped.split("=", 1)[0].strip() == key:
-            return number
-    return missing
 
 
 def _toml_error(error: tomllib.TOMLDecodeError) -> tuple[str, int, int]:

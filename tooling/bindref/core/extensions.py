@@ -70,7 +70,7 @@ def read_extensions(value: Any, text: str, root: Path) -> dict[str, ExtensionSet
         raise ConfigError(
             "'extensions' must be a table of extension tables",
             path=PYPROJECT,
-            line=_line_of(text, "extensions", "tool.bindref"),
+            line=line_of_key(text, "extensions", "tool.bindref"),
             hint="write [tool.bindref.extensions.<name>] headers with key = value lines",
         )
     found: dict[str, ExtensionSettings] = {}
@@ -80,12 +80,12 @@ def read_extensions(value: Any, text: str, root: Path) -> dict[str, ExtensionSet
             raise ConfigError(
                 f"extension '{name}' must be a table of settings",
                 path=PYPROJECT,
-                line=_line_of(text, name, header),
+                line=line_of_key(text, name, header),
                 hint=f"write [{table_name}] followed by key = value lines",
             )
         values: dict[str, Any] = {}
         for key, item in table.items():
-            values[key] = _convert(key, item, _line_of(text, key, table_name), table_name, root)
+            values[key] = _convert(key, item, line_of_key(text, key, table_name), table_name, root)
         found[name] = ExtensionSettings(name=name, **values)
     return found
 
@@ -167,8 +167,11 @@ def _check_pattern(pattern: str, line: int) -> None:
         )
 
 
-def _line_of(text: str, key: str, table: str) -> int:
-    """Best-effort line of ``key = ...`` inside ``[table]`` (tomllib has no positions); else the header."""
+def line_of_key(text: str, key: str, table: str = "tool.bindref", missing: int | None = None) -> int:
+    """Best-effort line of ``key = ...`` inside ``[table]`` (tomllib has no positions).
+
+    Not found: ``missing`` when given, else the table's header line (or 1).
+    """
     inside = False
     header_line = 0
     for number, line in enumerate(text.splitlines(), start=1):
@@ -180,4 +183,4 @@ def _line_of(text: str, key: str, table: str) -> int:
                 return number
         elif inside and stripped.split("=", 1)[0].strip() == key:
             return number
-    return header_line or 1
+    return missing if missing is not None else header_line or 1

@@ -196,6 +196,10 @@ class Catalog:
     # so its pages fail while every other extension's pages still render.
     problems: Mapping[str, tuple[BindrefError, ...]] = field(default_factory=dict)
 
+    def errors(self) -> tuple[BindrefError, ...]:
+        """The definition errors of every extension that failed to load, in extension order."""
+        return tuple(error for errors in self.problems.values() for error in errors)
+
     def find(self, reference: str) -> Binding | None:
         """Look up by key, or by bare type string when that is unambiguous."""
         if reference in self.bindings:

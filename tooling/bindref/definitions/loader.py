@@ -16,8 +16,9 @@ from pathlib import Path
 import griffe
 
 from bindref.core.cache import Cache
-from bindref.core.config import PYPROJECT, setting_line
+from bindref.core.config import setting_line
 from bindref.core.errors import BindrefError, ConfigError, DefinitionError, read_text_file
+from bindref.core.extensions import PYPROJECT
 from bindref.definitions.raw import RawBinding, binding_decorator, read_binding
 from bindref.definitions.scope import ClassInfo, DefinitionModule, DefinitionScope
 from bindref.definitions.spec_imports import check_spec_imports

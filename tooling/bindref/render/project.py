@@ -186,7 +186,7 @@ class Project:
 
     def raise_problems(self) -> None:
         """Raise the definition errors of every extension that failed to load."""
-        raise_all([error for errors in self.catalog().problems.values() for error in errors])
+        raise_all(self.catalog().errors())
 
     def binding(self, reference: str) -> Binding:
         """A binding by key (``openai/assistantPost``) or unambiguous type string."""
