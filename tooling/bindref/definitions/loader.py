@@ -15,7 +15,6 @@ from pathlib import Path
 
 import griffe
 
-from bindref.core.cache import Cache
 from bindref.core.config import setting_line
 from bindref.core.errors import BindrefError, ConfigError, DefinitionError, read_text_file
 from bindref.core.extensions import PYPROJECT
@@ -27,13 +26,10 @@ from bindref.definitions.spec_imports import check_spec_imports
 logging.getLogger("griffe").setLevel(logging.ERROR)
 
 
-def load_raw_bindings(
-    root: Path, definitions_dir: str, cache: Cache | None = None
-) -> tuple[list[RawBinding], list[BindrefError]]:
+def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding], list[BindrefError]]:
     """Every binding class under ``root/definitions_dir`` plus every problem found.
 
-    All files are read even after an error, so one run reports everything. ``cache`` keeps
-    what griffe found per file content (the slow part of reading a definition).
+    All files are read even after an error, so one run reports everything.
     """
     base = root / definitions_dir
     if not base.is_dir():
@@ -49,7 +45,7 @@ def load_raw_bindings(
     for file in sorted(path for path in base.rglob("*.py") if not path.is_dir()):
         relative = file.relative_to(root).as_posix()
         try:
-            module = _parse_cached(file, relative, base, cache or Cache(None))
+            module = _parse_cached(file, relative, base)
         except BindrefError as error:
             errors.append(error)
         except OSError as error:  # a broken symlink, a file without read permission
@@ -72,18 +68,18 @@ def load_raw_bindings(
 _PARSED: dict[Path, tuple[tuple[int, int, str], DefinitionModule]] = {}
 
 
-def _parse_cached(file: Path, relative: str, base: Path, cache: Cache) -> DefinitionModule:
+def _parse_cached(file: Path, relative: str, base: Path) -> DefinitionModule:
     stat = file.stat()
     version = (stat.st_mtime_ns, stat.st_size, relative)
     cached = _PARSED.get(file)
     if cached is not None and cached[0] == version:
         return cached[1]
-    module = _parse_module(file, relative, base, cache)
+    module = _parse_module(file, relative, base)
     _PARSED[file] = (version, module)
     return module
 
 
-def _parse_module(file: Path, relative: str, base: Path, cache: Cache) -> DefinitionModule:
+def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
     text = read_text_file(file, relative, DefinitionError)
     try:
         tree = ast.parse(text, filename=relative)
@@ -100,7 +96,7 @@ def _parse_module(file: Path, relative: str, base: Path, cache: Cache) -> Defini
         parts = parts[:-1]
     # the import name: the folder's last component (its parent is what would be on sys.path)
     module_name = ".".join((base.name, *parts))
-    docstrings = _docstrings(module_name, file, text, cache)
+    docstrings = _docstrings(tree)
     extension = parts[0] if len(parts) > 1 else ""
     module = DefinitionModule(name=module_name, path=relative)
     for statement in tree.body:
@@ -122,29 +118,40 @@ def _parse_module(file: Path, relative: str, base: Path, cache: Cache) -> Defini
 _Docstrings = dict[str, tuple[str, dict[str, str]]]  # class -> (its docstring, field -> docstring)
 
 
-def _docstrings(module_name: str, file: Path, text: str, cache: Cache) -> _Docstrings:
-    """What griffe finds in one file, by class: most of the time of reading a definition, so cached."""
-    key = cache.key("griffe", module_name, text)
-    found: _Docstrings | None = cache.get("griffe", key, _valid_docstrings)
-    if found is None:
-        griffe_module = griffe.visit(module_name, filepath=file, code=text)
-        found = {
-            name: _class_docstrings(griffe_class) for name, griffe_class in griffe_module.classes.items()
-        }
-        cache.put("griffe", key, found)
+def _docstrings(tree: ast.Module) -> _Docstrings:
+    """The docstrings of every top-level class and of its attributes, as griffe reads them.
+
+    griffe's own node helpers do the reading (:func:`griffe.get_docstring`, and
+    :class:`griffe.Docstring` to clean the text), on the syntax tree this module parses
+    anyway: ``griffe.visit`` would compile the file a second time and build a whole object
+    model, half the time of loading a thousand definitions, to give these same strings.
+    An attribute's docstring is the string statement right after its assignment, and a
+    later assignment without one keeps the earlier one, as in griffe's visitor.
+    """
+    found: _Docstrings = {}
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            found[node.name] = (_clean(griffe.get_docstring(node)[0]), _attribute_docstrings(node))
     return found
 
 
-def _valid_docstrings(value: object) -> bool:
-    return isinstance(value, dict) and all(
-        isinstance(name, str)
-        and isinstance(entry, tuple)
-        and len(entry) == 2
-        and isinstance(entry[0], str)
-        and isinstance(entry[1], dict)
-        and all(isinstance(k, str) and isinstance(v, str) for k, v in entry[1].items())
-        for name, entry in value.items()
-    )
+def _attribute_docstrings(node: ast.ClassDef) -> dict[str, str]:
+    docstrings: dict[str, str] = {}
+    for statement, following in zip(node.body, node.body[1:], strict=False):
+        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
+            names = [statement.target.id]
+        elif isinstance(statement, ast.Assign):
+            names = [target.id for target in statement.targets if isinstance(target, ast.Name)]
+        else:
+            continue
+        text = _clean(griffe.get_docstring(following, strict=True)[0])
+        if text:
+            docstrings.update(dict.fromkeys(names, text))
+    return docstrings
+
+
+def _clean(value: str | None) -> str:
+    return griffe.Docstring(value).value.strip() if value else ""
 
 
 def _collect(statement: ast.stmt, module: DefinitionModule, module_name: str) -> None:
@@ -169,12 +176,3 @@ def _absolute_module(statement: ast.ImportFrom, module_name: str) -> str:
         return statement.module or ""
     package = module_name.split(".")[: -statement.level]
     return ".".join([*package, *([statement.module] if statement.module else [])])
-
-
-def _class_docstrings(griffe_class: griffe.Class) -> tuple[str, dict[str, str]]:
-    docstrings: dict[str, str] = {}
-    for name, member in griffe_class.members.items():
-        if isinstance(member, griffe.Attribute) and member.docstring:
-            docstrings[name] = member.docstring.value.strip()
-    docstring = griffe_class.docstring.value.strip() if griffe_class.docstring else ""
-    return docstring, docstrings

@@ -127,7 +127,7 @@ class Project:
         return self._catalog
 
     def _load_catalog(self) -> Catalog:
-        raw_bindings, errors = load_raw_bindings(self.settings.root, self.settings.definitions, self.cache)
+        raw_bindings, errors = load_raw_bindings(self.settings.root, self.settings.definitions)
         by_extension: dict[str, list[BindrefError]] = {}
         for error in errors:
             by_extension.setdefault(self._owner(error.path), []).append(error)
