@@ -10,6 +10,7 @@ from __future__ import annotations
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from bindref import spec
@@ -65,18 +66,32 @@ def _is_union(declared: Any) -> bool:
 
 
 def _fits(value: Any, declared: Any) -> bool:
+    return _checker(declared)(value)
+
+
+@cache
+def _checker(declared: Any) -> Callable[[Any], bool]:
+    """A test of whether a value fits ``declared``, worked out once per declared type.
+
+    A thousand definitions make tens of thousands of helper arguments to check against a
+    handful of declared types; asking :mod:`typing` about the type each time was the
+    larger part of reading a definition.
+    """
     origin, args = typing.get_origin(declared), typing.get_args(declared)
     if _is_union(declared):
-        return any(_fits(value, option) for option in args)
+        options = tuple(_checker(option) for option in args)
+        return lambda value: any(fits(value) for fits in options)
     if _is_a(origin, Mapping):
-        return isinstance(value, dict) and all(_fits(item, args[1]) for item in value.values())
+        item = _checker(args[1])
+        return lambda value: isinstance(value, dict) and all(item(v) for v in value.values())
     if _is_a(origin, Sequence):
-        return isinstance(value, tuple) and all(_fits(item, args[0]) for item in value)
+        element = _checker(args[0])
+        return lambda value: isinstance(value, tuple) and all(element(v) for v in value)
     if declared is int:
-        return isinstance(value, int) and not isinstance(value, bool)
+        return lambda value: isinstance(value, int) and not isinstance(value, bool)
     if declared is Any or origin is not None or not isinstance(declared, type):
-        return True  # Any, Literal, a TypeVar...: nothing a literal could get wrong that mypy would not
-    return isinstance(value, declared)
+        return lambda value: True  # Any, Literal, a TypeVar...: nothing a literal could get wrong that mypy would not
+    return lambda value: isinstance(value, declared)
 
 
 def _is_a(origin: Any, kind: type) -> bool:

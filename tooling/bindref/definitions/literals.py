@@ -14,6 +14,7 @@ import inspect
 import operator
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from bindref import spec
@@ -136,19 +137,53 @@ class LiteralEvaluator:
                 raise self.fail(keyword.value, "'**' unpacking is not allowed in a definition")
             kwargs[keyword.arg] = self.evaluate(keyword.value)
         signature = _SIGNATURES[name]
-        try:
-            bound = signature.bind(*args, **kwargs)
-        except TypeError as error:
-            accepted = ", ".join(signature.parameters)
-            raise self.fail(node, f"{name}(): {error}", f"{name}() accepts: {accepted}") from None
+        arguments = _bound(name, args, kwargs)
+        if arguments is None:
+            try:
+                arguments = signature.bind(*args, **kwargs).arguments
+            except TypeError as error:
+                accepted = ", ".join(signature.parameters)
+                raise self.fail(node, f"{name}(): {error}", f"{name}() accepts: {accepted}") from None
         written = dict(zip(signature.parameters, node.args, strict=False))
         written.update((keyword.arg, keyword.value) for keyword in node.keywords if keyword.arg)
-        for parameter, argument in bound.arguments.items():
+        for parameter, argument in arguments.items():
             self.check_type(written[parameter], f"{name}(): {parameter}", argument, _TYPES[name][parameter])
         value = helper(*args, **kwargs)
         if isinstance(value, (spec.Example, spec.NoExample, spec.Runtime)):
             return replace(value, line=self.line_of(node))
         return value
+
+
+def _bound(name: str, args: list[Any], kwargs: dict[str, Any]) -> dict[str, Any] | None:
+    """The arguments by parameter name when the call is well formed, else None.
+
+    What :meth:`inspect.Signature.bind` gives for a good call, without its cost (a
+    thousand definitions make tens of thousands of helper calls); any call this does not
+    accept goes to ``bind``, whose message names what is wrong.
+    """
+    positional, names, required = _shape(name)
+    if len(args) > len(positional):
+        return None
+    arguments = dict(zip(positional, args, strict=False))
+    for keyword, value in kwargs.items():
+        if keyword not in names or keyword in arguments:
+            return None
+        arguments[keyword] = value
+    if not required <= arguments.keys():
+        return None
+    return {parameter: arguments[parameter] for parameter in _SIGNATURES[name].parameters if parameter in arguments}
+
+
+@cache
+def _shape(name: str) -> tuple[tuple[str, ...], frozenset[str], frozenset[str]]:
+    """Positional parameter names, every keyword name and the required names of a helper."""
+    signature = _SIGNATURES[name]
+    kinds = {inspect.Parameter.POSITIONAL_ONLY, inspect.Parameter.POSITIONAL_OR_KEYWORD}
+    parameters = signature.parameters.values()
+    positional = tuple(p.name for p in parameters if p.kind in kinds)
+    keywords = frozenset(p.name for p in parameters if p.kind is not inspect.Parameter.POSITIONAL_ONLY)
+    required = frozenset(p.name for p in parameters if p.default is inspect.Parameter.empty)
+    return positional, keywords, required
 
 
 def _shown(value: Any) -> str:
