@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from bindref.check import sdk as sdk_check
+from bindref.check import sdk_inputs
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.findings import Finding
-from bindref.check.sdk import check_sdks, require_sdks
+from bindref.check.sdk import check_sdks
+from bindref.check.sdk_inputs import require_sdks
 from bindref.cli.main import main
 from bindref.core.errors import ConfigError
 from bindref.render.project import Project
@@ -316,7 +318,7 @@ def test_profile_extras_are_compared_too(run_check: Check) -> None:
 def test_python_sdk_not_installed_is_a_usage_error_naming_the_install(
     make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(sdk_check, "read_python_sdk", lambda: None)
+    monkeypatch.setattr(sdk_inputs, "find_function_app", lambda: None)
     context = context_for(make_project())
     with pytest.raises(ConfigError) as caught:
         require_sdks(context.options)
@@ -332,7 +334,7 @@ def test_check_without_the_python_sdk_exits_2_unless_turned_off(
     make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = make_project()
-    monkeypatch.setattr(sdk_check, "read_python_sdk", lambda: None)
+    monkeypatch.setattr(sdk_inputs, "find_function_app", lambda: None)
     assert main(["--root", str(project.settings.root), "check"]) == 2
     err = capsys.readouterr().err
     assert "azure-functions is not installed" in err

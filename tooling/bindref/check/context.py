@@ -6,10 +6,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bindref.check.page_scan import ScannedPage, scan_pages
 from bindref.core.model import Catalog
-from bindref.render.project import Project
+
+if TYPE_CHECKING:
+    from bindref.check.page_scan import ScannedPage
+    from bindref.render.project import Project
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -38,4 +41,6 @@ class CheckContext:
     @cached_property
     def pages(self) -> tuple[ScannedPage, ...]:
         """The docs pages, scanned once on first use (frozen values: no check changes them)."""
+        from bindref.check.page_scan import scan_pages  # noqa: PLC0415  # it needs the macros; a remembered check does not
+
         return scan_pages(self.project.settings)

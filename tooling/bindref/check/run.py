@@ -6,21 +6,15 @@ read: nothing here writes a file.
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
 
 from bindref.check.context import CheckContext, CheckOptions
-from bindref.check.coverage import check_coverage
-from bindref.check.definitions import check_definitions
-from bindref.check.exports import check_exports
 from bindref.check.findings import Finding, finding_from_error
-from bindref.check.pages import check_pages
-from bindref.check.samples import check_samples
+from bindref.check.memo import memoized_check
 from bindref.check.scope import catalog_of, findings_of
-from bindref.check.sdk import check_sdks
-from bindref.check.sdk_lock import check_sdk_lock
 from bindref.core.errors import BindrefError, BindrefErrors, ConfigError
 from bindref.core.model import Catalog
-from bindref.export.learn import page_name
 from bindref.render.project import Project
 
 __all__ = ["CheckContext", "CheckOptions", "run_checks"]
@@ -29,9 +23,28 @@ __all__ = ["CheckContext", "CheckOptions", "run_checks"]
 def run_checks(project: Project, options: CheckOptions, diffs: list[str] | None = None) -> list[Finding]:
     """All findings for the project, deduplicated, in a stable order.
 
-    Definitions that cannot be loaded stop the run after reporting them (BR001):
-    every other check needs the catalog.
+    A run of an unchanged project is remembered whole (:mod:`bindref.check.memo`).
     """
+    return memoized_check(project, options, [] if diffs is None else diffs, partial(_run, project, options))
+
+
+def _run(project: Project, options: CheckOptions, diffs: list[str]) -> list[Finding]:
+    """Every check, once.
+
+    Definitions that cannot be loaded stop the run after reporting them (BR001): every
+    other check needs the catalog.
+
+    The checks are imported here, when a run is not remembered: a remembered one loads
+    none of the stages they use.
+    """
+    from bindref.check.coverage import check_coverage  # noqa: PLC0415  # see the docstring
+    from bindref.check.definitions import check_definitions  # noqa: PLC0415
+    from bindref.check.exports import check_exports  # noqa: PLC0415
+    from bindref.check.pages import check_pages  # noqa: PLC0415
+    from bindref.check.samples import check_samples  # noqa: PLC0415
+    from bindref.check.sdk import check_sdks  # noqa: PLC0415
+    from bindref.check.sdk_lock import check_sdk_lock  # noqa: PLC0415
+
     try:
         catalog = project.catalog()
     except ConfigError:
@@ -46,7 +59,7 @@ def run_checks(project: Project, options: CheckOptions, diffs: list[str] | None 
     checks = (check_definitions, check_pages, check_coverage, check_samples, check_sdks, check_sdk_lock)
     for check in checks:
         findings += check(context)  # independent: each reads the context, none depends on another
-    findings += check_exports(context, diffs if diffs is not None else [])
+    findings += check_exports(context, diffs)
     findings = _without_broken_samples(findings, project, catalog)
     if options.extension:
         exported = _export_paths(project, catalog)
@@ -56,6 +69,8 @@ def run_checks(project: Project, options: CheckOptions, diffs: list[str] | None 
 
 def _export_paths(project: Project, catalog: Catalog) -> list[str]:
     """Where the Learn files of ``catalog``'s bindings are kept in sync, if anywhere."""
+    from bindref.export.learn import page_name  # noqa: PLC0415  # see _run
+
     folder = project.settings.learn_export
     return [f"{folder}/{page_name(b, project.settings)}" for b in catalog.bindings.values()] if folder else []
 

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from pathlib import PurePosixPath
+from typing import TYPE_CHECKING
 
 from bindref.check.findings import Finding
-from bindref.check.page_scan import ScannedPage
 from bindref.core.config import Settings
 from bindref.core.errors import ConfigError, choices_hint
 from bindref.core.model import Catalog
+
+if TYPE_CHECKING:
+    from bindref.check.page_scan import ScannedPage
 
 
 def extensions_of(catalog: Catalog) -> list[str]:

@@ -14,10 +14,9 @@ from __future__ import annotations
 import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
-from bindref.check.context import CheckContext, CheckOptions
+from bindref.check.context import CheckContext
 from bindref.check.findings import Finding
 from bindref.check.renames import RENAME_CUTOFF, pair_renames, spelling_key
 from bindref.check.sdk_binding import compare_constructors, compare_statement
@@ -31,7 +30,7 @@ from bindref.sdk.defaults import same_sdk_default, shown_default
 from bindref.sdk.java import JAVA_FAMILY, read_java_sources
 from bindref.sdk.maven import sources_jar
 from bindref.sdk.python import FAMILY as PYTHON_FAMILY
-from bindref.sdk.python import PACKAGE, read_python_sdk
+from bindref.sdk.python import read_python_sdk
 from bindref.sdk.sources import SdkParameter, SdkSurface, SdkSurfaces
 
 SOURCE_READERS: Mapping[str, Callable[[Path], SdkSurfaces]] = {
@@ -133,30 +132,6 @@ def sdk_surfaces(
     if python is not None:
         surfaces.update(dict.fromkeys(languages_of_sdk(PYTHON_FAMILY), python))
     return surfaces
-
-
-def require_sdks(options: CheckOptions) -> None:
-    """A comparison the user did not turn off but that cannot run is a usage error, never a pass.
-
-    Without azure-functions, a renamed definition field would pass unseen: the error names
-    the install command (the version bindref's ``[sdk]`` extra pins) and the flag that skips it.
-    """
-    if options.python_sdk and read_python_sdk() is None:
-        raise ConfigError(
-            f"{PACKAGE} is not installed, so the Python definitions cannot be compared with it",
-            hint=f"install it: pip install '{_pinned(PACKAGE)}' (or pip install -e '.[sdk]'); "
-            "or pass --no-python-sdk to skip the comparison",
-        )
-
-
-def _pinned(package: str) -> str:
-    """``azure-functions==1.26.0`` as bindref's ``[sdk]`` extra pins it, else the bare name."""
-    try:
-        requirements = metadata.requires("bindref") or []
-    except metadata.PackageNotFoundError:
-        return package
-    pins = (r.split(";")[0].strip() for r in requirements if r.startswith(f"{package}=="))
-    return next(pins, package)
 
 
 def _check_binding(

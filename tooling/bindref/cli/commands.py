@@ -12,20 +12,20 @@ from collections.abc import Callable
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from bindref.audit.learn import audit_learn_page
 from bindref.check.context import CheckContext, CheckOptions
-from bindref.check.coverage import coverage_matrix
 from bindref.check.findings import CODES, exit_code_for
 from bindref.check.report import OutputFormat, format_findings
 from bindref.check.run import run_checks
-from bindref.check.scope import catalog_of
-from bindref.check.sdk import SOURCE_READERS, require_sdks
-from bindref.cli.scaffold import eject_template, packaged_templates, scaffold_binding
+from bindref.check.sdk_inputs import require_sdks
 from bindref.core.errors import EXIT_OK, ConfigError, raise_all
 from bindref.export.registry import EXPORTERS
 from bindref.export.writes import Mode, sync_files, write_atomic
 from bindref.languages import Direction
 from bindref.render.project import Project
+
+# The commands import the stages they need when they run, not here: a check that finds its
+# answer in the cache never loads jinja2, griffe or tree-sitter, and 'bindref codes' loads
+# nothing of the pipeline at all.
 
 FIX_COMMAND = (
     "each finding's hint says how to fix it; 'bindref codes' (or docs/reference/check-codes.md) "
@@ -70,6 +70,8 @@ def parse_sdk_sources(values: list[str]) -> dict[str, dict[str, Path]]:
     for value in values:
         scoped, _, folder = value.partition("=")
         extension, _, family = scoped.rpartition(":")
+        from bindref.check.sdk import SOURCE_READERS  # noqa: PLC0415  # see above
+
         if family not in SOURCE_READERS or not folder:
             raise ConfigError(
                 f"--sdk-source '{value}' is not [EXTENSION:]LANGUAGE=DIR",
@@ -137,6 +139,8 @@ def run_export(project: Project, args: argparse.Namespace) -> int:
 
 def run_new(project: Project, args: argparse.Namespace) -> int:
     """``bindref new EXT/KEY``: stubs for a definition, a page and samples; never overwrites."""
+    from bindref.cli.scaffold import scaffold_binding  # noqa: PLC0415  # see above
+
     direction = Direction(args.direction) if args.direction else None
     written = scaffold_binding(project, args.name, direction, args.from_sdk)
     for path in written:
@@ -147,6 +151,8 @@ def run_new(project: Project, args: argparse.Namespace) -> int:
 
 def run_templates(project: Project | None, args: argparse.Namespace) -> int:
     """``bindref templates list|eject NAME``: see (in any folder), or take over, a packaged template."""
+    from bindref.cli.scaffold import eject_template, packaged_templates  # noqa: PLC0415  # see above
+
     if args.action == "list":
         print("\n".join(packaged_templates()))
         return EXIT_OK
@@ -163,6 +169,8 @@ def run_templates(project: Project | None, args: argparse.Namespace) -> int:
 
 def run_audit(project: Project, args: argparse.Namespace) -> int:
     """``bindref audit learn PAGE``: a hand-written Learn page against the definitions and samples."""
+    from bindref.audit.learn import audit_learn_page  # noqa: PLC0415  # see above
+
     project.raise_problems()
     findings = audit_learn_page(project, args.page, samples=args.samples, binding_key=args.binding)
     fix = "each finding's hint says how to fix it; 'bindref export learn' writes the page from the definition"
@@ -179,6 +187,9 @@ def run_audit(project: Project, args: argparse.Namespace) -> int:
 
 def run_coverage(project: Project, args: argparse.Namespace) -> int:
     """``bindref coverage``: the binding x language example matrix, as text or JSON."""
+    from bindref.check.coverage import coverage_matrix  # noqa: PLC0415  # see above
+    from bindref.check.scope import catalog_of  # noqa: PLC0415  # see above
+
     catalog = project.catalog()
     if args.extension:
         catalog = catalog_of(catalog, args.extension)

@@ -17,6 +17,7 @@ from pathlib import Path
 from bindref.cli.parser import EXIT_CODES_HELP, get_parser
 from bindref.core.config import find_project_root
 from bindref.core.errors import EXIT_CLOSED_PIPE, EXIT_USAGE, BindrefError, BindrefErrors
+from bindref.definitions.shards import available_workers
 from bindref.render.project import Project
 
 __all__ = ["EXIT_CODES_HELP", "get_parser", "main"]
@@ -53,7 +54,7 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         if _needs_project(args):
             root = args.root.resolve() if args.root else find_project_root(Path.cwd())
-            project = Project.at(root, use_cache=not args.no_cache)
+            project = Project.at(root, use_cache=not args.no_cache, workers=available_workers())
         code: int = args.run(project, args)
     except BindrefError as error:
         print(error.render(), file=sys.stderr)

@@ -11,8 +11,7 @@ import argparse
 
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.scope import catalog_of, extensions_of
-from bindref.check.sdk import require_sdks
-from bindref.check.sdk_lock import refreshed_lock
+from bindref.check.sdk_inputs import require_sdks
 from bindref.check.sdk_lock_file import lock_path, read_lock, render_lock
 from bindref.cli.commands import parse_sdk_sources
 from bindref.core.errors import EXIT_OK, ConfigError
@@ -23,6 +22,8 @@ from bindref.sdk.provenance import describe
 
 def run_sdk_lock(project: Project, args: argparse.Namespace) -> int:
     """Write (or leave as is) the lock of every extension, or of ``--extension NAME``."""
+    from bindref.check.sdk_lock import refreshed_lock  # noqa: PLC0415  # the SDK readers load when the command runs
+
     options = CheckOptions(
         sdk_sources=parse_sdk_sources(args.sdk_source),
         python_sdk=not args.no_python_sdk,

@@ -90,7 +90,9 @@ def _checker(declared: Any) -> Callable[[Any], bool]:
     if declared is int:
         return lambda value: isinstance(value, int) and not isinstance(value, bool)
     if declared is Any or origin is not None or not isinstance(declared, type):
-        return lambda value: True  # Any, Literal, a TypeVar...: nothing a literal could get wrong that mypy would not
+        return lambda value: (
+            True
+        )  # Any, Literal, a TypeVar...: nothing a literal could get wrong that mypy would not
     return lambda value: isinstance(value, declared)
 
 

@@ -171,7 +171,11 @@ def _bound(name: str, args: list[Any], kwargs: dict[str, Any]) -> dict[str, Any]
         arguments[keyword] = value
     if not required <= arguments.keys():
         return None
-    return {parameter: arguments[parameter] for parameter in _SIGNATURES[name].parameters if parameter in arguments}
+    return {
+        parameter: arguments[parameter]
+        for parameter in _SIGNATURES[name].parameters
+        if parameter in arguments
+    }
 
 
 @cache

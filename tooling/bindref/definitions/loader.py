@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import ast
 import logging
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import griffe
@@ -20,16 +22,22 @@ from bindref.core.errors import BindrefError, ConfigError, DefinitionError, read
 from bindref.core.extensions import PYPROJECT
 from bindref.definitions.raw import RawBinding, binding_decorator, read_binding
 from bindref.definitions.scope import ClassInfo, DefinitionModule, DefinitionScope
+from bindref.definitions.shards import in_shards
 from bindref.definitions.spec_imports import check_spec_imports
 
 # griffe logs (for example) unresolvable annotations; we report our own errors instead.
 logging.getLogger("griffe").setLevel(logging.ERROR)
 
 
-def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding], list[BindrefError]]:
+def load_raw_bindings(
+    root: Path, definitions_dir: str, *, workers: int = 1
+) -> tuple[list[RawBinding], list[BindrefError]]:
     """Every binding class under ``root/definitions_dir`` plus every problem found.
 
-    All files are read even after an error, so one run reports everything.
+    All files are read even after an error, so one run reports everything. With
+    ``workers`` > 1 and enough files, the files are shared out in order between this
+    process and forked ones (:mod:`bindref.definitions.shards`): the result is the same,
+    in the same order, as reading them one by one.
     """
     base = root / definitions_dir
     if not base.is_dir():
@@ -40,28 +48,117 @@ def load_raw_bindings(root: Path, definitions_dir: str) -> tuple[list[RawBinding
             hint="set [tool.bindref] definitions to the folder holding your binding modules",
         )
         return [], [problem]
-    errors: list[BindrefError] = []
-    modules: dict[str, DefinitionModule] = {}
-    for file in sorted(path for path in base.rglob("*.py") if not path.is_dir()):
+    files = sorted(path for path in base.rglob("*.py") if not path.is_dir())
+    parts = in_shards(read_part, (root, definitions_dir, files), len(files), workers)
+    errors = [error for part in parts for error in part.parse_errors]
+    errors += [error for part in parts for error in part.import_errors]
+    errors += [error for part in parts for error in part.read_errors]
+    bindings = [binding for part in parts for binding in part.bindings]
+    unique = {error.render(): error for error in errors}  # a shared base class fails once, not per binding
+    return bindings, list(unique.values())
+
+
+@dataclass(frozen=True, kw_only=True)
+class Part:
+    """What reading some of the files found, each list in file order."""
+
+    parse_errors: list[BindrefError]
+    import_errors: list[BindrefError]
+    read_errors: list[BindrefError]
+    bindings: list[RawBinding]
+
+
+def read_part(inputs: tuple[Path, str, list[Path]], indexes: range) -> Part:
+    """Read the files at ``indexes``; another module they name is parsed when first named."""
+    root, definitions_dir, files = inputs
+    base = root / definitions_dir
+    modules = _Modules(root, base, files)
+    parse_errors: list[BindrefError] = []
+    own: list[DefinitionModule] = []
+    for index in indexes:
+        file = files[index]
         relative = file.relative_to(root).as_posix()
         try:
             module = _parse_cached(file, relative, base)
         except BindrefError as error:
-            errors.append(error)
+            parse_errors.append(error)
         except OSError as error:  # a broken symlink, a file without read permission
-            errors.append(DefinitionError("cannot be read", path=relative, hint=error.strerror or str(error)))
+            parse_errors.append(
+                DefinitionError("cannot be read", path=relative, hint=error.strerror or str(error))
+            )
         else:
-            modules[module.name] = module
-    errors.extend(check_spec_imports(modules))
+            modules.known(module)
+            own.append(module)
+    owners = {module.name: module for module in own}  # a later file of the same import name wins
+    own = [module for module in own if owners[module.name] is module]
+    import_errors: list[BindrefError] = list(check_spec_imports(modules, own))
     scope = DefinitionScope(modules, folder=Path(definitions_dir).as_posix())
+    read_errors: list[BindrefError] = []
     bindings = [
-        read_binding(info, scope, errors)
-        for module in modules.values()
+        read_binding(info, scope, read_errors)
+        for module in own
         for info in module.classes.values()
         if binding_decorator(info.node) is not None
     ]
-    unique = {error.render(): error for error in errors}  # a shared base class fails once, not per binding
-    return bindings, list(unique.values())
+    return Part(
+        parse_errors=parse_errors, import_errors=import_errors, read_errors=read_errors, bindings=bindings
+    )
+
+
+class _Modules(Mapping[str, DefinitionModule]):
+    """The definition modules by import name, each parsed when first asked for.
+
+    A part reads its own files; a constant or base class imported from a file of
+    another part is found here all the same. A file that fails to parse is absent, as
+    when every file is read in one go (its own part reports the error).
+    """
+
+    def __init__(self, root: Path, base: Path, files: list[Path]) -> None:
+        self._root, self._base = root, base
+        self._files = {_module_name(file, base): file for file in files}
+        self._parsed: dict[str, DefinitionModule | None] = {}
+
+    def known(self, module: DefinitionModule) -> None:
+        self._parsed.setdefault(module.name, module)
+
+    def _get(self, name: str) -> DefinitionModule | None:
+        if name not in self._parsed:
+            file = self._files.get(name)
+            try:
+                found = (
+                    None
+                    if file is None
+                    else _parse_cached(file, file.relative_to(self._root).as_posix(), self._base)
+                )
+            except (BindrefError, OSError):
+                found = None
+            self._parsed[name] = found
+        return self._parsed[name]
+
+    def __getitem__(self, name: str) -> DefinitionModule:
+        module = self._get(name) if isinstance(name, str) else None
+        if module is None:
+            raise KeyError(name)
+        return module
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name in self._files and self._get(name) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name in self._files if self._get(name) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+def _module_parts(file: Path, base: Path) -> tuple[str, ...]:
+    parts = file.relative_to(base).with_suffix("").parts
+    return parts[:-1] if parts[-1] == "__init__" else parts
+
+
+def _module_name(file: Path, base: Path) -> str:
+    """The import name: the folder's last component, then the path (its parent is on sys.path)."""
+    return ".".join((base.name, *_module_parts(file, base)))
 
 
 # Parsed modules by file, for a live-preview server: a save re-parses only the saved file.
@@ -91,12 +188,9 @@ def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
             line=error.lineno or 1,
             hint=f"{where}a definition must be valid Python",
         ) from None
-    parts = file.relative_to(base).with_suffix("").parts
-    if parts[-1] == "__init__":
-        parts = parts[:-1]
-    # the import name: the folder's last component (its parent is what would be on sys.path)
-    module_name = ".".join((base.name, *parts))
+    module_name = _module_name(file, base)
     docstrings = _docstrings(tree)
+    parts = _module_parts(file, base)
     extension = parts[0] if len(parts) > 1 else ""
     module = DefinitionModule(name=module_name, path=relative)
     for statement in tree.body:

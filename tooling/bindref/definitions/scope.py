@@ -8,6 +8,7 @@ reported at the line that uses them.
 from __future__ import annotations
 
 import ast
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,7 +43,7 @@ class DefinitionModule:
 class DefinitionScope:
     """Resolves names across definition modules: constants and base classes."""
 
-    def __init__(self, modules: dict[str, DefinitionModule], *, folder: str) -> None:
+    def __init__(self, modules: Mapping[str, DefinitionModule], *, folder: str) -> None:
         self.modules = modules
         self.folder = folder  # the definitions folder as the settings name it, for hints
         self._resolving: set[tuple[str, str]] = set()

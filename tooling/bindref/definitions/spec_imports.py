@@ -9,7 +9,7 @@ Each such name is reported once per module, at its first use.
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from bindref.core.errors import DefinitionError
 from bindref.definitions.literals import HELPERS
@@ -19,10 +19,15 @@ SPEC = "bindref.spec"
 _NAMES = frozenset({*HELPERS, "binding"})
 
 
-def check_spec_imports(modules: Mapping[str, DefinitionModule]) -> list[DefinitionError]:
-    """One error per module and helper name that does not resolve to ``bindref.spec``."""
+def check_spec_imports(
+    modules: Mapping[str, DefinitionModule], checked: Iterable[DefinitionModule]
+) -> list[DefinitionError]:
+    """One error per module of ``checked`` and helper name that does not resolve to ``bindref.spec``.
+
+    ``modules`` are all the modules an import may lead through.
+    """
     errors: list[DefinitionError] = []
-    for module in modules.values():
+    for module in checked:
         first: dict[str, ast.Call] = {}  # each way of writing a helper, at its first use
         for call in _helper_calls(module):
             written = call.func.id if isinstance(call.func, ast.Name) else ast.unparse(call.func)

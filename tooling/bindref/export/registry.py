@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from bindref.core.config import Settings
-from bindref.export.learn import render_learn_pages
-from bindref.render.project import Project
+
+if TYPE_CHECKING:
+    from bindref.render.project import Project
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,6 +29,13 @@ class Exporter:
     pattern: str = "*.md"  # the files of the folder that the export owns when bindref wrote them
 
 
+def _render_learn(project: Project) -> dict[str, str]:
+    """The Learn pages; the renderer is imported when an export runs, not with the registry."""
+    from bindref.export.learn import render_learn_pages  # noqa: PLC0415  # the CLI's parser reads this registry
+
+    return render_learn_pages(project)
+
+
 def _learn_export(settings: Settings) -> str:
     return settings.learn_export
 
@@ -35,7 +44,7 @@ EXPORTERS: Mapping[str, Exporter] = {
     "learn": Exporter(
         name="learn",
         summary="Microsoft Learn Markdown with zone pivots",
-        render_pages=render_learn_pages,
+        render_pages=_render_learn,
         checked_folder=_learn_export,
     ),
 }

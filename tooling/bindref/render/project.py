@@ -10,18 +10,19 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bindref.core.cache import Cache, digest
 from bindref.core.config import Settings, load_settings
 from bindref.core.errors import BindrefError, BindrefErrors, NotFoundError, choices_hint, raise_all
 from bindref.core.model import Binding, Catalog
-from bindref.definitions.loader import load_raw_bindings
-from bindref.definitions.resolve import build_catalog
 from bindref.languages import Language
 from bindref.render.fingerprints import fingerprint
-from bindref.render.renderer import Renderer
 from bindref.render.template_set import OUTPUTS, PACKAGED_TEMPLATES, SITE
 from bindref.samples.regions import SampleReader
+
+if TYPE_CHECKING:
+    from bindref.render.renderer import Renderer
 
 _Signature = tuple[tuple[str, int, int], ...]
 
@@ -46,20 +47,23 @@ def _bytes(file: Path) -> bytes:
 class Project:
     """Loads and renders the bindings of the project rooted at ``settings.root``."""
 
-    def __init__(self, settings: Settings, *, use_cache: bool = True) -> None:
+    def __init__(self, settings: Settings, *, use_cache: bool = True, workers: int = 1) -> None:
         self.settings = settings
+        # Processes that may read definitions at once (forked): only a single-threaded caller,
+        # the CLI, asks for more than one (see bindref.definitions.shards).
+        self.workers = workers
         self.cache = Cache.for_project(settings.root, repr(settings), use=use_cache)
         self.reader = SampleReader(settings.root)
-        self.renderer = Renderer(settings, self.reader)
+        self._renderer: Renderer | None = None
         self._catalog: Catalog | None = None
         self._signature: _Signature = ()
         self._template_signature: _Signature = self._templates_signature()
         self._inputs_key = ""  # a digest of every definition and template file: what any page reads
 
     @classmethod
-    def at(cls, root: Path, *, use_cache: bool = True) -> Project:
+    def at(cls, root: Path, *, use_cache: bool = True, workers: int = 1) -> Project:
         """The project at ``root``, with its ``[tool.bindref]`` settings."""
-        return cls(load_settings(root.resolve()), use_cache=use_cache)
+        return cls(load_settings(root.resolve()), use_cache=use_cache, workers=workers)
 
     def refresh(self) -> None:
         """Forget what changed on disk since it was loaded: the catalog, the templates.
@@ -71,10 +75,23 @@ class Project:
             self._catalog = None
         templates = self._templates_signature()
         if templates != self._template_signature:
-            self.renderer = Renderer(self.settings, self.reader)
+            self._renderer = None
             self._template_signature = templates
             self._inputs_key = ""
         self.reader.refresh()
+
+    @property
+    def renderer(self) -> Renderer:
+        """The renderer of the current templates, made on first use.
+
+        Made lazily, as are the definition loader's imports, so that a command that finds
+        its answer in the cache (a remembered check) never loads jinja2 or griffe.
+        """
+        if self._renderer is None:
+            from bindref.render.renderer import Renderer  # noqa: PLC0415  # see the docstring
+
+            self._renderer = Renderer(self.settings, self.reader)
+        return self._renderer
 
     def template_files(self) -> list[Path]:
         """Every template any output may be rendered with: project overrides and packaged ones."""
@@ -127,7 +144,12 @@ class Project:
         return self._catalog
 
     def _load_catalog(self) -> Catalog:
-        raw_bindings, errors = load_raw_bindings(self.settings.root, self.settings.definitions)
+        from bindref.definitions.loader import load_raw_bindings  # noqa: PLC0415  # see renderer
+        from bindref.definitions.resolve import build_catalog  # noqa: PLC0415
+
+        raw_bindings, errors = load_raw_bindings(
+            self.settings.root, self.settings.definitions, workers=self.workers
+        )
         by_extension: dict[str, list[BindrefError]] = {}
         for error in errors:
             by_extension.setdefault(self._owner(error.path), []).append(error)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import ast
 import logging
 import re
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 from pathlib import Path
@@ -19,29 +18,16 @@ from pathlib import Path
 import griffe
 
 from bindref.languages import languages_of_sdk
+from bindref.sdk.locate import FUNCTION_APP, PACKAGE, find_function_app
 from bindref.sdk.python_bindings import binding_statements, built_classes
 from bindref.sdk.python_enums import enum_members
 from bindref.sdk.sources import BindingStatement, SdkParameter, SdkSurface
 
-FUNCTION_APP = "azure/functions/decorators/function_app.py"
-PACKAGE = "azure-functions"
+__all__ = ["FAMILY", "FUNCTION_APP", "PACKAGE", "find_function_app", "read_python_sdk"]
 FAMILY = "python"  # the SDK family in the language profiles (sdk_family) this reader serves
 
 # griffe logs what it cannot resolve (imported names); the check reports its own findings.
 logging.getLogger("griffe").setLevel(logging.ERROR)
-
-
-def find_function_app(search_paths: Sequence[str] | None = None) -> Path | None:
-    """The installed ``function_app.py`` on ``search_paths`` (``sys.path``), or None.
-
-    Walking the paths ourselves, rather than ``import azure.functions``, keeps the package's
-    import-time code out of a docs build.
-    """
-    for entry in sys.path if search_paths is None else search_paths:
-        candidate = Path(entry or ".") / FUNCTION_APP
-        if candidate.is_file():
-            return candidate.resolve()
-    return None
 
 
 def read_python_sdk(search_paths: Sequence[str] | None = None) -> Mapping[str, SdkSurface] | None:
