@@ -1,22 +1,28 @@
 """Definitions read by several processes give what one process gives, in the same order.
 
 The project is built in code with enough files to be shared out (see
-bindref.definitions.shards), and with the ways reading can go wrong spread over both
+bindref.core.parallel), and with the ways reading can go wrong spread over both
 halves: a syntax error, a helper imported from nowhere, a constant and a base class that
 live in a file of the other half, and a base class that is broken for every binding using it.
 """
 
 from __future__ import annotations
 
+import importlib
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from bindref.definitions import loader, shards
+from bindref.core import parallel as shards
+from bindref.definitions import loader
 from bindref.definitions.loader import load_raw_bindings
-from conftest import write_files
+from conftest import PYPROJECT, WIDGET_DEFINITION, WIDGET_PAGE, WIDGET_SAMPLES, ProjectFactory, write_files
+from corpus import run_cli
 
 COUNT = 2 * shards.MIN_PER_WORKER + 10
+cli_main = importlib.import_module("bindref.cli.main")  # the module (the package exports its main())
 
 DEFINITION = '''\
 """Binding {index}."""
@@ -76,7 +82,17 @@ def _outcome(root: Path, workers: int) -> tuple[list[object], list[str]]:
 
 
 @pytest.mark.parametrize("workers", [2, 3])
-def test_shared_out_reading_equals_reading_in_one_process(tmp_path: Path, workers: int) -> None:
+def test_shared_out_reading_equals_reading_in_one_process(
+    tmp_path: Path, workers: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    started: list[int] = []
+
+    class CountingPool(ProcessPoolExecutor):
+        def submit(self, *args: Any, **kwargs: Any) -> Any:
+            started.append(1)
+            return super().submit(*args, **kwargs)
+
+    monkeypatch.setattr(shards, "ProcessPoolExecutor", CountingPool)
     write_files(tmp_path, _files())
     alone = _outcome(tmp_path, 1)
     assert len(alone[0]) > COUNT - 10
@@ -84,7 +100,9 @@ def test_shared_out_reading_equals_reading_in_one_process(tmp_path: Path, worker
     assert any("nowhere" in error for error in alone[1])
     assert sum("base class 'Broken'" in error for error in alone[1]) == 3
     assert not any("SHARED" in error or "'Base'" in error for error in alone[1]), alone[1]
+    assert not started
     assert _outcome(tmp_path, workers) == alone
+    assert len(started) == min(workers, COUNT // shards.MIN_PER_WORKER) - 1  # this process reads one part
 
 
 def test_too_few_files_are_read_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -95,3 +113,38 @@ def test_too_few_files_are_read_in_one_process(tmp_path: Path, monkeypatch: pyte
     write_files(tmp_path, {k: v for k, v in _files().items() if "thing00" in k or "broken" in k})
     bindings, _errors = load_raw_bindings(tmp_path, "binding_defs", workers=8)
     assert bindings
+
+
+def _many_widgets() -> dict[str, str]:
+    """Enough widget bindings for a check to share its work out, each with its page."""
+    files: dict[str, str] = {}
+    for index in range(shards.MIN_PER_WORKER + 5):
+        key = f"widgetIn{index}"
+        definition = WIDGET_DEFINITION.replace('"widgetIn"', f'"{key}"').replace(
+            "class Widget:", f"class W{index}:"
+        )
+        files[f"binding_defs/widgets/w{index:03d}.py"] = definition
+        files[f"docs/w{index:03d}.md"] = WIDGET_PAGE.replace("widgets/widgetIn", f"widgets/{key}")
+    files["docs/w007.md"] += "\n{{To be added}}\n"  # a finding on a page, found by the rendering part
+    files["samples/widgets/widget.js"] = WIDGET_SAMPLES["samples/widgets/widget.js"].replace(
+        "widgetId: '{id}'", "widgetId: '{id}', colour: 'red'"
+    )  # a finding in a sample, found by the other part
+    return files
+
+
+def test_a_shared_out_check_equals_a_check_in_one_process(
+    make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pyproject = PYPROJECT + 'learn_export = "learn"\n'
+    root = make_project(_many_widgets(), definition=None, pyproject=pyproject).settings.root
+    (root / "learn").mkdir()
+    (root / "learn" / "stale.md").write_text("written by hand\n", encoding="utf-8")
+    check = ["--root", str(root), "check", "--no-python-sdk", "--no-java-sdk", "--diff", "--no-cache"]
+    monkeypatch.setattr(cli_main, "available_workers", lambda: 1)
+    alone = run_cli(check, capsys)
+    assert alone.exit_code == 1
+    for found in ("BR501", "BR302", "docs/w007.md", "+++ b/learn/"):  # from both parts, and diffs
+        assert found in alone.out, (found, alone.out[-2000:])
+    monkeypatch.setattr(cli_main, "available_workers", lambda: 2)
+    shared = run_cli(check, capsys)
+    assert (shared.exit_code, shared.out, shared.err) == (alone.exit_code, alone.out, alone.err)

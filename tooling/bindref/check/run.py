@@ -6,6 +6,7 @@ read: nothing here writes a file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
@@ -13,11 +14,14 @@ from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.findings import Finding, finding_from_error
 from bindref.check.memo import memoized_check
 from bindref.check.scope import catalog_of, findings_of
+from bindref.core.cache import CacheNews
 from bindref.core.errors import BindrefError, BindrefErrors, ConfigError
 from bindref.core.model import Catalog
+from bindref.core.parallel import MIN_PER_WORKER, fork_map
 from bindref.render.project import Project
 
 __all__ = ["CheckContext", "CheckOptions", "run_checks"]
+_Check = Callable[[CheckContext, list[str]], list[Finding]]  # a check, and the diffs it may add
 
 
 def run_checks(project: Project, options: CheckOptions, diffs: list[str] | None = None) -> list[Finding]:
@@ -56,15 +60,35 @@ def _run(project: Project, options: CheckOptions, diffs: list[str]) -> list[Find
         catalog = catalog_of(catalog, options.extension)
     context = CheckContext(project=project, catalog=catalog, options=options)
     findings = [finding_from_error(error, "BR001") for error in catalog.errors()]
-    checks = (check_definitions, check_pages, check_coverage, check_samples, check_sdks, check_sdk_lock)
-    for check in checks:
-        findings += check(context)  # independent: each reads the context, none depends on another
-    findings += check_exports(context, diffs)
+    # Independent: each check reads the context, none depends on another. On a big project
+    # the rendering checks run in a forked process beside the others (bindref.core.parallel).
+    rendering: list[_Check] = [_ignoring_diffs(check_pages), check_exports]
+    reading: list[_Check] = [_ignoring_diffs(c) for c in (check_definitions, check_coverage, check_samples)]
+    reading += [_ignoring_diffs(check_sdks), _ignoring_diffs(check_sdk_lock)]
+    parallel = project.workers > 1 and len(catalog.bindings) >= MIN_PER_WORKER
+    groups = [rendering, reading] if parallel else [[*rendering, *reading]]
+    project.cache.take_news()  # what this process cached so far stays here; forked ones send theirs
+
+    def run_group(group: list[_Check]) -> tuple[list[Finding], list[str], CacheNews]:
+        found: list[Finding] = []
+        group_diffs: list[str] = []
+        for check in group:
+            found += check(context, group_diffs)
+        return found, group_diffs, project.cache.take_news()
+
+    for found, group_diffs, news in fork_map(run_group, groups):
+        findings += found
+        diffs += group_diffs
+        project.cache.merge(news)
     findings = _without_broken_samples(findings, project, catalog)
     if options.extension:
         exported = _export_paths(project, catalog)
         findings = findings_of(findings, options.extension, project.settings, context.pages, exported)
     return _unique(findings)
+
+
+def _ignoring_diffs(check: Callable[[CheckContext], list[Finding]]) -> _Check:
+    return lambda context, _diffs: check(context)
 
 
 def _export_paths(project: Project, catalog: Catalog) -> list[str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from bindref.cli.parser import EXIT_CODES_HELP, get_parser
 from bindref.core.config import find_project_root
 from bindref.core.errors import EXIT_CLOSED_PIPE, EXIT_USAGE, BindrefError, BindrefErrors
-from bindref.definitions.shards import available_workers
+from bindref.core.parallel import available_workers
 from bindref.render.project import Project
 
 __all__ = ["EXIT_CODES_HELP", "get_parser", "main"]

@@ -28,6 +28,7 @@ import os
 import pickle
 import tempfile
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -78,6 +79,14 @@ class _SafeUnpickler(pickle.Unpickler):
         raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a bindref cache")
 
 
+@dataclass(frozen=True)
+class CacheNews:
+    """Entries one process added, and the keys it used, for another process's cache."""
+
+    added: dict[str, dict[str, object]]
+    used: dict[str, set[str]]
+
+
 class Cache:
     """The cache of one project; a disabled cache (``folder=None``) finds nothing and keeps nothing."""
 
@@ -87,6 +96,7 @@ class Cache:
         self._packs: dict[str, dict[str, object]] = {}
         self._used: dict[str, set[str]] = {}
         self._changed: set[str] = set()
+        self._added: dict[str, dict[str, object]] = {}  # since the last take_news(): for forked work
 
     @classmethod
     def for_project(cls, root: Path, settings_key: str, *, use: bool = True) -> Cache:
@@ -123,6 +133,21 @@ class Cache:
         self._pack(kind)[key] = value
         self._used.setdefault(kind, set()).add(key)
         self._changed.add(kind)
+        self._added.setdefault(kind, {})[key] = value
+
+    def take_news(self) -> CacheNews:
+        """What was added and used since the last call: a forked process sends it to its parent."""
+        news = CacheNews(added=self._added, used={kind: set(keys) for kind, keys in self._used.items()})
+        self._added = {}
+        return news
+
+    def merge(self, news: CacheNews) -> None:
+        """Take in what a forked process added and used, as if this process had."""
+        for kind, entries in news.added.items():
+            for key, value in entries.items():
+                self.put(kind, key, value)
+        for kind, keys in news.used.items():
+            self._used.setdefault(kind, set()).update(keys)
 
     def flush(self) -> None:
         """Write the changed packs atomically; a folder that cannot be written is left alone."""

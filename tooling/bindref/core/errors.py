@@ -8,9 +8,10 @@ exit codes (see :data:`EXIT_CODES`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from difflib import get_close_matches
 from pathlib import Path
+from typing import Any
 
 EXIT_OK = 0
 EXIT_DRIFT = 1
@@ -38,6 +39,10 @@ class BindrefError(Exception):
         self.hint = hint
         super().__init__(self.render())
 
+    def __reduce__(self) -> tuple[Callable[..., BindrefError], tuple[type[BindrefError], dict[str, Any]]]:
+        """Pickled by its fields, whatever a subclass's constructor takes: forked workers send errors."""
+        return (_rebuilt, (type(self), dict(self.__dict__)))
+
     def render(self) -> str:
         """The one-line form every sink prints."""
         where = (
@@ -47,6 +52,13 @@ class BindrefError(Exception):
         )
         hint = f" ({self.hint})" if self.hint else ""
         return f"{where}{self.message}{hint}"
+
+
+def _rebuilt(kind: type[BindrefError], fields: dict[str, Any]) -> BindrefError:
+    error = kind.__new__(kind)
+    error.__dict__.update(fields)
+    Exception.__init__(error, error.render())
+    return error
 
 
 class ConfigError(BindrefError):

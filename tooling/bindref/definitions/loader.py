@@ -20,9 +20,9 @@ import griffe
 from bindref.core.config import setting_line
 from bindref.core.errors import BindrefError, ConfigError, DefinitionError, read_text_file
 from bindref.core.extensions import PYPROJECT
+from bindref.core.parallel import in_shards
 from bindref.definitions.raw import RawBinding, binding_decorator, read_binding
 from bindref.definitions.scope import ClassInfo, DefinitionModule, DefinitionScope
-from bindref.definitions.shards import in_shards
 from bindref.definitions.spec_imports import check_spec_imports
 
 # griffe logs (for example) unresolvable annotations; we report our own errors instead.
@@ -36,7 +36,7 @@ def load_raw_bindings(
 
     All files are read even after an error, so one run reports everything. With
     ``workers`` > 1 and enough files, the files are shared out in order between this
-    process and forked ones (:mod:`bindref.definitions.shards`): the result is the same,
+    process and forked ones (:mod:`bindref.core.parallel`): the result is the same,
     in the same order, as reading them one by one.
     """
     base = root / definitions_dir

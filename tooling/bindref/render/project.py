@@ -50,7 +50,7 @@ class Project:
     def __init__(self, settings: Settings, *, use_cache: bool = True, workers: int = 1) -> None:
         self.settings = settings
         # Processes that may read definitions at once (forked): only a single-threaded caller,
-        # the CLI, asks for more than one (see bindref.definitions.shards).
+        # the CLI, asks for more than one (see bindref.core.parallel).
         self.workers = workers
         self.cache = Cache.for_project(settings.root, repr(settings), use=use_cache)
         self.reader = SampleReader(settings.root)
