@@ -204,10 +204,15 @@ def _read_pack(path: Path) -> dict[str, object]:
         return {}
     if not data.startswith(_MAGIC):
         return {}
+    collecting = gc.isenabled()
+    gc.disable()  # each new object would count toward a collection that finds no garbage: 5x slower
     try:
         pack = _SafeUnpickler(io.BytesIO(data[len(_MAGIC) :])).load()
     except Exception:  # any damage at all: rebuild, never trust
         return {}
+    finally:
+        if collecting:
+            gc.enable()
     if not isinstance(pack, dict) or not all(isinstance(key, str) for key in pack):
         return {}
     # A pack is hundreds of thousands of objects that live as long as the process: moved out
