@@ -6,18 +6,22 @@ definition's ``example(...)`` line) and lists regions that nothing uses (BR202).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from bindref.check.context import CheckContext
+from bindref.check.file_results import FileResults, valid_findings
 from bindref.check.findings import Finding, finding_from_error
 from bindref.check.page_scan import snippet_regions
 from bindref.check.placeholders import PLACEHOLDER_WORD
 from bindref.core.errors import BindrefError, BindrefErrors
-from bindref.core.model import Binding
+from bindref.core.model import Binding, ExampleRef
 from bindref.languages import Language
-from bindref.samples.files import sample_paths
-from bindref.samples.regions import Snippet
+from bindref.samples.files import sample_entries
+from bindref.samples.paths import name_suffix
+from bindref.samples.regions import SampleReader, Snippet
 
 SAMPLE_SUFFIXES = frozenset({".cs", ".java", ".js", ".mjs", ".cjs", ".ts", ".py", ".ps1", ".json", ".xml"})
 
@@ -56,6 +60,8 @@ def check_coverage(context: CheckContext) -> list[Finding]:
     """
     findings: list[Finding] = []
     used_regions = snippet_regions(context.pages, context.project.settings.samples)
+    reader = context.project.reader
+    examples = FileResults[tuple[Finding, ...]](context.project.cache, "example-findings", valid_findings)
     for key, row in coverage_matrix(context).items():
         binding = context.catalog.bindings[key]
         for language, cell in row.items():
@@ -72,19 +78,28 @@ def check_coverage(context: CheckContext) -> list[Finding]:
                 )
         for refs in binding.examples.values():
             for ref in refs:
-                try:
-                    snippet = context.project.reader.extract(
-                        ref.path, ref.region, referenced_from=(ref.location.path, ref.location.line)
-                    )
+                where = (ref.location.path, ref.location.line)
+                try:  # a file that cannot be read is said so anew each time, never cached
+                    text = reader.text(ref.path, referenced_from=where)
                 except BindrefError as error:
                     findings.extend(_region_findings(error))
                 else:
-                    findings.extend(_sample_placeholders(snippet))
+                    inputs = (ref.path, repr(ref.region), where[0], str(where[1]), text)
+                    findings.extend(examples.get(partial(_example_findings, reader, ref), *inputs))
                 if ref.region:
                     used_regions.add((ref.path, ref.region))
     if not any(page.error for page in context.pages):
         findings.extend(_unused_regions(context, used_regions))
     return findings
+
+
+def _example_findings(reader: SampleReader, ref: ExampleRef) -> tuple[Finding, ...]:
+    """BR002 for an example that cannot be extracted, else BR203 for its placeholders."""
+    try:
+        snippet = reader.extract(ref.path, ref.region, referenced_from=(ref.location.path, ref.location.line))
+    except BindrefError as error:
+        return tuple(_region_findings(error))
+    return tuple(_sample_placeholders(snippet))
 
 
 def _sample_placeholders(snippet: Snippet) -> list[Finding]:
@@ -108,28 +123,60 @@ def _region_findings(error: BindrefError) -> Iterable[Finding]:
 
 
 def _unused_regions(context: CheckContext, used: set[tuple[str, str]]) -> list[Finding]:
-    settings = context.project.settings
+    settings, reader = context.project.settings, context.project.reader
     root = settings.root
+    index = FileResults[_RegionIndex](context.project.cache, "region-index", _valid_index)
     findings: list[Finding] = []
-    for file in (f for folder in settings.sample_roots() for f in sample_paths(root / folder)):
-        if file.suffix.lower() not in SAMPLE_SUFFIXES or not file.is_file():
+    for relative, entry in (e for folder in settings.sample_roots() for e in sample_entries(root, folder)):
+        if name_suffix(entry.name).lower() not in SAMPLE_SUFFIXES or not _is_file(entry):
             continue  # a broken or looping link is reported where an example names it
-        relative = file.relative_to(root).as_posix()
-        try:
-            regions = context.project.reader.regions(relative)
+        try:  # a file that cannot be read is said so anew each time, never cached
+            text = reader.text(relative)
         except BindrefError as error:
             findings.extend(_region_findings(error))
             continue
+        regions, errors = index.get(partial(_region_index, reader, relative), relative, text)
+        findings.extend(errors)
         findings.extend(
             Finding(
                 code="BR202",
                 message=f"region '{name}' is used nowhere",
                 path=relative,
-                line=span.start_line,
+                line=line,
                 hint="reference it from a definition's example() or a page's snippet(), "
                 "or remove its markers",
             )
-            for name, span in regions.items()
+            for name, line in regions
             if (relative, name) not in used
         )
     return findings
+
+
+# The named regions of a file with the lines they open on, or the marker errors that keep it from having any.
+_RegionIndex = tuple[tuple[tuple[str, int], ...], tuple[Finding, ...]]
+
+
+def _region_index(reader: SampleReader, relative: str) -> _RegionIndex:
+    try:
+        regions = reader.regions(relative)
+    except BindrefError as error:
+        return (), tuple(_region_findings(error))
+    return tuple((name, span.start_line) for name, span in regions.items()), ()
+
+
+def _valid_index(value: object) -> bool:
+    if not isinstance(value, tuple) or len(value) != 2 or not valid_findings(value[1]):
+        return False
+    regions = value[0]
+    return isinstance(regions, tuple) and all(
+        isinstance(r, tuple) and len(r) == 2 and isinstance(r[0], str) and isinstance(r[1], int)
+        for r in regions
+    )
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    """A regular file, or a link to one (as ``Path.is_file``: a loop or a dangling link is not)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        return False

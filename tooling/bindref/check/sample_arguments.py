@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from difflib import get_close_matches
+from functools import cached_property
 
 from bindref.check.findings import Finding
 from bindref.core.model import Binding, DefaultValue, LanguageParameter, Unavailable
@@ -35,13 +36,22 @@ class ArgumentChecker:
         self.valid = (
             {p.name for p in self.parameters} | {e.name for e in self.extras} | profile.host_properties
         )
-        self.unavailable = {
-            profile.spell(p.canonical): spelled.reason
-            for p in binding.parameters
-            if isinstance(spelled := p.by_language.get(language), Unavailable)
-        }
-        self.overloads = _overloads(binding, language, self.parameters)
+        self.binding = binding
         self.suggested: set[str] = set()  # lowercased names that BR301 hints suggested
+
+    @cached_property
+    def unavailable(self) -> dict[str, str]:
+        """Names this language lacks, with the reason (asked only about a name that is not valid)."""
+        return {
+            self.profile.spell(p.canonical): spelled.reason
+            for p in self.binding.parameters
+            if isinstance(spelled := p.by_language.get(self.language), Unavailable)
+        }
+
+    @cached_property
+    def overloads(self) -> tuple[_Overload, ...]:
+        """The positional signatures (asked only by a usage that passes arguments by position)."""
+        return _overloads(self.binding, self.language, self.parameters)
 
     def required(self) -> list[str]:
         """Required names in reference-table order: profile extras, parameters, trailing extras."""
@@ -61,8 +71,8 @@ class ArgumentChecker:
                 findings.append(resolved)
             else:
                 by_constructor.append((argument, resolved))
-        overload = self._fitting(len(positional), [name for _, name in by_constructor])
-        slots = [p.name for p in overload]
+        named = [name for _, name in by_constructor]
+        slots = [p.name for p in self._fitting(len(positional), named)] if positional or named else []
         for argument in positional:
             position = argument.position or 0
             if position < len(slots):

@@ -29,10 +29,17 @@ class Target:
 
 @dataclass
 class Symbols:
-    """The bindings one syntax may name: by type string, and by SDK symbol or typed helper."""
+    """The bindings one syntax may name: by type string, and by SDK symbol or typed helper.
+
+    It remembers the near misses of unknown type strings (one difflib search each) and its
+    narrowings, so that every file of a check shares them, and a file's findings never
+    depend on which files were judged before it.
+    """
 
     by_type: dict[str, list[Target]] = field(default_factory=dict)
     by_name: dict[str, list[Target]] = field(default_factory=dict)
+    near_misses: dict[str, list[Finding]] = field(default_factory=dict, repr=False, compare=False)
+    narrowed: dict[frozenset[Language], Symbols] = field(default_factory=dict, repr=False, compare=False)
 
     def __bool__(self) -> bool:
         return bool(self.by_type or self.by_name)
@@ -40,26 +47,27 @@ class Symbols:
     def only(self, languages: Iterable[Language]) -> Symbols:
         """The same symbols for ``languages`` only (a function.json whose script says whose it is)."""
         keep = frozenset(languages)
+        if keep in self.narrowed:
+            return self.narrowed[keep]
 
         def narrowed(table: Mapping[str, list[Target]]) -> dict[str, list[Target]]:
             kept = {symbol: [t for t in targets if t.language in keep] for symbol, targets in table.items()}
             return {symbol: targets for symbol, targets in kept.items() if targets}
 
-        return Symbols(by_type=narrowed(self.by_type), by_name=narrowed(self.by_name))
+        self.narrowed[keep] = Symbols(by_type=narrowed(self.by_type), by_name=narrowed(self.by_name))
+        return self.narrowed[keep]
 
 
-def check_usage(
-    usage: BindingUsage, symbols: Symbols, path: str, near_misses: dict[str, list[Finding]]
-) -> list[Finding]:
-    """BR301/BR302/BR303 for one usage; ``near_misses`` caches one difflib search per unknown type."""
+def check_usage(usage: BindingUsage, symbols: Symbols, path: str) -> list[Finding]:
+    """BR301/BR302/BR303 for one usage."""
     table = symbols.by_type if usage.by_type else symbols.by_name
     targets = table.get(usage.symbol)
     if targets is None:
         if not usage.by_type:
             return []  # another extension's binding, such as app.http or [BlobInput]
-        if usage.symbol not in near_misses:
-            near_misses[usage.symbol] = _unknown_type(usage, table, "")
-        return [replace(f, path=path, line=_type_line(usage)) for f in near_misses[usage.symbol]]
+        if usage.symbol not in symbols.near_misses:
+            symbols.near_misses[usage.symbol] = _unknown_type(usage, table, "")
+        return [replace(f, path=path, line=_type_line(usage)) for f in symbols.near_misses[usage.symbol]]
     # A C# name both models share: judge the sample by the model it fits best.
     return min((_check_target(usage, target, path) for target in targets), key=len)
 

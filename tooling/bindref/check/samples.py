@@ -11,16 +11,18 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from pathlib import Path
+from functools import cached_property, partial
 
 from bindref.check.context import CheckContext
+from bindref.check.file_results import FileResults, valid_findings
 from bindref.check.findings import Finding, finding_from_error
 from bindref.check.sample_usage import Symbols, Target, check_usage
+from bindref.core.cache import Cache
 from bindref.core.errors import BindrefError
 from bindref.core.model import Catalog
 from bindref.languages import PROFILES, Language, languages_of_script, languages_of_syntax, script_suffixes
 from bindref.samples.files import prefilter, sample_files
-from bindref.samples.function_json import function_script
+from bindref.samples.function_json import files_beside, function_script
 from bindref.samples.usages import BindingUsage, Syntax, find_usages
 
 # The languages each sample syntax is read for (C# serves both worker models).
@@ -36,44 +38,79 @@ def check_samples(context: CheckContext) -> list[Finding]:
     BR304 (a note) for a function.json that belongs to a language bindref documents in code.
     """
     settings = context.project.settings
-    index = _index(context.catalog)
-    prefilters = {syntax: _prefilter(syntax, symbols) for syntax, symbols in index.items()}
-    near_misses: dict[str, list[Finding]] = {}  # one difflib search per unknown type string
+    judge = _Judge(context)
     findings: list[Finding] = []
-    every = (
-        f for folder in settings.sample_roots() for f in sample_files(settings.root, settings.root / folder)
-    )
-    for path, syntax in every:
-        symbols = index[syntax]
-        if not symbols:
-            continue
-        relative = path.relative_to(settings.root).as_posix()
-        try:  # the reader every stage uses: a sample it cannot read is BR002, never skipped
-            text = context.project.reader.text(relative)
-        except BindrefError as error:
-            findings.append(finding_from_error(error, "BR002"))
-            continue
-        text = text.removeprefix("\ufeff")
-        pattern = prefilters[syntax]
+    for folder in settings.sample_roots():
+        for relative, entry, syntax in sample_files(settings.root, folder):
+            if not judge.reads(syntax):
+                continue
+            try:  # the reader every stage uses: a sample it cannot read is BR002, never skipped
+                text = context.project.reader.text(relative)
+            except BindrefError as error:
+                findings.append(finding_from_error(error, "BR002"))
+                continue
+            findings.extend(judge.findings(relative, entry.path, syntax, text.removeprefix("\ufeff")))
+    return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
+
+
+class _Judge:
+    """The findings of one sample file, cached by everything they depend on.
+
+    They depend on the file's path and text (for a function.json, on the script beside it
+    too) and on the catalog: a cached entry is keyed by all of them, so a warm check reads
+    each file and looks its findings up; the index of what each syntax may name is built
+    only when some file is not in the cache.
+    """
+
+    def __init__(self, context: CheckContext) -> None:
+        self.context = context
+        catalog_key = context.project.catalog_key(context.catalog)
+        # Without a key (a catalog made up in code) there is nothing to key the findings by.
+        cache = context.project.cache if catalog_key else Cache(None)
+        self.results = FileResults[tuple[Finding, ...]](cache, "sample-findings", valid_findings, catalog_key)
+        languages = {language for binding in context.catalog.bindings.values() for language in binding.names}
+        self.syntaxes = {syntax for syntax, readers in _LANGUAGES.items() if languages.intersection(readers)}
+
+    def reads(self, syntax: Syntax) -> bool:
+        """Whether any binding may be named in ``syntax`` (in an enabled language that reads it)."""
+        return syntax in self.syntaxes
+
+    @cached_property
+    def index(self) -> dict[Syntax, Symbols]:
+        return _index(self.context.catalog)
+
+    @cached_property
+    def prefilters(self) -> dict[Syntax, re.Pattern[str] | None]:
+        return {syntax: _prefilter(syntax, symbols) for syntax, symbols in self.index.items()}
+
+    def findings(self, relative: str, path: str, syntax: Syntax, text: str) -> tuple[Finding, ...]:
+        """What the usages in one file (``text``, BOM removed) do wrong."""
+        script = None
+        if syntax is Syntax.FUNCTION_JSON:
+            script = function_script(text, files_beside(path), _SCRIPT_SUFFIXES)
+        judge = partial(self._judge, relative, syntax, text, script)
+        return self.results.get(judge, relative, syntax.value, text, "" if script is None else "\0" + script)
+
+    def _judge(self, relative: str, syntax: Syntax, text: str, script: str | None) -> tuple[Finding, ...]:
+        symbols = self.index[syntax]
+        pattern = self.prefilters[syntax]
         if pattern is not None and pattern.search(text) is None:
-            continue
+            return ()
         try:
             usages = find_usages(
-                text, syntax, None if symbols.by_type else symbols.by_name, cache=context.project.cache
+                text, syntax, None if symbols.by_type else symbols.by_name, cache=self.context.project.cache
             )
         except json.JSONDecodeError as error:
             message = f"not valid JSON: {error.msg[:1].lower()}{error.msg[1:]}"
             hint = f"column {error.colno}"
-            findings.append(
-                Finding(code="BR002", message=message, path=relative, line=error.lineno, hint=hint)
-            )
-            continue
+            return (Finding(code="BR002", message=message, path=relative, line=error.lineno, hint=hint),)
+        findings: list[Finding] = []
         if syntax is Syntax.FUNCTION_JSON:
-            symbols, note = _function_json_symbols(path, text, symbols, usages, relative)
+            symbols, note = _function_json_symbols(script, symbols, usages, relative)
             findings.extend(note)
         for usage in usages:
-            findings.extend(check_usage(usage, symbols, relative, near_misses))
-    return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
+            findings.extend(check_usage(usage, symbols, relative))
+        return tuple(findings)
 
 
 def _index(catalog: Catalog) -> dict[Syntax, Symbols]:
@@ -108,7 +145,7 @@ def _prefilter(syntax: Syntax, symbols: Symbols) -> re.Pattern[str] | None:
 
 
 def _function_json_symbols(
-    path: Path, text: str, symbols: Symbols, usages: tuple[BindingUsage, ...], relative: str
+    script: str | None, symbols: Symbols, usages: tuple[BindingUsage, ...], relative: str
 ) -> tuple[Symbols, list[Finding]]:
     """The bindings a function.json may name: those of the language of its script.
 
@@ -120,7 +157,6 @@ def _function_json_symbols(
     samples on purpose. Without a script that decides it (a sample that shows only the
     configuration), the file is read as every language that documents function.json.
     """
-    script = function_script(path, text, _SCRIPT_SUFFIXES)
     if script is None:
         return symbols, []
     languages = languages_of_script(script)

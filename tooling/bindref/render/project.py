@@ -56,6 +56,7 @@ class Project:
         self.reader = SampleReader(settings.root)
         self._renderer: Renderer | None = None
         self._catalog: Catalog | None = None
+        self._catalog_key = ""  # the cache key of what _catalog was built from
         self._signature: _Signature = ()
         self._template_signature: _Signature = self._templates_signature()
         self._inputs_key = ""  # a digest of every definition and template file: what any page reads
@@ -139,9 +140,25 @@ class Project:
                 if not catalog.problems:  # errors are raised anew each time, never replayed
                     self.cache.put("catalog", key, catalog)
             self._catalog = catalog
+            self._catalog_key = key
             self._signature = signature
             self._inputs_key = ""
         return self._catalog
+
+    def catalog_key(self, catalog: Catalog) -> str:
+        """A key for what ``catalog`` was built from, when it is this project's or a part of it.
+
+        A result computed from the catalog may then be cached by it as the catalog is; ''
+        for any other catalog (one made up in code, or one from before a refresh).
+        """
+        own = self._catalog
+        if (
+            own is None
+            or any(own.bindings.get(key) is not b for key, b in catalog.bindings.items())
+            or any(own.problems.get(key) is not p for key, p in catalog.problems.items())
+        ):
+            return ""
+        return digest(self._catalog_key, repr(list(catalog.bindings)), repr(list(catalog.problems)))
 
     def _load_catalog(self) -> Catalog:
         from bindref.definitions.loader import load_raw_bindings  # noqa: PLC0415  # see renderer

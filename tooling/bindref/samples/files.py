@@ -11,8 +11,9 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
-from bindref.samples.usages import Syntax, syntax_for
+from bindref.samples.usages import Syntax, syntax_of_name
 
 MAX_SAMPLE_BYTES = 5 * 1024 * 1024  # larger files are not samples anyone reads on a page
 
@@ -23,18 +24,66 @@ SKIPPED_FOLDERS = frozenset({"node_modules", "bin", "obj", "target", "dist", "bu
 
 def sample_paths(base: Path) -> Iterator[Path]:
     """Every file under ``base``, in order, outside dependency, build and hidden folders."""
-    for folder, subfolders, files in os.walk(base):
-        subfolders[:] = sorted(f for f in subfolders if f not in SKIPPED_FOLDERS and not f.startswith("."))
-        yield from (Path(folder, name) for name in sorted(files))
+    return (Path(entry.path) for entry in _entries(str(base)))
 
 
-def sample_files(root: Path, base: Path) -> Iterator[tuple[Path, Syntax]]:
-    """The samples bindref can parse, with their syntax; symlinks must stay in the repository."""
+def sample_entries(root: Path, folder: str) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """The files of :func:`sample_paths` under ``root/folder``, each with its repo-relative POSIX path.
+
+    Strings and directory entries rather than paths: an entry knows its name and whether it
+    is a link without another system call, which a walk over thousands of samples notices.
+    """
+    below = (root / folder).relative_to(root).as_posix()
+    prefix = "" if below == "." else below + "/"
+    base = str(root / folder)
+    start = len(os.path.join(base, ""))
+    for entry in _entries(base):
+        yield prefix + entry.path[start:].replace(os.sep, "/"), entry
+
+
+def _entries(base: str) -> Iterator[os.DirEntry[str]]:
+    """What ``os.walk`` finds: each folder's files by name, then its subfolders by name.
+
+    Skipped and hidden folders are left out, and a link to a folder is not followed.
+    """
+    try:
+        with os.scandir(base) as found:
+            entries = list(found)
+    except OSError:
+        return
+    files: list[os.DirEntry[str]] = []
+    folders: list[os.DirEntry[str]] = []
+    for entry in entries:
+        if not _is_folder(entry):
+            files.append(entry)
+        elif entry.name not in SKIPPED_FOLDERS and not entry.name.startswith(".") and not entry.is_symlink():
+            folders.append(entry)
+    yield from sorted(files, key=_name)
+    for folder in sorted(folders, key=_name):
+        yield from _entries(folder.path)
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # as os.walk: an entry that cannot be asked is a file
+        return False
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def sample_files(root: Path, folder: str) -> Iterator[tuple[str, os.DirEntry[str], Syntax]]:
+    """The samples bindref can parse under ``root/folder``, with their syntax.
+
+    A symlink counts only if it resolves inside the repository.
+    """
     real_root = root.resolve()
-    for path in sample_paths(base):
-        syntax = syntax_for(path)
-        if syntax is not None and (not path.is_symlink() or _inside(path, real_root)):
-            yield path, syntax
+    for relative, entry in sample_entries(root, folder):
+        syntax = syntax_of_name(entry.name)
+        if syntax is not None and (not entry.is_symlink() or _inside(Path(entry.path), real_root)):
+            yield relative, entry, syntax
 
 
 def _inside(link: Path, real_root: Path) -> bool:
@@ -54,7 +103,7 @@ class SampleTextError(ValueError):
         self.hint = hint
 
 
-def read_sample_text(path: Path, size: int) -> str:
+def read_sample_text(path: str | Path, size: int) -> str:
     """The text of a sample ``size`` bytes long, by the one set of rules every stage uses.
 
     UTF-8 (a byte-order mark is kept for the region parser to drop), at most
@@ -64,7 +113,7 @@ def read_sample_text(path: Path, size: int) -> str:
     """
     data = b""
     if size <= MAX_SAMPLE_BYTES:
-        with path.open("rb") as handle:
+        with open(path, "rb") as handle:  # a str path: no Path object per sample
             data = handle.read(MAX_SAMPLE_BYTES + 1)
     if (size := max(size, len(data))) > MAX_SAMPLE_BYTES:
         hint = f"{size / 2**20:.1f} MiB; samples are limited to {MAX_SAMPLE_BYTES >> 20} MiB"
@@ -80,6 +129,23 @@ def read_sample_text(path: Path, size: int) -> str:
 
 
 def prefilter(symbols: Iterable[str]) -> re.Pattern[str] | None:
-    """One regex for all binding names: a file is parsed only if it mentions one."""
-    ordered = sorted(symbols, key=len, reverse=True)
-    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+    """One regex that finds whether a text mentions any binding name: only then is it parsed.
+
+    The names are merged into a trie (``Synth(?:01|2(?:3|4))``) rather than listed: a
+    thousand bindings make a regex that compiles and searches several times faster. Only
+    whether it matches means anything: a name that extends another is left out.
+    """
+    trie: dict[str, dict[str, Any]] = {}
+    for symbol in symbols:
+        node = trie
+        for character in symbol:
+            node = node.setdefault(character, {})
+        node[""] = {}
+    return re.compile(_alternatives(trie)) if trie else None
+
+
+def _alternatives(node: dict[str, dict[str, Any]]) -> str:
+    if "" in node:  # a name ends here: whatever follows, the text mentions it
+        return ""
+    branches = [re.escape(character) + _alternatives(child) for character, child in sorted(node.items())]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

@@ -9,8 +9,9 @@ script lives here, and which suffix is which language lives in the language prof
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
-from pathlib import Path, PurePosixPath
+import os
+from collections.abc import Collection, Sequence
+from pathlib import PurePosixPath
 
 from bindref.samples.treesitter import Node, json_pairs, line_of, parse_json_object, text_of
 from bindref.samples.usage_types import Argument, BindingUsage, Syntax
@@ -37,22 +38,35 @@ def function_json_usages(text: str) -> tuple[BindingUsage, ...]:
     )
 
 
-def function_script(function_json: Path, text: str, suffixes: Collection[str]) -> str | None:
-    """The script ``function_json`` configures, as its ``scriptFile`` writes it or as the host finds it.
-
-    Without ``scriptFile`` the Functions host runs the one file beside function.json, else
-    the one named run.*, index.* or __init__.py. ``suffixes`` are the scripts of the
-    function.json models (the profiles know them): a lone README is not a script. None when
-    nothing decides it: no script beside it (a sample that shows the configuration only), or
-    a folder of several languages' samples.
-    """
-    declared = _script_file(text)
-    if declared is not None:
-        return declared
+def files_beside(function_json: str) -> tuple[str, ...] | None:
+    """The names of the other files in the folder of ``function_json``, sorted; None if unlistable."""
+    name = os.path.basename(function_json)
     try:
-        beside = sorted(p.name for p in function_json.parent.iterdir() if p.is_file() and p != function_json)
+        with os.scandir(os.path.dirname(function_json) or ".") as entries:
+            return tuple(sorted(e.name for e in entries if e.name != name and _is_file(e)))
     except OSError:
         return None
+
+
+def _is_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file()
+    except OSError:  # a link loop is no script
+        return False
+
+
+def function_script(text: str, beside: Sequence[str] | None, suffixes: Collection[str]) -> str | None:
+    """The script a function.json configures, as its ``scriptFile`` writes it or as the host finds it.
+
+    Without ``scriptFile`` the Functions host runs the one file beside function.json
+    (``beside``: :func:`files_beside`), else the one named run.*, index.* or __init__.py.
+    ``suffixes`` are the scripts of the function.json models (the profiles know them): a lone
+    README is not a script. None when nothing decides it: no script beside it (a sample that
+    shows the configuration only), or a folder of several languages' samples.
+    """
+    declared = _script_file(text)
+    if declared is not None or beside is None:
+        return declared
     scripts = [name for name in beside if PurePosixPath(name).suffix.lower() in suffixes]
     if len(beside) == 1:
         return scripts[0] if scripts else None

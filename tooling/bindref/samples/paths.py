@@ -1,20 +1,26 @@
 """Where a sample is: a path under the repository, resolved without ever leaving it.
 
-Every reader of samples resolves through :func:`resolve_sample`, so an absolute path, a
-``..``, a symlink out of the repository, a loop, a broken link or a folder is refused the
-same way everywhere, at the docs line that asked for the sample when one did.
+Every reader of samples resolves through :func:`locate_sample` (or :func:`resolve_sample`),
+so an absolute path, a ``..``, a symlink out of the repository, a loop, a broken link or a
+folder is refused the same way everywhere, at the docs line that asked for the sample when
+one did. The common case (a regular file under real folders) is settled with one ``lstat``
+per file and one per folder, on strings: a check resolves thousands of samples, and
+``os.path.realpath`` or ``pathlib`` would cost a system call or an object per component.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+import string
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath, PureWindowsPath
+from pathlib import Path
 
 from bindref.core.errors import RegionError, choices_hint
 
 Where = tuple[str, int] | None  # the (docs path, line) that asked for a sample, if any
+
+_DRIVE_LETTERS = frozenset(string.ascii_letters)
 
 
 @dataclass(frozen=True)
@@ -39,14 +45,45 @@ def _missing_hint(base: Path, parts: list[str]) -> str:
     return choices_hint(parts[depth], names, noun=noun)
 
 
-def resolve_sample(base: Path, target: SampleRef) -> Path:  # base: the root, already resolved
-    if PurePosixPath(target.path).is_absolute() or PureWindowsPath(target.path).anchor:
+def is_anchored(path: str) -> bool:
+    """Whether POSIX or Windows reads ``path`` as absolute or drive-bound (``/x``, a backslash, ``C:x``).
+
+    The same answer as ``PurePosixPath(path).is_absolute() or PureWindowsPath(path).anchor``,
+    without building two path objects per sample.
+    """
+    return path[:1] in ("/", "\\") or (path[1:2] == ":" and path[:1] in _DRIVE_LETTERS)
+
+
+def name_suffix(name: str) -> str:
+    """``PurePath(name).suffix`` of a file name, without a path object: ``.cs``, or '' for ``.env``."""
+    dot = name.rfind(".")
+    return name[dot:] if 0 < dot < len(name) - 1 else ""
+
+
+def locate_sample(base: str, target: SampleRef, folders: dict[str, bool]) -> tuple[str, os.stat_result]:
+    """The real file behind ``target`` under ``base`` (already resolved), and its ``stat``.
+
+    ``folders`` remembers which folders are real (no symlink), so each is asked once; its
+    owner empties it whenever a link may have changed.
+    """
+    if is_anchored(target.path):
         raise target.error("path", "is absolute", "make it relative to the repository root")
     parts = [part for part in target.path.replace("\\", "/").split("/") if part not in ("", ".")]
     if ".." in parts:
         raise target.error("path", "must not contain '..'", "samples must be inside the repository")
-    if (found := _plain_file(base, parts)) is not None:
+    if (found := _plain_file(base, parts, folders)) is not None:
         return found
+    resolved = _resolve_carefully(Path(base), parts, target)
+    return str(resolved), resolved.stat()
+
+
+def resolve_sample(base: Path, target: SampleRef) -> Path:  # base: the root, already resolved
+    """The real file behind ``target``, refusing anything that leaves ``base``."""
+    return Path(locate_sample(str(base), target, {})[0])
+
+
+def _resolve_carefully(base: Path, parts: list[str], target: SampleRef) -> Path:
+    """A link, a missing file or a folder: resolve step by step, to say what is wrong."""
     candidate = base.joinpath(*parts)
     if candidate.is_symlink() and _dangles(candidate):
         raise target.error("file", "is a broken symlink", "point it at the sample, or put the file there")
@@ -65,18 +102,36 @@ def resolve_sample(base: Path, target: SampleRef) -> Path:  # base: the root, al
     return resolved
 
 
-def _plain_file(base: Path, parts: list[str]) -> Path | None:
+def _plain_file(base: str, parts: list[str], folders: dict[str, bool]) -> tuple[str, os.stat_result] | None:
     """The common case at string speed: a regular file reached without any symlink.
 
-    Everything else (a link, a missing file, a folder) takes the careful path, which says why.
+    ``lstat`` tells a real folder or file from a link; everything else (a link, a missing
+    file, a folder) takes the careful path, which says why.
     """
-    candidate = os.path.join(base, *parts)
-    try:
-        if os.path.realpath(candidate) != candidate or not stat.S_ISREG(os.stat(candidate).st_mode):
+    if not parts:
+        return None
+    folder = base
+    for part in parts[:-1]:
+        folder = os.path.join(folder, part)
+        real = folders.get(folder)
+        if real is None:
+            real = folders[folder] = _is_real_folder(folder)
+        if not real:
             return None
+    candidate = os.path.join(folder, parts[-1])
+    try:
+        status = os.lstat(candidate)
     except (OSError, ValueError):
         return None
-    return Path(candidate)
+    return (candidate, status) if stat.S_ISREG(status.st_mode) else None
+
+
+def _is_real_folder(path: str) -> bool:
+    """A folder that is not a symlink (``lstat`` does not follow the last link)."""
+    try:
+        return stat.S_ISDIR(os.lstat(path).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _dangles(link: Path) -> bool:

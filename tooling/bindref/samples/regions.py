@@ -14,7 +14,7 @@ from pathlib import Path
 
 from bindref.core.errors import BindrefError, RegionError, choices_hint, raise_all
 from bindref.samples.files import SampleTextError, read_sample_text
-from bindref.samples.paths import SampleRef, Where, resolve_inside, resolve_sample
+from bindref.samples.paths import SampleRef, Where, locate_sample, resolve_inside
 
 __all__ = [
     "RegionSpan",
@@ -164,7 +164,12 @@ class _ParsedSample:
 def _parse(path_for_messages: str, text: str) -> _ParsedSample:
     # Only "\n" splits (not str.splitlines), so line numbers match what editors show.
     lines = text.removeprefix("\ufeff").replace("\r\n", "\n").removesuffix("\n").split("\n")
-    markers = [m for n, line in enumerate(lines, 1) if (m := _classify(line, n))]
+    # Every marker holds a "<" (tags, snippets) or "region": the regexes see only those lines.
+    markers = [
+        m
+        for n, line in enumerate(lines, 1)
+        if ("<" in line or "region" in line) and (m := _classify(line, n))
+    ]
     skip = frozenset(m.line for m in markers)
     code_lines = [n for n, line in enumerate(lines, 1) if n not in skip and line.strip()]
     scanner = _Scanner(path_for_messages, code_lines)
@@ -209,14 +214,16 @@ class SampleReader:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._real_root = root.resolve()
-        self._cache: dict[Path, tuple[tuple[int, int], _ParsedSample]] = {}
-        self._texts: dict[Path, tuple[tuple[int, int], str]] = {}
-        self._resolved: dict[str, Path] = {}  # relative path -> real file, until refresh()
+        self._real_root = str(root.resolve())
+        self._cache: dict[str, tuple[tuple[int, int], _ParsedSample]] = {}
+        self._texts: dict[str, tuple[tuple[int, int], str]] = {}
+        self._resolved: dict[str, str] = {}  # relative path -> real file, until refresh()
+        self._folders: dict[str, bool] = {}  # folder -> real (not a link), until refresh()
 
     def refresh(self) -> None:
         """Resolve paths anew (once per build or check): a symlink may point elsewhere now."""
         self._resolved.clear()
+        self._folders.clear()
 
     def regions(self, relative_path: str, *, referenced_from: Where = None) -> dict[str, RegionSpan]:
         """Every named region in the file, by name."""
@@ -237,17 +244,19 @@ class SampleReader:
         """The file's text as every stage reads a sample: UTF-8, size-limited, not binary."""
         return self._read(_Target(relative_path, referenced_from))[2]
 
-    def _read(self, target: _Target) -> tuple[Path, tuple[int, int], str]:
+    def _read(self, target: _Target) -> tuple[str, tuple[int, int], str]:
         """The resolved path, its version and its text; read again only when the file changed."""
         known = self._resolved.get(target.path)
-        path = known or resolve_sample(self._real_root, target)
         try:
-            stat = path.stat()
-            version = (stat.st_mtime_ns, stat.st_size)
+            if known is None:
+                path, status = locate_sample(self._real_root, target, self._folders)
+            else:
+                path, status = known, os.stat(known)
+            version = (status.st_mtime_ns, status.st_size)
             if (cached := self._texts.get(path)) and cached[0] == version:
                 self._resolved[target.path] = path
                 return path, version, cached[1]
-            text = read_sample_text(path, stat.st_size)
+            text = read_sample_text(path, status.st_size)
         except OSError as exc:
             if known is not None:  # gone since it was resolved: say why, as a first read would
                 del self._resolved[target.path]

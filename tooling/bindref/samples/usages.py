@@ -15,20 +15,21 @@ from pathlib import PurePath
 
 from bindref.core.cache import Cache
 from bindref.samples.function_json import function_json_usages
+from bindref.samples.paths import name_suffix
 from bindref.samples.treesitter import (
     Grammar,
     Node,
+    find_nodes,
     is_comment,
     line_of,
     parse,
     string_literal,
     text_of,
     unwrap,
-    walk,
 )
 from bindref.samples.usage_types import Argument, BindingUsage, Syntax
 
-__all__ = ["Argument", "BindingUsage", "Syntax", "find_usages", "syntax_for"]
+__all__ = ["Argument", "BindingUsage", "Syntax", "find_usages", "syntax_for", "syntax_of_name"]
 
 _SUFFIXES = {
     ".cs": Syntax.CSHARP,
@@ -43,11 +44,16 @@ _SUFFIXES = {
 
 def syntax_for(path: PurePath) -> Syntax | None:
     """The syntax of a sample file, or None when it declares no bindings we read."""
-    if path.name == "function.json":
+    return syntax_of_name(path.name)
+
+
+def syntax_of_name(name: str) -> Syntax | None:
+    """:func:`syntax_for` by file name, for a walk that has names rather than paths."""
+    if name == "function.json":
         return Syntax.FUNCTION_JSON
-    if path.name.endswith(".d.ts"):  # type declarations only
+    if name.endswith(".d.ts"):  # type declarations only
         return None
-    return _SUFFIXES.get(path.suffix)
+    return _SUFFIXES.get(name_suffix(name))
 
 
 def find_usages(
@@ -57,7 +63,7 @@ def find_usages(
 
     Raises :class:`json.JSONDecodeError` (a ValueError with ``lineno``) for a function.json
     that is not valid JSON; source code is parsed error-tolerantly and never raises. ``cache``
-    keeps every usage of a text (a tree-sitter parse and walk), filtered by ``symbols`` after.
+    keeps every usage of a text (a tree-sitter parse and query), filtered by ``symbols`` after.
     """
     if cache is None:
         usages = _every_usage(text, syntax)
@@ -81,9 +87,10 @@ def _every_usage(text: str, syntax: Syntax) -> tuple[BindingUsage, ...]:
     if syntax is Syntax.FUNCTION_JSON:
         usages: tuple[BindingUsage, ...] = function_json_usages(text)
     else:
-        root = parse(text.encode("utf-8"), Grammar(syntax.value))
-        finder = _FINDERS[syntax]
-        usages = tuple(usage for node in walk(root) if (usage := finder(node, syntax)) is not None)
+        grammar = Grammar(syntax.value)
+        finder, types = _FINDERS[syntax]
+        nodes = find_nodes(parse(text.encode("utf-8"), grammar), grammar, types)
+        usages = tuple(usage for node in nodes if (usage := finder(node, syntax)) is not None)
     return usages
 
 
@@ -225,10 +232,11 @@ def _property_key(member: Node) -> Node | None:
 
 
 _Finder = Callable[[Node, Syntax], BindingUsage | None]
-_FINDERS: dict[Syntax, _Finder] = {  # every syntax but function.json is a grammar of the same name
-    Syntax.CSHARP: _csharp_attribute,
-    Syntax.JAVA: _java_annotation,
-    Syntax.JAVASCRIPT: _node_call,
-    Syntax.TYPESCRIPT: _node_call,
-    Syntax.PYTHON: _python_decorator,
+# Every syntax but function.json is a grammar of the same name; each finder reads the node types beside it.
+_FINDERS: dict[Syntax, tuple[_Finder, tuple[str, ...]]] = {
+    Syntax.CSHARP: (_csharp_attribute, ("attribute",)),
+    Syntax.JAVA: (_java_annotation, ("annotation", "marker_annotation")),
+    Syntax.JAVASCRIPT: (_node_call, ("call_expression",)),
+    Syntax.TYPESCRIPT: (_node_call, ("call_expression",)),
+    Syntax.PYTHON: (_python_decorator, ("decorator",)),
 }
