@@ -62,7 +62,8 @@ def _run(argv: Sequence[str] | None) -> int:
     try:
         if _needs_project(args):
             root = args.root.resolve() if args.root else find_project_root(Path.cwd())
-            project = Project.at(root, use_cache=not args.no_cache, workers=available_workers())
+            workers = args.jobs or available_workers()
+            project = Project.at(root, use_cache=not args.no_cache, workers=workers)
         code: int = args.run(project, args)
     except BindrefError as error:
         print(error.render(), file=sys.stderr)

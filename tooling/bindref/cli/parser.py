@@ -24,6 +24,13 @@ exit codes:
 """
 
 
+def _jobs(text: str) -> int:
+    """A positive number of processes (argparse turns the error into a usage message)."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes: give 1 or more")
+    return int(text)
+
+
 def get_parser() -> argparse.ArgumentParser:
     """The argument parser (also used to document the CLI)."""
     parser = argparse.ArgumentParser(
@@ -43,7 +50,7 @@ def get_parser() -> argparse.ArgumentParser:
             epilog=EXIT_CODES_HELP,
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
-        sub.set_defaults(run=run, no_cache=False)
+        sub.set_defaults(run=run, no_cache=False, jobs=0)
         return sub
 
     def reads_project(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
@@ -51,6 +58,15 @@ def get_parser() -> argparse.ArgumentParser:
             "--no-cache",
             action="store_true",
             help=f"neither read nor write {CACHE_DIR}/ (the cache of parsed files; also {ENV_NO_CACHE}=1)",
+        )
+        sub.add_argument(
+            "--jobs",
+            "-j",
+            type=_jobs,
+            default=0,
+            metavar="N",
+            help="processes that read and check at once on a big project (default: the cores this "
+            "process may use; 1: this process only)",
         )
         return sub
 
