@@ -48,9 +48,18 @@ def slot_token(index: int) -> str:
     return f"{_SLOT_OPEN}bindref-code-{index}\u27e7"
 
 
+def file_name(path: str) -> str:
+    """``PurePosixPath(path).name`` without building a path object for every code block of a page."""
+    name = path.rpartition("/")[2]
+    return name if name and name != "." else PurePosixPath(path).name
+
+
 def fence_for(path: str) -> str:
-    """The highlight language of a sample, from its file suffix."""
-    return _FENCE_BY_SUFFIX.get(PurePosixPath(path).suffix.lower(), "text")
+    """The highlight language of a sample, from its file suffix (as ``PurePosixPath.suffix``)."""
+    name = file_name(path)
+    dot = name.rfind(".")
+    suffix = name[dot:] if 0 < dot < len(name) - 1 else ""
+    return _FENCE_BY_SUFFIX.get(suffix.lower(), "text")
 
 
 def inject_code(text: str, slots: Sequence[CodeBlock]) -> str:

@@ -10,7 +10,6 @@ swaps the real code in afterwards, indented to the token's column, so ``{{ }}``,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import PurePosixPath
 from typing import Any
 
 from bindref.core.config import Settings
@@ -22,9 +21,9 @@ from bindref.core.errors import (
     choices_hint,
     raise_all,
 )
-from bindref.core.model import Binding, Unavailable
+from bindref.core.model import Binding, LanguageParameter, Unavailable
 from bindref.languages import DIRECTION_KIND, PROFILES, TAB_ORDER, Language, languages_in_tab
-from bindref.render.codeblocks import CodeBlock, fence_for, inject_code, slot_token
+from bindref.render.codeblocks import CodeBlock, fence_for, file_name, inject_code, slot_token
 from bindref.render.declaration import declaration_for
 from bindref.render.filters import escape_prose, heading_anchor
 from bindref.render.tables import rows_for
@@ -175,14 +174,17 @@ class Renderer:
             return self.render_template(
                 "not_available.md.j2", language, reason=binding.unavailable[language].reason
             )
+        parameters = binding.parameters_for(language)  # shown by both
         return self.render_template(
             "reference_body.md.j2",
             language,
-            declaration=self._declaration(binding, language),
-            table=self._parameter_table(binding, language),
+            declaration=self._declaration(binding, language, parameters),
+            table=self._parameter_table(binding, language, parameters),
         )
 
-    def _parameter_table(self, binding: Binding, language: Language) -> str:
+    def _parameter_table(
+        self, binding: Binding, language: Language, parameters: Sequence[LanguageParameter] | None = None
+    ) -> str:
         profile = PROFILES[language]
         name = binding.names[language]
         hidden = [  # named as the language would spell it, had it the parameter
@@ -195,7 +197,7 @@ class Renderer:
             language,
             binding=binding,
             profile=profile,
-            rows=rows_for(binding, language),
+            rows=rows_for(binding, language, parameters),
             binding_name=name,
             symbol=profile.symbol(name),
             kind=DIRECTION_KIND[binding.direction],
@@ -204,8 +206,10 @@ class Renderer:
             unavailable=hidden,
         )
 
-    def _declaration(self, binding: Binding, language: Language) -> str:
-        declared = declaration_for(binding, language)
+    def _declaration(
+        self, binding: Binding, language: Language, parameters: Sequence[LanguageParameter] | None = None
+    ) -> str:
+        declared = declaration_for(binding, language, parameters)
         return self.render_template(
             "declaration.md.j2", language, declaration=declared, profile=PROFILES[language]
         )
@@ -249,7 +253,7 @@ class Renderer:
         block = CodeBlock(
             snippet=snippet,
             fence=fence_for(path),
-            title=title or PurePosixPath(path).name,
+            title=title or file_name(path),
             url=self.settings.source_url(path, snippet.start_line, snippet.end_line, extension),
             slot=slot_token(len(slots)),
             description=description,

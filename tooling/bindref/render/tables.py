@@ -5,6 +5,7 @@ The rows are plain data; escaping happens in the templates' ``cell`` filters.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import NamedTuple
 
 from bindref.core.model import Binding, LanguageParameter, RuntimeDifference
@@ -29,8 +30,12 @@ class Row(NamedTuple):
     runtime: RuntimeDifference | None = None
 
 
-def rows_for(binding: Binding, language: Language) -> list[Row]:
+def rows_for(
+    binding: Binding, language: Language, parameters: Sequence[LanguageParameter] | None = None
+) -> list[Row]:
     """The language profile's own parameters, then the binding's, in declaration order.
+
+    ``parameters`` are ``binding.parameters_for(language)``, when the caller has them already.
 
     A binding named by a typed SDK helper (``input.sql({...})``) has no ``type`` option:
     the profile's generic-only extras are shown as set by the helper, or left out.
@@ -61,7 +66,8 @@ def rows_for(binding: Binding, language: Language) -> list[Row]:
         )
     first = [extras[e.name] for e in offered if not e.last]
     last = [extras[e.name] for e in offered if e.last]
-    return [*first, *(_row(p) for p in binding.parameters_for(language)), *last]
+    own = binding.parameters_for(language) if parameters is None else parameters
+    return [*first, *map(_row, own), *last]
 
 
 def _row(parameter: LanguageParameter) -> Row:
