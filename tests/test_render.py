@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+from typing import Any
+
+import jinja2
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from bindref.core.errors import BindrefError, NotFoundError, TemplateError
 from bindref.languages import Language
-from bindref.render.codeblocks import CodeBlock, inject_code
+from bindref.render.codeblocks import CodeBlock, fence_for, file_name, inject_code
 from bindref.render.macros import PageMacros
+from bindref.render.project import Project
 from bindref.samples.regions import Snippet
 from conftest import WIDGET_DEFINITION, ProjectFactory
 
@@ -155,3 +162,33 @@ def test_definition_prose_shows_html_as_text_and_keeps_code(make_project: Projec
     assert usage.endswith('=== "Python"\n\n    A &lt;script&gt;x&lt;/script&gt; string, or `<T>`.')
     summary = PageMacros(project).binding_summary("widgetIn")
     assert summary == "Reads a &lt;b&gt;widget&lt;/b&gt;, as `Widget<T>`."
+
+
+@given(st.text(alphabet="ab./_-", max_size=12), st.sampled_from(["", ".cs", ".JSON", ".ps1", "/", "/."]))
+def test_file_name_and_fence_read_a_path_as_pathlib_does(path: str, ending: str) -> None:
+    fences = {".cs": "csharp", ".json": "json", ".ps1": "powershell"}  # the suffixes drawn here
+    assert file_name(path + ending) == PurePosixPath(path + ending).name
+    assert fence_for(path + ending) == fences.get(PurePosixPath(path + ending).suffix.lower(), "text")
+
+
+def test_a_template_is_compiled_once_per_process_and_again_when_edited(
+    make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    override = "docs/overrides/bindref/site/_default/not_available.md.j2"
+    project = make_project({override: "first {{ reason }}\n"})
+    assert project.renderer.render_template("not_available.md.j2", None, reason="r") == "first r"
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args: Any) -> Any:
+        compiled.append(str(name))
+        return compile_template(self, source, name, *args)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    again = Project.at(project.settings.root)
+    assert again.renderer.render_template("not_available.md.j2", None, reason="r") == "first r"
+    assert compiled == []
+    (project.settings.root / override).write_text("second {{ reason }}\n", encoding="utf-8")
+    edited = Project.at(project.settings.root)
+    assert edited.renderer.render_template("not_available.md.j2", None, reason="r") == "second r"
+    assert compiled == ["site/_default/not_available.md.j2"]

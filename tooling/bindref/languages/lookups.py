@@ -6,10 +6,13 @@ definition's language key stands for.
 
 from __future__ import annotations
 
+import functools
+
 from bindref.languages.profile import Language
 from bindref.languages.profiles import LANGUAGE_GROUPS, PROFILES
 
 
+@functools.cache  # asked for every tab of every page; the profiles never change
 def languages_in_tab(tab: str) -> tuple[Language, ...]:
     """The languages a tab shows, in profile order."""
     return tuple(lang for lang, profile in PROFILES.items() if profile.tab == tab)

@@ -15,7 +15,8 @@ from pathlib import PurePosixPath
 
 from bindref.samples.regions import Snippet
 
-_SLOT = re.compile(r"\u27e6bindref-code-(\d+)\u27e7")
+_SLOT_OPEN = "\u27e6"
+_SLOT = re.compile(_SLOT_OPEN + r"bindref-code-(\d+)\u27e7")
 # The highlight language of a sample by file suffix: the site's fence and Learn's :::code language=
 # (a file type, not the page's language: a PowerShell function's bindings are in its function.json).
 _FENCE_BY_SUFFIX = {
@@ -44,12 +45,21 @@ class CodeBlock:
 
 def slot_token(index: int) -> str:
     """The placeholder a template prints where code block ``index`` goes."""
-    return f"\u27e6bindref-code-{index}\u27e7"
+    return f"{_SLOT_OPEN}bindref-code-{index}\u27e7"
+
+
+def file_name(path: str) -> str:
+    """``PurePosixPath(path).name`` without building a path object for every code block of a page."""
+    name = path.rpartition("/")[2]
+    return name if name and name != "." else PurePosixPath(path).name
 
 
 def fence_for(path: str) -> str:
-    """The highlight language of a sample, from its file suffix."""
-    return _FENCE_BY_SUFFIX.get(PurePosixPath(path).suffix.lower(), "text")
+    """The highlight language of a sample, from its file suffix (as ``PurePosixPath.suffix``)."""
+    name = file_name(path)
+    dot = name.rfind(".")
+    suffix = name[dot:] if 0 < dot < len(name) - 1 else ""
+    return _FENCE_BY_SUFFIX.get(suffix.lower(), "text")
 
 
 def inject_code(text: str, slots: Sequence[CodeBlock]) -> str:
@@ -57,7 +67,7 @@ def inject_code(text: str, slots: Sequence[CodeBlock]) -> str:
     by_token: Mapping[str, CodeBlock] = {block.slot: block for block in slots}
     out: list[str] = []
     for line in text.split("\n"):
-        match = _SLOT.search(line)
+        match = _SLOT.search(line) if _SLOT_OPEN in line else None
         if match is None:
             out.append(line)
             continue

@@ -11,6 +11,7 @@ or compile what those templates write.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -45,8 +46,13 @@ class Declaration:
     named: tuple[DeclaredArgument, ...]  # the profile's extras, then properties, elements or options
 
 
-def declaration_for(binding: Binding, language: Language) -> Declaration:
-    """The declaration of ``binding`` in ``language`` (which must have the binding)."""
+def declaration_for(
+    binding: Binding, language: Language, parameters: Sequence[LanguageParameter] | None = None
+) -> Declaration:
+    """The declaration of ``binding`` in ``language`` (which must have the binding).
+
+    ``parameters`` are ``binding.parameters_for(language)``, when the caller has them already.
+    """
     profile = PROFILES[language]
     name = binding.names[language]
     helper = bool(profile.helper_names(name, binding.direction, binding.type_name))
@@ -63,7 +69,8 @@ def declaration_for(binding: Binding, language: Language) -> Declaration:
         if extra.declared and not (helper and extra.generic_only)
     )
     examples = {p.canonical: p.example for p in binding.parameters if p.declared and not p.payload}
-    shown = [p for p in binding.parameters_for(language) if p.canonical in examples]
+    own = binding.parameters_for(language) if parameters is None else parameters
+    shown = [p for p in own if p.canonical in examples]
     values = {p.name: _value(profile, p, examples[p.canonical]) for p in shown}
     positional: tuple[str, ...] = ()
     by_constructor: tuple[DeclaredArgument, ...] = ()
@@ -119,12 +126,20 @@ def _value(profile: LanguageProfile, parameter: LanguageParameter, example: obje
     literal = _FIRST_LITERAL.match(parameter.type)
     if literal is not None:
         return profile.literal(literal.group(1))
-    empty = {profile.literal(""), profile.null_literal}
+    empty, boolean, numbers = _plain_values(profile.language)
     if parameter.default is not None and parameter.default.source not in empty:
         return parameter.default.source
     base = parameter.type.removesuffix(profile.nullable_suffix) if profile.nullable_suffix else parameter.type
-    if base == profile.type_name("bool"):
+    if base == boolean:
         return profile.true_literal
-    if base in (profile.type_name("int"), profile.type_name("float")):
+    if base in numbers:
         return "1"
     return profile.literal(f"<{parameter.canonical.upper()}>")
+
+
+@functools.cache  # asked for every parameter of every declaration; the profiles never change
+def _plain_values(language: Language) -> tuple[frozenset[str], str, tuple[str, str]]:
+    """A language's empty literals (a default not worth showing), its bool type, its number types."""
+    profile = PROFILES[language]
+    empty = frozenset({profile.literal(""), profile.null_literal})
+    return empty, profile.type_name("bool"), (profile.type_name("int"), profile.type_name("float"))

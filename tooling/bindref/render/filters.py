@@ -15,6 +15,7 @@ import re
 # A Markdown code span: a run of backticks, content, the same run of backticks (one paragraph).
 _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`)([^\x00]+?)(?<!`)\1(?!`)")
 _BLANK_LINES = re.compile(r"\n\s*\n")
+_NOT_ANCHOR = re.compile(r"[^a-z0-9]+")
 _PARAGRAPH = "\x00"  # stands for a paragraph break until the cell is assembled
 
 
@@ -79,7 +80,11 @@ def indent_block(text: str, width: int = 4, *, first: bool = True) -> str:
     """Indent every non-blank line, so generated Markdown nests inside tabs and lists."""
     prefix = " " * width
     lines = text.split("\n")
-    out = [(prefix + line) if line.strip() and (index or first) else line for index, line in enumerate(lines)]
+    # ``not line.isspace()`` is ``line.strip()`` without building the stripped copy of every line
+    out = [
+        (prefix + line) if line and not line.isspace() and (index or first) else line
+        for index, line in enumerate(lines)
+    ]
     return "\n".join(out)
 
 
@@ -107,4 +112,4 @@ def escape_prose(text: str) -> str:
 
 def heading_anchor(text: str) -> str:
     """A stable heading id: ``assistantPost-C#-Attributes`` -> ``assistantpost-csharp-attributes``."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower().replace("#", "sharp")).strip("-")
+    return _NOT_ANCHOR.sub("-", text.lower().replace("#", "sharp")).strip("-")

@@ -10,7 +10,6 @@ swaps the real code in afterwards, indented to the token's column, so ``{{ }}``,
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import PurePosixPath
 from typing import Any
 
 from bindref.core.config import Settings
@@ -22,9 +21,9 @@ from bindref.core.errors import (
     choices_hint,
     raise_all,
 )
-from bindref.core.model import Binding, Unavailable
+from bindref.core.model import Binding, LanguageParameter, Unavailable
 from bindref.languages import DIRECTION_KIND, PROFILES, TAB_ORDER, Language, languages_in_tab
-from bindref.render.codeblocks import CodeBlock, fence_for, inject_code, slot_token
+from bindref.render.codeblocks import CodeBlock, fence_for, file_name, inject_code, slot_token
 from bindref.render.declaration import declaration_for
 from bindref.render.filters import escape_prose, heading_anchor
 from bindref.render.tables import rows_for
@@ -61,47 +60,27 @@ class Renderer:
         self.settings = settings
         self.reader = reader
         self.templates = TemplateSet(settings)
+        # The tabs a page shows and the enabled languages of each: the same for every binding.
+        self._layout = [
+            (tab, languages) for tab in TAB_ORDER if (languages := self._enabled(languages_in_tab(tab)))
+        ]
 
     # -- public render functions (one per macro) ---------------------------------
 
     def parameter_table(self, binding: Binding, language: Language) -> str:
         """The reference table of ``binding`` in one language."""
         self._require_language(binding, language)
-        profile = PROFILES[language]
-        hidden = [  # named as the language would spell it, had it the parameter
-            (profile.spell(p.canonical), state.reason)
-            for p in binding.parameters
-            if isinstance(state := p.by_language.get(language), Unavailable) and state.listed
-        ]
-        return self.render_template(
-            "parameter_table.md.j2",
-            language,
-            binding=binding,
-            profile=profile,
-            rows=rows_for(binding, language),
-            binding_name=binding.names[language],
-            symbol=profile.symbol(binding.names[language]),
-            kind=DIRECTION_KIND[binding.direction],
-            placement=profile.placement_for(binding.direction, binding.names[language], binding.type_name),
-            named_by_helper=bool(
-                profile.helper_names(binding.names[language], binding.direction, binding.type_name)
-            ),
-            unavailable=hidden,
-        )
+        return self._parameter_table(binding, language)
 
     def declaration(self, binding: Binding, language: Language) -> str:
         """How to declare ``binding`` in one language: a code block generated from the definition."""
         self._require_language(binding, language)
-        declared = declaration_for(binding, language)
-        return self.render_template(
-            "declaration.md.j2", language, declaration=declared, profile=PROFILES[language]
-        )
+        return self._declaration(binding, language)
 
     def reference(self, binding: Binding) -> str:
         """One tab per language, each titled as that language calls it (Attributes, ...)."""
         tabs = []
-        for tab in self._tabs():
-            languages = self._enabled(languages_in_tab(tab))
+        for tab, languages in self._layout:
             bodies = [(PROFILES[lang].label, self._table_or_reason(binding, lang)) for lang in languages]
             body = bodies[0][1] if len(bodies) == 1 else self.tab_group(bodies)
             title = PROFILES[languages[0]].section_title
@@ -125,9 +104,9 @@ class Renderer:
         tabs = []
         slots: list[CodeBlock] = []
         problems: list[BindrefError] = []
-        for tab in self._tabs():
+        for tab, languages in self._layout:
             bodies = []
-            for lang in self._enabled(languages_in_tab(tab)):
+            for lang in languages:
                 try:
                     bodies.append((PROFILES[lang].label, self._example_body(binding, lang, slots, problems)))
                 except BindrefError as error:
@@ -142,9 +121,9 @@ class Renderer:
     def usage(self, binding: Binding) -> str:
         """One tab per language with the usage notes of the definition."""
         tabs = []
-        for tab in self._tabs():
+        for tab, languages in self._layout:
             bodies = []
-            for lang in self._enabled(languages_in_tab(tab)):
+            for lang in languages:
                 if lang not in binding.usage and binding.is_available(lang):
                     raise missing_usage(binding, lang)
                 text = binding.usage.get(lang) or binding.unavailable[lang].reason
@@ -171,9 +150,6 @@ class Renderer:
 
     # -- helpers --------------------------------------------------------------------
 
-    def _tabs(self) -> list[str]:
-        return [tab for tab in TAB_ORDER if self._enabled(languages_in_tab(tab))]
-
     def _enabled(self, languages: Sequence[Language]) -> list[Language]:
         return [lang for lang in languages if lang in self.settings.languages]
 
@@ -198,11 +174,44 @@ class Renderer:
             return self.render_template(
                 "not_available.md.j2", language, reason=binding.unavailable[language].reason
             )
+        parameters = binding.parameters_for(language)  # shown by both
         return self.render_template(
             "reference_body.md.j2",
             language,
-            declaration=self.declaration(binding, language),
-            table=self.parameter_table(binding, language),
+            declaration=self._declaration(binding, language, parameters),
+            table=self._parameter_table(binding, language, parameters),
+        )
+
+    def _parameter_table(
+        self, binding: Binding, language: Language, parameters: Sequence[LanguageParameter] | None = None
+    ) -> str:
+        profile = PROFILES[language]
+        name = binding.names[language]
+        hidden = [  # named as the language would spell it, had it the parameter
+            (profile.spell(p.canonical), state.reason)
+            for p in binding.parameters
+            if isinstance(state := p.by_language.get(language), Unavailable) and state.listed
+        ]
+        return self.render_template(
+            "parameter_table.md.j2",
+            language,
+            binding=binding,
+            profile=profile,
+            rows=rows_for(binding, language, parameters),
+            binding_name=name,
+            symbol=profile.symbol(name),
+            kind=DIRECTION_KIND[binding.direction],
+            placement=profile.placement_for(binding.direction, name, binding.type_name),
+            named_by_helper=bool(profile.helper_names(name, binding.direction, binding.type_name)),
+            unavailable=hidden,
+        )
+
+    def _declaration(
+        self, binding: Binding, language: Language, parameters: Sequence[LanguageParameter] | None = None
+    ) -> str:
+        declared = declaration_for(binding, language, parameters)
+        return self.render_template(
+            "declaration.md.j2", language, declaration=declared, profile=PROFILES[language]
         )
 
     def _example_body(
@@ -244,7 +253,7 @@ class Renderer:
         block = CodeBlock(
             snippet=snippet,
             fence=fence_for(path),
-            title=title or PurePosixPath(path).name,
+            title=title or file_name(path),
             url=self.settings.source_url(path, snippet.start_line, snippet.end_line, extension),
             slot=slot_token(len(slots)),
             description=description,

@@ -5,29 +5,37 @@ The rows are plain data; escaping happens in the templates' ``cell`` filters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from typing import NamedTuple
 
 from bindref.core.model import Binding, LanguageParameter, RuntimeDifference
 from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language
 from bindref.render.filters import code_cell
 
 
-@dataclass(frozen=True, kw_only=True)
-class Row:
-    """One table row, with everything formatted except escaping."""
+class Row(NamedTuple):
+    """One table row, with everything formatted except escaping.
+
+    A named tuple rather than a frozen dataclass: every table of every page builds one per
+    parameter, and a tuple is as immutable and several times cheaper to make.
+    """
 
     name: str
     type: str
-    preset_by: str = ""  # the typed helper that sets it (``input.sql``): no one passes it
     required: bool
     default: str | None
     description: str
+    preset_by: str = ""  # the typed helper that sets it (``input.sql``): no one passes it
     # What the runtime does beyond the declaration: the templates' runtime_note says it.
     runtime: RuntimeDifference | None = None
 
 
-def rows_for(binding: Binding, language: Language) -> list[Row]:
+def rows_for(
+    binding: Binding, language: Language, parameters: Sequence[LanguageParameter] | None = None
+) -> list[Row]:
     """The language profile's own parameters, then the binding's, in declaration order.
+
+    ``parameters`` are ``binding.parameters_for(language)``, when the caller has them already.
 
     A binding named by a typed SDK helper (``input.sql({...})``) has no ``type`` option:
     the profile's generic-only extras are shown as set by the helper, or left out.
@@ -58,7 +66,8 @@ def rows_for(binding: Binding, language: Language) -> list[Row]:
         )
     first = [extras[e.name] for e in offered if not e.last]
     last = [extras[e.name] for e in offered if e.last]
-    return [*first, *(_row(p) for p in binding.parameters_for(language)), *last]
+    own = binding.parameters_for(language) if parameters is None else parameters
+    return [*first, *map(_row, own), *last]
 
 
 def _row(parameter: LanguageParameter) -> Row:

@@ -31,41 +31,52 @@ def template_errors(
     """
     try:
         yield
-    except jinja2.TemplateNotFound as error:
+    except Exception as error:  # a template is user code: any failure is its error
+        raise template_error(error, candidates, context, where, sources) from None
+
+
+def template_error(
+    error: Exception,
+    candidates: Sequence[str],
+    context: Mapping[str, Any],
+    where: WhereIs,
+    sources: Sequence[Path],
+) -> TemplateError:
+    """The :class:`TemplateError` for ``error``, raised while rendering one of ``candidates``."""
+    if isinstance(error, jinja2.TemplateNotFound):
         if error.name in candidates:
-            raise TemplateError(
+            return TemplateError(
                 f"template '{error.name}' not found", hint=f"looked for: {', '.join(candidates)}"
-            ) from None
+            )
         path, line = failing_line(error, where)  # an {% include %} or {% extends %} of a missing name
         names = [source.as_posix() for source in _names(sources)]
         close = get_close_matches(str(error.name), names, n=1)
         hint = f"did you mean '{close[0]}'?" if close else f"templates: {', '.join(sorted(set(names)))}"
-        raise TemplateError(f"template '{error.name}' not found", path=path, line=line, hint=hint) from None
-    except jinja2.TemplateSyntaxError as error:
-        raise TemplateError(
+        return TemplateError(f"template '{error.name}' not found", path=path, line=line, hint=hint)
+    if isinstance(error, jinja2.TemplateSyntaxError):
+        return TemplateError(
             f"template syntax error: {error.message}", path=where(error.filename), line=error.lineno or 0
-        ) from None
-    except jinja2.UndefinedError as error:
+        )
+    if isinstance(error, jinja2.UndefinedError):
         path, line = failing_line(error, where)
-        raise TemplateError(
+        return TemplateError(
             f"template uses an undefined value: {error.message}",
             path=path,
             line=line,
             hint=f"variables available here: {', '.join(sorted(context))}",
-        ) from None
-    except UnicodeDecodeError as error:
+        )
+    if isinstance(error, UnicodeDecodeError):
         culprit = next((file for file in sources if file.read_bytes() == error.object), None)
-        raise TemplateError(
+        return TemplateError(
             "template is not valid UTF-8",
             path=where(str(culprit)) if culprit else "",
             line=error.object.count(b"\n", 0, error.start) + 1 if culprit else 0,
             hint=f"byte 0x{error.object[error.start]:02x} at offset {error.start}; re-save it as UTF-8",
-        ) from None
-    except Exception as error:  # a template is user code: any failure is its error
-        path, line = failing_line(error, where)
-        raise TemplateError(
-            f"template failed: {error}", path=path, line=line, hint="fix the expression on this line"
-        ) from None
+        )
+    path, line = failing_line(error, where)
+    return TemplateError(
+        f"template failed: {error}", path=path, line=line, hint="fix the expression on this line"
+    )
 
 
 def _names(sources: Sequence[Path]) -> list[Path]:

@@ -11,7 +11,9 @@ names the file's new place.
 
 from __future__ import annotations
 
+from collections.abc import MutableMapping
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
@@ -28,7 +30,7 @@ from bindref.render.filters import (
     tab_label,
 )
 from bindref.render.tables import requirement
-from bindref.render.template_errors import template_errors
+from bindref.render.template_errors import template_error, template_errors
 
 PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
 SITE, LEARN, SCAFFOLD = "site", "learn", "scaffold"
@@ -36,6 +38,38 @@ OUTPUTS = (SITE, LEARN, SCAFFOLD)
 DEFAULT_DIR = "_default"
 # Old-layout names whose new place is not simply ``site/<name>``.
 _MOVED = {"_default/learn_page.md.j2": f"{LEARN}/{DEFAULT_DIR}/page.md.j2"}
+# Compiled templates of this process by (template, file), with the checksum of their source:
+# a new TemplateSet (a test's project, a live-preview rebuild) compiles only what changed.
+_COMPILED: dict[str, tuple[str, CodeType]] = {}
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Jinja's bytecode cache kept in memory, so each template source is compiled once per process.
+
+    Jinja keys a bucket by template name and file and rejects it when the source's checksum
+    differs, so an edited template is compiled anew, never served stale.
+    """
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        found = _COMPILED.get(bucket.key)
+        if found is not None and found[0] == bucket.checksum:
+            bucket.code = found[1]
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.code is not None:
+            _COMPILED[bucket.key] = (bucket.checksum, bucket.code)
+
+
+class _Environment(jinja2.Environment):
+    """A jinja environment whose templates see their globals as one plain dict.
+
+    Jinja layers a template's globals over the environment's in a ``ChainMap``, which every
+    render copies key by key into the new context; ours never change after the environment
+    is set up, so one merged dict renders the same and costs a fraction of the time.
+    """
+
+    def make_globals(self, d: MutableMapping[str, Any] | None) -> MutableMapping[str, Any]:
+        return {**self.globals, **(d or {})}
 
 
 class TemplateSet:
@@ -48,14 +82,16 @@ class TemplateSet:
         if self.override_dir.is_dir():
             loaders.append(jinja2.FileSystemLoader(self.override_dir))
         loaders.append(jinja2.FileSystemLoader(PACKAGED_TEMPLATES))
-        self.env = jinja2.Environment(
+        self.env = _Environment(
             loader=jinja2.ChoiceLoader(loaders),
+            bytecode_cache=_CompiledTemplates(),
             undefined=jinja2.StrictUndefined,
-            autoescape=False,  # noqa: S701  # Markdown output; cells are escaped by escape_cell
+            autoescape=False,  # Markdown output; cells are escaped by escape_cell
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=False,
             auto_reload=False,  # templates do not change during a run; a new Project picks up edits
+            cache_size=-1,  # a plain dict: a project has a few dozen templates, looked up per render
         )
         self.env.filters.update(
             cell=escape_cell,
@@ -68,33 +104,35 @@ class TemplateSet:
         )
         folders = [folder for folder in (self.override_dir, PACKAGED_TEMPLATES) if folder.is_dir()]
         self._sources = [file for folder in folders for file in sorted(folder.rglob("*.j2"))]
-        self._templates: dict[tuple[str, ...], jinja2.Template] = {}
+        self._templates: dict[tuple[str, str, Language | None], tuple[list[str], jinja2.Template]] = {}
         self.misplaced: list[BindrefError] = self._misplaced_overrides()
 
     def render(self, output: str, template_name: str, language: Language | None, **context: Any) -> str:
         """Render ``output``/``template_name``: the language's own template if any, else ``_default``."""
         raise_all(self.misplaced)
-        candidates = self.candidates(output, template_name, language)
-        with template_errors(candidates, context, self.where, self._sources):
-            return self._select(candidates).render(**context).strip("\n")
+        try:  # no context manager: this runs for every table, tab and code block of a page
+            candidates, template = self._templates[output, template_name, language]
+        except KeyError:
+            candidates = self.candidates(output, template_name, language)
+            with template_errors(candidates, context, self.where, self._sources):
+                template = self.env.select_template(candidates)
+            self._templates[output, template_name, language] = (candidates, template)
+        try:
+            return template.render(context).strip("\n")
+        except Exception as error:  # a template is user code: any failure is its error
+            raise template_error(error, candidates, context, self.where, self._sources) from None
 
     def source_of(self, output: str, template_name: str, language: Language | None) -> str:
         """The file ``render`` would use, as the user knows it (for errors about its output)."""
         candidates = self.candidates(output, template_name, language)
         with template_errors(candidates, {}, self.where, self._sources):
-            return self.where(self._select(candidates).filename)
+            return self.where(self.env.select_template(candidates).filename)
 
     @staticmethod
     def candidates(output: str, template_name: str, language: Language | None) -> list[str]:
         """Template names to try, most specific first: ``site/python/x``, ``site/_default/x``."""
         folders = [DEFAULT_DIR] if language is None else [PROFILES[language].template_dir, DEFAULT_DIR]
         return [f"{output}/{folder}/{template_name}" for folder in folders]
-
-    def _select(self, candidates: list[str]) -> jinja2.Template:
-        key = tuple(candidates)
-        if key not in self._templates:
-            self._templates[key] = self.env.select_template(candidates)
-        return self._templates[key]
 
     def where(self, filename: str | None) -> str:
         """A template's path as the user knows it: under the overrides folder, or packaged."""
