@@ -307,5 +307,5 @@ def test_export_refuses_every_hand_written_page_before_writing_any(
 def test_export_choices_come_from_the_registry(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["export", "pdf", "--out", "x"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("usage: bindref export [-h] [--no-cache] --out DIR [--force] {learn}\n")
+    assert err.startswith("usage: bindref export [-h] [--no-cache] [--jobs N] --out DIR [--force] {learn}\n")
     assert "argument platform: invalid choice: 'pdf'" in err
