@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import logging
+import operator
 from pathlib import Path
 
 import griffe
@@ -21,7 +22,7 @@ from bindref.core.errors import BindrefError, ConfigError, DefinitionError, read
 from bindref.core.extensions import PYPROJECT
 from bindref.definitions.raw import RawBinding, binding_decorator, read_binding
 from bindref.definitions.scope import ClassInfo, DefinitionModule, DefinitionScope
-from bindref.definitions.spec_imports import check_spec_imports
+from bindref.definitions.spec_imports import check_module_imports
 
 # griffe logs (for example) unresolvable annotations; we report our own errors instead.
 logging.getLogger("griffe").setLevel(logging.ERROR)
@@ -56,14 +57,11 @@ def load_raw_bindings(
             errors.append(DefinitionError("cannot be read", path=relative, hint=error.strerror or str(error)))
         else:
             modules[module.name] = module
-    errors.extend(check_spec_imports(modules))
     scope = DefinitionScope(modules, folder=Path(definitions_dir).as_posix())
-    bindings = [
-        read_binding(info, scope, errors)
-        for module in modules.values()
-        for info in module.classes.values()
-        if binding_decorator(info.node) is not None
-    ]
+    read = [_read_module(module, scope) for module in modules.values()]
+    errors.extend(error for _, spec_errors, _ in read for error in spec_errors)
+    errors.extend(error for _, _, binding_errors in read for error in binding_errors)
+    bindings = [raw for module_bindings, _, _ in read for raw in module_bindings]
     unique = {error.render(): error for error in errors}  # a shared base class fails once, not per binding
     return bindings, list(unique.values())
 
@@ -81,6 +79,50 @@ def _parse_cached(file: Path, relative: str, base: Path, cache: Cache) -> Defini
     module = _parse_module(file, relative, base, cache)
     _PARSED[file] = (version, module)
     return module
+
+
+# What each module's bindings read as, for a live-preview server: a save re-reads the saved
+# module and the modules that import from it (directly or not), not every binding.
+_Read = tuple[list[RawBinding], list[BindrefError], list[BindrefError]]  # bindings, import errors, others
+_READ: dict[tuple[str, str], tuple[tuple[DefinitionModule, ...], _Read]] = {}
+
+
+def _read_module(module: DefinitionModule, scope: DefinitionScope) -> _Read:
+    """The bindings of ``module`` and their errors, re-read only when it or what it imports changed.
+
+    A binding reads other modules only through imports (constants, base classes), so the
+    parsed objects of the module and of everything it imports, transitively, are its inputs:
+    :func:`_parse_cached` hands out a new object for a changed file, and an import that
+    appears or goes away changes the tuple too.
+    """
+    closure = _imported(module, scope.modules)
+    key = module.path, scope.folder  # the folder is in the hints
+    cached = _READ.get(key)
+    if cached is not None and len(cached[0]) == len(closure) and all(map(operator.is_, cached[0], closure)):
+        return cached[1]
+    binding_errors: list[BindrefError] = []
+    bindings = [
+        read_binding(info, scope, binding_errors)
+        for info in module.classes.values()
+        if binding_decorator(info.node) is not None
+    ]
+    import_errors: list[BindrefError] = list(check_module_imports(module, scope.modules))
+    result = bindings, import_errors, binding_errors
+    _READ[key] = (closure, result)
+    return result
+
+
+def _imported(module: DefinitionModule, modules: dict[str, DefinitionModule]) -> tuple[DefinitionModule, ...]:
+    """``module`` and every definition module it imports from, transitively, in a fixed order."""
+    seen = {module.name: module}
+    todo = [module]
+    while todo:
+        for source, _ in todo.pop().imports.values():
+            found = modules.get(source)
+            if found is not None and source not in seen:
+                seen[source] = found
+                todo.append(found)
+    return tuple(seen[name] for name in sorted(seen))
 
 
 def _parse_module(file: Path, relative: str, base: Path, cache: Cache) -> DefinitionModule:

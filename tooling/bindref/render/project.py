@@ -46,8 +46,11 @@ def _bytes(file: Path) -> bytes:
 class Project:
     """Loads and renders the bindings of the project rooted at ``settings.root``."""
 
-    def __init__(self, settings: Settings, *, use_cache: bool = True) -> None:
+    def __init__(self, settings: Settings, *, use_cache: bool = True, live: bool = False) -> None:
         self.settings = settings
+        # A live-preview server reads its first catalog through the loader, not the cache, so that
+        # the loader's in-memory memos are warm and a save re-reads only the modules it touches.
+        self.live = live
         self.cache = Cache.for_project(settings.root, repr(settings), use=use_cache)
         self.reader = SampleReader(settings.root)
         self.renderer = Renderer(settings, self.reader)
@@ -57,9 +60,9 @@ class Project:
         self._inputs_key = ""  # a digest of every definition and template file: what any page reads
 
     @classmethod
-    def at(cls, root: Path, *, use_cache: bool = True) -> Project:
+    def at(cls, root: Path, *, use_cache: bool = True, live: bool = False) -> Project:
         """The project at ``root``, with its ``[tool.bindref]`` settings."""
-        return cls(load_settings(root.resolve()), use_cache=use_cache)
+        return cls(load_settings(root.resolve()), use_cache=use_cache, live=live)
 
     def refresh(self) -> None:
         """Forget what changed on disk since it was loaded: the catalog, the templates.
@@ -116,7 +119,7 @@ class Project:
             signature = self._definitions_signature()
             files = self.definition_files()
             key = self.cache.key("catalog", *(part for f in files for part in (str(f), _bytes(f))))
-            catalog: Catalog | None = self.cache.get("catalog", key, _valid_catalog)
+            catalog: Catalog | None = None if self.live else self.cache.get("catalog", key, _valid_catalog)
             if catalog is None:
                 catalog = self._load_catalog()
                 if not catalog.problems:  # errors are raised anew each time, never replayed
