@@ -250,6 +250,15 @@ def test_an_edit_reaches_its_page_and_rebuilds_no_other(
     assert other.stat().st_mtime_ns == before
 
 
+def test_an_idle_server_does_not_rebuild(served: str, tmp_path: Path) -> None:
+    """Every build rewrites sitemap.xml; the build's own reads of the inputs are no change."""
+    sitemap = built(tmp_path, "").parent / "sitemap.xml"
+    time.sleep(1.0)  # a build that reads the watched files has ended, and any it set off begun
+    before = sitemap.stat().st_mtime_ns
+    time.sleep(1.5)
+    assert sitemap.stat().st_mtime_ns == before
+
+
 def test_definition_and_sample_edits_reach_the_served_page(served: str, tmp_path: Path) -> None:
     edit(tmp_path / "binding_defs/widgets/widget.py", "The widget to read.", "The widget to fetch.")
     page = wait_for(served, "The widget to fetch.")
