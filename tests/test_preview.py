@@ -20,7 +20,14 @@ from pathlib import Path
 import pytest
 
 from bindref.hosts.preview import PreviewTracker
-from conftest import FIXTURE_MKDOCS, ProjectFactory, write_files
+from bindref.render.project import Project
+from conftest import (
+    FIXTURE_MKDOCS,
+    WIDGET_DEFINITION,
+    WIDGET_OUT_DEFINITION,
+    ProjectFactory,
+    write_files,
+)
 
 # --- the tracker -----------------------------------------------------------------------------------
 
@@ -96,9 +103,63 @@ def test_a_page_rebuilt_after_going_stale_is_tracked_again(tracker: PreviewTrack
     assert tracker.stale_outputs() == set()
 
 
+# --- a live project: a save re-reads the saved module and what imports it, nothing else --------------
+
+SHARED_TITLE = 'TITLE = "Widget input binding"\n'
+TITLED_WIDGET = WIDGET_DEFINITION.replace(
+    "from bindref.spec import", "from binding_defs.widgets.common import TITLE\nfrom bindref.spec import"
+).replace('title="Widget input binding",', "title=TITLE,")
+
+
+@pytest.fixture
+def live(make_project: ProjectFactory, tmp_path: Path) -> Project:
+    """widgetIn takes its title from common.py; widgetOut imports nothing of the project."""
+    make_project(
+        {
+            "binding_defs/widgets/common.py": SHARED_TITLE,
+            "binding_defs/widgets/widget_out.py": WIDGET_OUT_DEFINITION,
+        },
+        definition=TITLED_WIDGET,
+    )
+    return Project.at(tmp_path, live=True)
+
+
+@pytest.mark.parametrize(
+    ("edited", "old", "new", "changed"),
+    [
+        ("widget.py", "Reads a widget.", "Reads one widget.", "widgets/widgetIn"),
+        ("common.py", "Widget input binding", "Widget input, shared", "widgets/widgetIn"),  # imported
+        ("widget_out.py", "Writes a widget.", "Writes one widget.", "widgets/widgetOut"),
+    ],
+)
+def test_a_live_catalog_rereads_what_a_save_touches_and_equals_a_fresh_load(
+    live: Project, tmp_path: Path, edited: str, old: str, new: str, changed: str
+) -> None:
+    before = live.catalog().bindings
+    edit_input(tmp_path / "binding_defs/widgets" / edited, old, new)
+    live.refresh()
+    after = live.catalog().bindings
+    assert after == Project.at(tmp_path, use_cache=False).catalog().bindings  # never stale
+    assert after[changed] != before[changed]
+    unrelated = [key for key in after if key != changed]
+    assert unrelated
+    assert all(after[key] is before[key] for key in unrelated)  # not resolved again
+
+
+def test_a_live_catalog_sees_an_import_break_and_its_repair(live: Project, tmp_path: Path) -> None:
+    common = tmp_path / "binding_defs/widgets/common.py"
+    edit_input(common, "TITLE =", "HEADING =")
+    live.refresh()
+    assert "widgets" in live.catalog().problems
+    edit_input(common, "HEADING =", "TITLE =")
+    live.refresh()
+    assert live.catalog() == Project.at(tmp_path, use_cache=False).catalog()
+
+
 # --- the server ------------------------------------------------------------------------------------
 
-MKDOCS = FIXTURE_MKDOCS.replace("strict: true\n", "") + "nav:\n  - widget.md\n"
+MKDOCS = FIXTURE_MKDOCS.replace("strict: true\n", "") + "nav:\n  - widget.md\n  - other.md\n  - plain.md\n"
+OTHER_PAGE = '# Widget output\n\n{{ binding_summary("widgets/widgetOut") }}\n'
 
 
 def free_port() -> int:
@@ -129,18 +190,27 @@ def wait_for(url: str, predicate: str, timeout: float = 20.0, *, present: bool =
 
 @pytest.fixture
 def served(make_project: ProjectFactory, tmp_path: Path) -> Iterator[str]:
-    make_project({"mkdocs.yml": MKDOCS})
+    make_project(
+        {
+            "mkdocs.yml": MKDOCS,
+            "docs/other.md": OTHER_PAGE,
+            "docs/plain.md": "# Plain\n\nNo bindref here.\n",
+            "binding_defs/widgets/widget_out.py": WIDGET_OUT_DEFINITION,
+        }
+    )
     port = free_port()
+    (tmp_path / "tmp").mkdir()  # mkdocs serve builds into a temporary folder: this one
     process = subprocess.Popen(  # noqa: S603  # mkdocs from this environment
         [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=tmp_path,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp_path / "tmp")},
     )
     try:
         url = f"http://127.0.0.1:{port}/widget/"
         wait_for(url, "The widget to read.")
+        wait_for(f"http://127.0.0.1:{port}/other/", "Writes a widget.")
         yield url
     finally:
         process.terminate()
@@ -152,6 +222,41 @@ def edit(path: Path, old: str, new: str) -> None:
     assert old in text
     time.sleep(0.05)  # a distinct mtime on coarse file systems
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def built(tmp_path: Path, page: str) -> Path:
+    """The file the server built for ``page`` (under the TMPDIR the fixture gave it)."""
+    (site,) = (tmp_path / "tmp").glob("mkdocs_*")
+    return site / page / "index.html"
+
+
+@pytest.mark.parametrize(
+    ("edited", "old", "new"),
+    [
+        ("binding_defs/widgets/widget.py", "The widget to read.", "The widget to fetch."),
+        ("samples/widgets/Widget.java", "public String read(", "public String fetchIt("),
+        ("docs/widget.md", "## Reference", "## Reference, edited"),
+    ],
+    ids=["definition", "sample", "page"],
+)
+def test_an_edit_reaches_its_page_and_rebuilds_no_other(
+    served: str, tmp_path: Path, edited: str, old: str, new: str
+) -> None:
+    """widgetOut's page uses neither widget.py, Widget.java nor widget.md: it stays as built."""
+    other = built(tmp_path, "other")
+    before = other.stat().st_mtime_ns
+    edit(tmp_path / edited, old, new)
+    wait_for(served, new.rsplit(" ", 1)[-1].rstrip("("))
+    assert other.stat().st_mtime_ns == before
+
+
+def test_an_idle_server_does_not_rebuild(served: str, tmp_path: Path) -> None:
+    """Every build rewrites sitemap.xml; the build's own reads of the inputs are no change."""
+    sitemap = built(tmp_path, "").parent / "sitemap.xml"
+    time.sleep(1.0)  # a build that reads the watched files has ended, and any it set off begun
+    before = sitemap.stat().st_mtime_ns
+    time.sleep(1.5)
+    assert sitemap.stat().st_mtime_ns == before
 
 
 def test_definition_and_sample_edits_reach_the_served_page(served: str, tmp_path: Path) -> None:
@@ -183,3 +288,8 @@ def test_template_override_edit_reaches_the_page(served: str, tmp_path: Path) ->
         encoding="utf-8",
     )
     wait_for(served, "Java, overridden.")
+    plain = built(tmp_path, "plain")  # no bindref macro: no template makes it
+    before = plain.stat().st_mtime_ns
+    edit(override, "Java, overridden.", "Java, overridden twice.")
+    wait_for(served, "Java, overridden twice.")
+    assert plain.stat().st_mtime_ns == before

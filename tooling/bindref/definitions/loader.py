@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import ast
 import logging
-from collections.abc import Iterator, Mapping
+import operator
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,8 +23,8 @@ from bindref.core.errors import BindrefError, ConfigError, DefinitionError, read
 from bindref.core.extensions import PYPROJECT
 from bindref.core.parallel import in_shards
 from bindref.definitions.raw import RawBinding, binding_decorator, read_binding
-from bindref.definitions.scope import ClassInfo, DefinitionModule, DefinitionScope
-from bindref.definitions.spec_imports import check_spec_imports
+from bindref.definitions.scope import ClassInfo, DefinitionModule, DefinitionScope, LazyModules
+from bindref.definitions.spec_imports import check_module_imports
 
 # griffe logs (for example) unresolvable annotations; we report our own errors instead.
 logging.getLogger("griffe").setLevel(logging.ERROR)
@@ -72,7 +73,10 @@ def read_part(inputs: tuple[Path, str, list[Path]], indexes: range) -> Part:
     """Read the files at ``indexes``; another module they name is parsed when first named."""
     root, definitions_dir, files = inputs
     base = root / definitions_dir
-    modules = _Modules(root, base, files)
+    modules = LazyModules(
+        {_module_name(file, base): file for file in files},
+        lambda file: _parse_cached(file, file.relative_to(root).as_posix(), base),
+    )
     parse_errors: list[BindrefError] = []
     own: list[DefinitionModule] = []
     for index in indexes:
@@ -91,64 +95,14 @@ def read_part(inputs: tuple[Path, str, list[Path]], indexes: range) -> Part:
             own.append(module)
     owners = {module.name: module for module in own}  # a later file of the same import name wins
     own = [module for module in own if owners[module.name] is module]
-    import_errors: list[BindrefError] = list(check_spec_imports(modules, own))
     scope = DefinitionScope(modules, folder=Path(definitions_dir).as_posix())
-    read_errors: list[BindrefError] = []
-    bindings = [
-        read_binding(info, scope, read_errors)
-        for module in own
-        for info in module.classes.values()
-        if binding_decorator(info.node) is not None
-    ]
+    read = [_read_module(module, scope) for module in own]
     return Part(
-        parse_errors=parse_errors, import_errors=import_errors, read_errors=read_errors, bindings=bindings
+        parse_errors=parse_errors,
+        import_errors=[error for _, import_errors, _ in read for error in import_errors],
+        read_errors=[error for _, _, read_errors in read for error in read_errors],
+        bindings=[raw for module_bindings, _, _ in read for raw in module_bindings],
     )
-
-
-class _Modules(Mapping[str, DefinitionModule]):
-    """The definition modules by import name, each parsed when first asked for.
-
-    A part reads its own files; a constant or base class imported from a file of
-    another part is found here all the same. A file that fails to parse is absent, as
-    when every file is read in one go (its own part reports the error).
-    """
-
-    def __init__(self, root: Path, base: Path, files: list[Path]) -> None:
-        self._root, self._base = root, base
-        self._files = {_module_name(file, base): file for file in files}
-        self._parsed: dict[str, DefinitionModule | None] = {}
-
-    def known(self, module: DefinitionModule) -> None:
-        self._parsed.setdefault(module.name, module)
-
-    def _get(self, name: str) -> DefinitionModule | None:
-        if name not in self._parsed:
-            file = self._files.get(name)
-            try:
-                found = (
-                    None
-                    if file is None
-                    else _parse_cached(file, file.relative_to(self._root).as_posix(), self._base)
-                )
-            except (BindrefError, OSError):
-                found = None
-            self._parsed[name] = found
-        return self._parsed[name]
-
-    def __getitem__(self, name: str) -> DefinitionModule:
-        module = self._get(name) if isinstance(name, str) else None
-        if module is None:
-            raise KeyError(name)
-        return module
-
-    def __contains__(self, name: object) -> bool:
-        return isinstance(name, str) and name in self._files and self._get(name) is not None
-
-    def __iter__(self) -> Iterator[str]:
-        return (name for name in self._files if self._get(name) is not None)
-
-    def __len__(self) -> int:
-        return sum(1 for _ in self)
 
 
 def _module_parts(file: Path, base: Path) -> tuple[str, ...]:
@@ -174,6 +128,52 @@ def _parse_cached(file: Path, relative: str, base: Path) -> DefinitionModule:
     module = _parse_module(file, relative, base)
     _PARSED[file] = (version, module)
     return module
+
+
+# What each module's bindings read as, for a live-preview server: a save re-reads the saved
+# module and the modules that import from it (directly or not), not every binding.
+_Read = tuple[list[RawBinding], list[BindrefError], list[BindrefError]]  # bindings, import errors, others
+_READ: dict[tuple[str, str], tuple[tuple[DefinitionModule, ...], _Read]] = {}
+
+
+def _read_module(module: DefinitionModule, scope: DefinitionScope) -> _Read:
+    """The bindings of ``module`` and their errors, re-read only when it or what it imports changed.
+
+    A binding reads other modules only through imports (constants, base classes), so the
+    parsed objects of the module and of everything it imports, transitively, are its inputs:
+    :func:`_parse_cached` hands out a new object for a changed file, and an import that
+    appears or goes away changes the tuple too.
+    """
+    closure = _imported(module, scope.modules)
+    key = module.path, scope.folder  # the folder is in the hints
+    cached = _READ.get(key)
+    if cached is not None and len(cached[0]) == len(closure) and all(map(operator.is_, cached[0], closure)):
+        return cached[1]
+    binding_errors: list[BindrefError] = []
+    bindings = [
+        read_binding(info, scope, binding_errors)
+        for info in module.classes.values()
+        if binding_decorator(info.node) is not None
+    ]
+    import_errors: list[BindrefError] = list(check_module_imports(module, scope.modules))
+    result = bindings, import_errors, binding_errors
+    _READ[key] = (closure, result)
+    return result
+
+
+def _imported(
+    module: DefinitionModule, modules: Mapping[str, DefinitionModule]
+) -> tuple[DefinitionModule, ...]:
+    """``module`` and every definition module it imports from, transitively, in a fixed order."""
+    seen = {module.name: module}
+    todo = [module]
+    while todo:
+        for source, _ in todo.pop().imports.values():
+            found = modules.get(source)
+            if found is not None and source not in seen:
+                seen[source] = found
+                todo.append(found)
+    return tuple(seen[name] for name in sorted(seen))
 
 
 def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:

@@ -43,9 +43,8 @@ def build_catalog(raw_bindings: Sequence[RawBinding], settings: Settings) -> Cat
     errors: list[BindrefError] = []
     bindings: dict[str, Binding] = {}
     for raw in raw_bindings:
-        problems = Problems(raw.path)
-        binding = _build_binding(raw, settings, problems)
-        errors.extend(problems.errors)
+        binding, problems = _built(raw, settings)
+        errors.extend(problems)
         if binding is None:
             continue
         if binding.key in bindings:
@@ -61,6 +60,22 @@ def build_catalog(raw_bindings: Sequence[RawBinding], settings: Settings) -> Cat
         bindings[binding.key] = binding
     raise_all(errors)
     return Catalog(bindings=dict(sorted(bindings.items())))
+
+
+# Each binding as last resolved, for a live-preview server: the loader hands out the same
+# RawBinding object until its module (or one it imports) changes, so an unchanged binding is
+# not resolved again. Resolving reads nothing but the raw binding and the settings.
+_BUILT: dict[tuple[str, str], tuple[RawBinding, Settings, Binding | None, list[BindrefError]]] = {}
+
+
+def _built(raw: RawBinding, settings: Settings) -> tuple[Binding | None, list[BindrefError]]:
+    cached = _BUILT.get((raw.path, raw.class_name))
+    if cached is not None and cached[0] is raw and (cached[1] is settings or cached[1] == settings):
+        return cached[2], cached[3]
+    problems = Problems(raw.path)
+    binding = _build_binding(raw, settings, problems)
+    _BUILT[raw.path, raw.class_name] = (raw, settings, binding, list(problems.errors))
+    return binding, list(problems.errors)
 
 
 def _build_binding(raw: RawBinding, settings: Settings, problems: Problems) -> Binding | None:

@@ -8,10 +8,12 @@ reported at the line that uses them.
 from __future__ import annotations
 
 import ast
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
+from bindref.core.errors import BindrefError
 from bindref.definitions.literals import LiteralEvaluator
 
 _ONE_HOME = "give it a literal value in one module, and import it from there"
@@ -38,6 +40,49 @@ class DefinitionModule:
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     constants: dict[str, ast.expr] = field(default_factory=dict)
     imports: dict[str, tuple[str, str]] = field(default_factory=dict)  # local name -> (module, name)
+
+
+class LazyModules(Mapping[str, DefinitionModule]):
+    """The definition modules by import name, each parsed when first asked for.
+
+    A part of the files read in its own process (:mod:`bindref.core.parallel`) finds a
+    constant or base class imported from a file of another part here all the same. A file
+    that fails to parse is absent, as when every file is read in one go (the part that
+    owns it reports the error).
+    """
+
+    def __init__(self, files: Mapping[str, Path], parse: Callable[[Path], DefinitionModule]) -> None:
+        self._files = files
+        self._parse = parse
+        self._parsed: dict[str, DefinitionModule | None] = {}
+
+    def known(self, module: DefinitionModule) -> None:
+        """A module already parsed by the caller."""
+        self._parsed.setdefault(module.name, module)
+
+    def _get(self, name: str) -> DefinitionModule | None:
+        if name not in self._parsed:
+            file = self._files.get(name)
+            try:
+                self._parsed[name] = None if file is None else self._parse(file)
+            except (BindrefError, OSError):
+                self._parsed[name] = None
+        return self._parsed[name]
+
+    def __getitem__(self, name: str) -> DefinitionModule:
+        module = self._get(name) if isinstance(name, str) else None
+        if module is None:
+            raise KeyError(name)
+        return module
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name in self._files and self._get(name) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name in self._files if self._get(name) is not None)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 class DefinitionScope:

@@ -26,20 +26,24 @@ def check_spec_imports(
 
     ``modules`` are all the modules an import may lead through.
     """
+    return [error for module in checked for error in check_module_imports(module, modules)]
+
+
+def check_module_imports(
+    module: DefinitionModule, modules: Mapping[str, DefinitionModule]
+) -> list[DefinitionError]:
+    """The errors of one module: what it reads of ``modules`` is only what it imports."""
     errors: list[DefinitionError] = []
-    for module in checked:
-        first: dict[str, ast.Call] = {}  # each way of writing a helper, at its first use
-        for call in _helper_calls(module):
-            written = call.func.id if isinstance(call.func, ast.Name) else ast.unparse(call.func)
-            known = first.get(written)
-            if known is None or (call.lineno, call.col_offset) < (known.lineno, known.col_offset):
-                first[written] = call
-        for call in sorted(first.values(), key=lambda node: (node.lineno, node.col_offset)):
-            problem = _problem(call.func, module, modules)
-            if problem is not None:
-                errors.append(
-                    DefinitionError(problem[0], path=module.path, line=call.lineno, hint=problem[1])
-                )
+    first: dict[str, ast.Call] = {}  # each way of writing a helper, at its first use
+    for call in _helper_calls(module):
+        written = call.func.id if isinstance(call.func, ast.Name) else ast.unparse(call.func)
+        known = first.get(written)
+        if known is None or (call.lineno, call.col_offset) < (known.lineno, known.col_offset):
+            first[written] = call
+    for call in sorted(first.values(), key=lambda node: (node.lineno, node.col_offset)):
+        problem = _problem(call.func, module, modules)
+        if problem is not None:
+            errors.append(DefinitionError(problem[0], path=module.path, line=call.lineno, hint=problem[1]))
     return errors
 
 

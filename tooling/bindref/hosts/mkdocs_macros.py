@@ -51,7 +51,7 @@ def project_for(folder: Path) -> Project:
     """The cached project of ``folder``, refreshed for this build."""
     root = folder.resolve()
     if root not in _PROJECTS:
-        _PROJECTS[root] = Project.at(root)
+        _PROJECTS[root] = Project.at(root, live=TRACKER.serving and TRACKER.dirty)
     project = _PROJECTS[root]
     project.refresh()
     return project

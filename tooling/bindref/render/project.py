@@ -47,11 +47,16 @@ def _bytes(file: Path) -> bytes:
 class Project:
     """Loads and renders the bindings of the project rooted at ``settings.root``."""
 
-    def __init__(self, settings: Settings, *, use_cache: bool = True, workers: int = 1) -> None:
+    def __init__(
+        self, settings: Settings, *, use_cache: bool = True, workers: int = 1, live: bool = False
+    ) -> None:
         self.settings = settings
         # Processes that may read definitions at once (forked): only a single-threaded caller,
         # the CLI, asks for more than one (see bindref.core.parallel).
         self.workers = workers
+        # A live-preview server reads its first catalog through the loader, not the cache, so that
+        # the loader's in-memory memos are warm and a save re-reads only the modules it touches.
+        self.live = live
         self.cache = Cache.for_project(settings.root, repr(settings), use=use_cache)
         self.reader = SampleReader(settings.root)
         self._renderer: Renderer | None = None
@@ -62,9 +67,9 @@ class Project:
         self._inputs_key = ""  # a digest of every definition and template file: what any page reads
 
     @classmethod
-    def at(cls, root: Path, *, use_cache: bool = True, workers: int = 1) -> Project:
+    def at(cls, root: Path, *, use_cache: bool = True, workers: int = 1, live: bool = False) -> Project:
         """The project at ``root``, with its ``[tool.bindref]`` settings."""
-        return cls(load_settings(root.resolve()), use_cache=use_cache, workers=workers)
+        return cls(load_settings(root.resolve()), use_cache=use_cache, workers=workers, live=live)
 
     def refresh(self) -> None:
         """Forget what changed on disk since it was loaded: the catalog, the templates.
@@ -134,7 +139,7 @@ class Project:
             signature = self._definitions_signature()
             files = self.definition_files()
             key = self.cache.key("catalog", *(part for f in files for part in (str(f), _bytes(f))))
-            catalog: Catalog | None = self.cache.get("catalog", key, _valid_catalog)
+            catalog: Catalog | None = None if self.live else self.cache.get("catalog", key, _valid_catalog)
             if catalog is None:
                 catalog = self._load_catalog()
                 if not catalog.problems:  # errors are raised anew each time, never replayed
