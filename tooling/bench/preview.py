@@ -16,7 +16,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 from synthetic import TEMPLATE, TEMPLATE_MARK
@@ -58,8 +58,13 @@ def _wait(url: str, condition: Callable[[str], bool], timeout: float) -> float:
     raise SystemExit(f"{url} did not change as expected within {timeout:.0f} s")
 
 
-def save_to_served(root: Path, *, dirty: bool, edits: int, kinds: Iterable[str]) -> dict[str, float]:
-    """Median seconds, per kind of input, from a save to the served page showing the change."""
+def save_to_served(
+    root: Path, *, dirty: bool, edits: int | Mapping[str, int], kinds: Iterable[str]
+) -> dict[str, float]:
+    """Median seconds, per kind of input, from a save to the served page showing the change.
+
+    ``edits`` is the number of saves per kind, or a number for each kind.
+    """
     port = _free_port()
     command = [
         sys.executable,
@@ -85,7 +90,8 @@ def save_to_served(root: Path, *, dirty: bool, edits: int, kinds: Iterable[str])
             relative, old, new = EDITS[kind]
             path = root / relative
             times = []
-            for edit in range(1, edits + 1):
+            count = edits if isinstance(edits, int) else edits.get(kind, 1)
+            for edit in range(1, count + 1):
                 time.sleep(1.0)  # let the watcher settle between saves
                 marker = f"Edited {edit} times."
                 text = path.read_text(encoding="utf-8")

@@ -151,10 +151,15 @@ def bench_build(root: Path, workdir: Path, bindings: int, runs: int) -> list[Rec
     ]
 
 
-def bench_preview(root: Path, bindings: int, edits: int) -> list[Record]:
-    """Save-to-served seconds per kind of input: bindref's preview vs MkDocs' full rebuild."""
+def bench_preview(root: Path, bindings: int, edits: int, template_edits: int) -> list[Record]:
+    """Save-to-served seconds per kind of input: bindref's preview vs MkDocs' full rebuild.
+
+    A template every page uses rebuilds every page (a full rebuild by nature), so it may
+    be saved fewer times than the other inputs (``--template-edits``).
+    """
     kinds = list(EDITS)
-    fast = save_to_served(root, dirty=True, edits=edits, kinds=kinds)
+    counts = {kind: template_edits if kind == "template" else edits for kind in kinds}
+    fast = save_to_served(root, dirty=True, edits=counts, kinds=kinds)
     full = save_to_served(root, dirty=False, edits=1, kinds=kinds[:1])["definition"]
     records = [record("preview_full_rebuild_s", bindings, full, "s", "synthetic")]
     for kind, seconds in fast.items():
@@ -189,6 +194,7 @@ def main() -> None:
     parser.add_argument("--build-sizes", type=int, nargs="+", default=[10, 100])
     parser.add_argument("--preview-sizes", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--edits", type=int, default=3)
+    parser.add_argument("--template-edits", type=int, default=1, help="saves of the template every page uses")
     parser.add_argument("--no-repository", action="store_true", help="synthetic sites only")
     args = parser.parse_args()
     records: list[Record] = []
@@ -205,7 +211,7 @@ def main() -> None:
             if size in args.build_sizes:
                 records += bench_build(root, workdir, size, args.runs)
             if size in args.preview_sizes:
-                records += bench_preview(root, size, args.edits)
+                records += bench_preview(root, size, args.edits, args.template_edits)
             print(markdown([r for r in records if r["bindings"] == size and r["site"] == "synthetic"]))
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(records, indent=1) + "\n", encoding="utf-8")
