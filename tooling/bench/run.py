@@ -58,15 +58,28 @@ def _descendants(pid: int) -> list[int]:
     return found
 
 
-def _peak_mib(pid: int, peaks: dict[int, float]) -> float:
-    """The peak resident memory of the process tree so far: each process's own peak (``VmHWM``), summed.
+def _pss_mib(pid: int) -> float:
+    """The proportional set size of a process: its own pages, plus its share of pages it shares."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text(encoding="utf-8")
+    except OSError:
+        return 0.0
+    for line in rollup.splitlines():
+        if line.startswith("Pss:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
-    A forked process shares its parent's pages until it writes them, and counting them in
-    both is an upper bound: the figure never flatters.
+
+def _peak_mib(pid: int, peaks: dict[int, float]) -> float:
+    """The memory of the process tree now: the larger of its PSS sum and the parent's own peak.
+
+    A forked process shares its parent's pages until it writes them, so adding up each
+    process's resident size would count those pages twice; the proportional set size
+    counts each page once, split between the processes that share it. The parent's own
+    peak resident size (``VmHWM``) catches a peak between two samples.
     """
-    for process in _descendants(pid):
-        peaks[process] = max(peaks.get(process, 0.0), _status_mib(process, "VmHWM"))
-    return sum(peaks.values())
+    peaks[pid] = max(peaks.get(pid, 0.0), _status_mib(pid, "VmHWM"))
+    return max(peaks[pid], sum(_pss_mib(process) for process in _descendants(pid)))
 
 
 def measure(command: list[str], cwd: Path, runs: int, *, cold: bool = False) -> tuple[float, float]:
