@@ -85,7 +85,7 @@ class PageMacros:
         found = self.project.binding(binding)
         samples = [ref.path for refs in found.examples.values() for ref in refs]
         markdown = self.project.rendered(
-            "examples", (found.key,), samples, lambda: self.project.renderer.examples(found)
+            "examples", (found.key,), samples, lambda: self.project.renderer.examples(found), found
         )
         return _nested(markdown, indent)
 
@@ -93,7 +93,7 @@ class PageMacros:
         """One tab per language: Attributes, Annotations, Decorators or Configuration."""
         found = self.project.binding(binding)
         markdown = self.project.rendered(
-            "reference", (found.key,), (), lambda: self.project.renderer.reference(found)
+            "reference", (found.key,), (), lambda: self.project.renderer.reference(found), found
         )
         return _nested(markdown, indent)
 
@@ -101,7 +101,7 @@ class PageMacros:
         """One tab per language with how the function receives the value."""
         found = self.project.binding(binding)
         markdown = self.project.rendered(
-            "usage", (found.key,), (), lambda: self.project.renderer.usage(found)
+            "usage", (found.key,), (), lambda: self.project.renderer.usage(found), found
         )
         return _nested(markdown, indent)
 
@@ -109,7 +109,11 @@ class PageMacros:
         """The reference table of one binding in one language."""
         found, lang = self.project.binding(binding), self.project.language(language)
         markdown = self.project.rendered(
-            "table", (found.key, lang.value), (), lambda: self.project.renderer.parameter_table(found, lang)
+            "table",
+            (found.key, lang.value),
+            (),
+            lambda: self.project.renderer.parameter_table(found, lang),
+            found,
         )
         return _nested(markdown, indent)
 

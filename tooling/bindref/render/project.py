@@ -65,6 +65,10 @@ class Project:
         self._signature: _Signature = ()
         self._template_signature: _Signature = self._templates_signature()
         self._inputs_key = ""  # a digest of every definition and template file: what any page reads
+        self._templates_key = ""  # a digest of every template file
+        self._binding_keys: dict[
+            str, tuple[Binding, str]
+        ] = {}  # a binding's digest, while it is the same object
 
     @classmethod
     def at(cls, root: Path, *, use_cache: bool = True, workers: int = 1, live: bool = False) -> Project:
@@ -84,6 +88,7 @@ class Project:
             self._renderer = None
             self._template_signature = templates
             self._inputs_key = ""
+            self._templates_key = ""
         self.reader.refresh()
 
     @property
@@ -192,25 +197,45 @@ class Project:
         problems = {name: BindrefErrors(found).errors for name, found in sorted(by_extension.items())}
         return Catalog(bindings=dict(sorted(bindings.items())), problems=problems)
 
-    def rendered(
-        self, macro: str, arguments: Iterable[object], samples: Iterable[str], produce: Callable[[], str]
+    def rendered(  # the call, what it reads, and how to make it
+        self,
+        macro: str,
+        arguments: Iterable[object],
+        samples: Iterable[str],
+        produce: Callable[[], str],
+        binding: Binding | None = None,
     ) -> str:
         """The Markdown of one macro call, rendered once per content of what it reads.
 
-        The key is every definition and template file (a binding's page may show what another
-        module defines), the call and the text of the ``samples`` it shows; a sample that
-        cannot be read, or a call that fails, is rendered every time, so its error is raised.
+        The key is the call, the text of the ``samples`` it shows, every template file, and
+        either the resolved ``binding`` the call renders (the renderer reads nothing else of
+        the definitions: what another module defines is resolved into it) or, for a call
+        without one, every definition file. So one edited definition leaves the other
+        bindings' entries valid. A sample that cannot be read, or a call that fails, is
+        rendered every time, so its error is raised.
         """
         try:
             texts = [self.reader.text(path) for path in samples]
         except BindrefError:
             return produce()
-        key = self.cache.key("render", self._inputs(), macro, repr(tuple(arguments)), *texts)
+        inputs = self._inputs() if binding is None else self._binding_inputs(binding)
+        key = self.cache.key("render", inputs, macro, repr(tuple(arguments)), *texts)
         found: str | None = self.cache.get("render", key, lambda value: isinstance(value, str))
         if found is None:
             found = produce()
             self.cache.put("render", key, found)
         return found
+
+    def _binding_inputs(self, binding: Binding) -> str:
+        """The templates and the binding's resolved value (its ``repr``: every field, in order)."""
+        known = self._binding_keys.get(binding.key)
+        if known is None or known[0] is not binding:
+            known = (binding, digest(repr(binding)))
+            self._binding_keys[binding.key] = known
+        if not self._templates_key:
+            files = self.template_files()
+            self._templates_key = digest(*(part for file in files for part in (str(file), _bytes(file))))
+        return digest("binding", self._templates_key, known[1])
 
     def _inputs(self) -> str:
         if not self._inputs_key:
