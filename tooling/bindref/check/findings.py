@@ -18,6 +18,7 @@ from bindref.core.errors import (
     RegionError,
     TemplateError,
 )
+from bindref.core.model import Location
 
 __all__ = ["CODES", "Code", "Finding", "Severity", "exit_code_for", "finding_from_error"]
 
@@ -65,3 +66,16 @@ def exit_code_for(findings: list[Finding]) -> int:
     if any(CODES[f.code].broken_input for f in failing):
         return EXIT_DEFINITION
     return EXIT_DRIFT if failing else EXIT_OK
+
+
+def sdk_difference(code: str, message: str, location: Location, hint: str, accepted: str = "") -> Finding:
+    """A difference from an SDK; an intended one (``accepted=``) is a note with the author's reason."""
+    if accepted:
+        return Finding(
+            code="BR407",
+            message=f"accepted: {message}",
+            path=location.path,
+            line=location.line,
+            hint=accepted,
+        )
+    return Finding(code=code, message=message, path=location.path, line=location.line, hint=hint)

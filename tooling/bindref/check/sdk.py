@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bindref.check.context import CheckContext
-from bindref.check.findings import Finding
+from bindref.check.findings import Finding, sdk_difference
 from bindref.check.renames import RENAME_CUTOFF, pair_renames, spelling_key
 from bindref.check.sdk_binding import compare_constructors, compare_statement
 from bindref.check.sdk_runtime import runtime_notes
@@ -144,7 +144,7 @@ def _check_binding(
         close = difflib.get_close_matches(name, list(surfaces), n=3, cutoff=RENAME_CUTOFF)
         hint = "closest: " + ", ".join(f"'{c}'" for c in close) if close else f"no {kind} has a similar name"
         message = f"{language.value} SDK has no {kind} '{name}'"
-        return [_finding("BR406", message, binding.location, hint)]
+        return [sdk_difference("BR406", message, binding.location, hint)]
     findings = compare_statement(binding, language, surface)
     findings += compare_constructors(binding, language, surface)
     findings += compare_types(binding, language, surface)
@@ -209,7 +209,7 @@ def _renamed(scope: _Scope, ours: _Documented, theirs: SdkParameter) -> Finding:
         if ours.from_profile
         else f"rename the field, or set names={{'{scope.language.value}': '{theirs.name}'}}"
     )
-    return _finding("BR403", message, ours.location, hint, ours.accepted)
+    return sdk_difference("BR403", message, ours.location, hint, ours.accepted)
 
 
 def _missing(scope: _Scope, theirs: SdkParameter) -> Finding:
@@ -219,15 +219,15 @@ def _missing(scope: _Scope, theirs: SdkParameter) -> Finding:
         spelled = PROFILES[scope.language].spell(parameter.canonical)
         if isinstance(unavailable, Unavailable) and spelling_key(spelled) == spelling_key(theirs.name):
             message = f"{scope.where} has parameter '{theirs.name}' that the definition marks unavailable"
-            return _finding("BR401", message, parameter.location, f"{declared}; make it available")
+            return sdk_difference("BR401", message, parameter.location, f"{declared}; make it available")
     message = f"{scope.where} has parameter '{theirs.name}' that the definition lacks"
-    return _finding("BR401", message, scope.binding.location, f"{declared}; add a field for it")
+    return sdk_difference("BR401", message, scope.binding.location, f"{declared}; add a field for it")
 
 
 def _extra(scope: _Scope, ours: _Documented) -> Finding:
     message = f"'{ours.name}' is not a parameter of {scope.where}"
     hint = "the SDK has: " + (", ".join(f"'{p.name}'" for p in scope.surface.parameters) or "no parameters")
-    return _finding("BR402", message, ours.location, hint, ours.accepted)
+    return sdk_difference("BR402", message, ours.location, hint, ours.accepted)
 
 
 def _differences(scope: _Scope, ours: _Documented, theirs: SdkParameter) -> list[Finding]:
@@ -236,7 +236,7 @@ def _differences(scope: _Scope, ours: _Documented, theirs: SdkParameter) -> list
         sdk, definition = ("required", "optional") if theirs.required else ("optional", "required")
         message = f"'{ours.name}' is {sdk} in {scope.where} but {definition} in the definition"
         hint = f"set languages={{'{lang}': lang(required={theirs.required})}}"
-        return [_finding("BR404", message, ours.location, hint, ours.accepted)]
+        return [sdk_difference("BR404", message, ours.location, hint, ours.accepted)]
     if ours.required or same_sdk_default(ours.default, theirs):
         return []
     message = (
@@ -244,17 +244,4 @@ def _differences(scope: _Scope, ours: _Documented, theirs: SdkParameter) -> list
         f"but {ours.default or 'not set'} in the definition"
     )
     hint = f"set languages={{'{lang}': lang(default=...)}}"
-    return [_finding("BR405", message, ours.location, hint, ours.accepted)]
-
-
-def _finding(code: str, message: str, location: Location, hint: str, accepted: str = "") -> Finding:
-    """An intended difference (``accepted=``) is a note that carries the author's reason."""
-    if accepted:
-        return Finding(
-            code="BR407",
-            message=f"accepted: {message}",
-            path=location.path,
-            line=location.line,
-            hint=accepted,
-        )
-    return Finding(code=code, message=message, path=location.path, line=location.line, hint=hint)
+    return [sdk_difference("BR405", message, ours.location, hint, ours.accepted)]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
-from bindref.check.findings import Finding
+from bindref.check.findings import Finding, sdk_difference
 from bindref.core.model import Binding, LanguageParameter, Location
 from bindref.languages import PROFILES, Language
 from bindref.languages.profile import LanguageProfile
@@ -44,7 +44,9 @@ def compare_types(binding: Binding, language: Language, surface: SdkSurface) -> 
         if normalised(written, profile, definition=True) == normalised(theirs.type, profile):
             continue
         message = f"type of '{name}' is {theirs.type} in {where} but {written} in the definition"
-        findings.append(_finding(message, location, _hint(theirs, surface, language), accepted))
+        findings.append(
+            sdk_difference("BR411", message, location, _hint(theirs, surface, language), accepted)
+        )
     return findings
 
 
@@ -153,16 +155,3 @@ def _documented(binding: Binding, language: Language) -> Iterator[tuple[str, str
 def _hint(theirs: SdkParameter, surface: SdkSurface, language: Language) -> str:
     declared = f"declared at {theirs.path or surface.path}:{theirs.line}"
     return f"{declared}; set languages={{'{language.value}': lang(type=\"{theirs.type}\")}}"
-
-
-def _finding(message: str, location: Location, hint: str, accepted: str) -> Finding:
-    """An intended difference (``accepted=``) is a note that carries the author's reason."""
-    if accepted:
-        return Finding(
-            code="BR407",
-            message=f"accepted: {message}",
-            path=location.path,
-            line=location.line,
-            hint=accepted,
-        )
-    return Finding(code="BR411", message=message, path=location.path, line=location.line, hint=hint)

@@ -90,6 +90,19 @@ def read_extensions(value: Any, text: str, root: Path) -> dict[str, ExtensionSet
     return found
 
 
+# The settings that map names to strings: what they map, and an example.
+_STRING_MAPS = {
+    "learn_aliases": (
+        "Learn source aliases to folders",
+        "learn_aliases = { functions-sql-todo-sample = 'samples/sql' }",
+    ),
+    "learn_files": (
+        "binding keys to file names",
+        "learn_files = { trigger = 'functions-bindings-azure-sql-trigger.md' }",
+    ),
+}
+
+
 def _convert(key: str, value: Any, line: int, table: str, root: Path) -> Any:
     if key not in _KEYS:
         raise ConfigError(
@@ -108,22 +121,11 @@ def _convert(key: str, value: Any, line: int, table: str, root: Path) -> Any:
                 "['com.microsoft.azure.functions:azure-functions-java-library-sql:2.1.0']",
             )
         return tuple(value)
-    if key == "learn_aliases":
+    if key in _STRING_MAPS:
         if not isinstance(value, dict) or not all(isinstance(v, str) and v for v in value.values()):
+            what, example = _STRING_MAPS[key]
             raise ConfigError(
-                "'learn_aliases' must map Learn source aliases to folders",
-                path=PYPROJECT,
-                line=line,
-                hint="for example learn_aliases = { functions-sql-todo-sample = 'samples/sql' }",
-            )
-        return dict(value)
-    if key == "learn_files":
-        if not isinstance(value, dict) or not all(isinstance(v, str) and v for v in value.values()):
-            raise ConfigError(
-                "'learn_files' must map binding keys to file names",
-                path=PYPROJECT,
-                line=line,
-                hint="for example learn_files = { trigger = 'functions-bindings-azure-sql-trigger.md' }",
+                f"'{key}' must map {what}", path=PYPROJECT, line=line, hint=f"for example {example}"
             )
         return dict(value)
     if not isinstance(value, str):

@@ -8,7 +8,7 @@ stale.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,6 +42,13 @@ def _bytes(file: Path) -> bytes:
         return file.read_bytes()
     except OSError as error:  # the loader reports it; here it is one more state of the file
         return f"unreadable: {error.errno}".encode()
+
+
+def _contents(files: Iterable[Path]) -> Iterator[str | bytes]:
+    """Each file's path and bytes, for a digest."""
+    for file in files:
+        yield str(file)
+        yield _bytes(file)
 
 
 class Project:
@@ -143,7 +150,7 @@ class Project:
         if self._catalog is None:
             signature = self._definitions_signature()
             files = self.definition_files()
-            key = self.cache.key("catalog", *(part for f in files for part in (str(f), _bytes(f))))
+            key = self.cache.key("catalog", *_contents(files))
             catalog: Catalog | None = None if self.live else self.cache.get("catalog", key, _valid_catalog)
             if catalog is None:
                 catalog = self._load_catalog()
@@ -232,16 +239,18 @@ class Project:
         if known is None or known[0] is not binding:
             known = (binding, digest(repr(binding)))
             self._binding_keys[binding.key] = known
-        if not self._templates_key:
-            files = self.template_files()
-            self._templates_key = digest(*(part for file in files for part in (str(file), _bytes(file))))
-        return digest("binding", self._templates_key, known[1])
+        return digest("binding", self._templates(), known[1])
 
     def _inputs(self) -> str:
+        """Every definition file and the templates: what a call that shows no one binding reads."""
         if not self._inputs_key:
-            files = [*self.definition_files(), *self.template_files()]
-            self._inputs_key = digest(*(part for file in files for part in (str(file), _bytes(file))))
+            self._inputs_key = digest("definitions", self._templates(), *_contents(self.definition_files()))
         return self._inputs_key
+
+    def _templates(self) -> str:
+        if not self._templates_key:
+            self._templates_key = digest(*_contents(self.template_files()))
+        return self._templates_key
 
     def _owner(self, path: str) -> str:
         """The extension a definition file belongs to ('' outside any extension folder)."""
