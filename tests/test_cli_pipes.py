@@ -17,7 +17,7 @@ import pytest
 
 from conftest import ProjectFactory
 
-CONSOLE_SCRIPT = "import sys; from bindref.cli.main import main; sys.exit(main())"  # as pip writes it
+CONSOLE_SCRIPT = "import sys; from bindref.cli.main import entry; sys.exit(entry())"  # as pip writes it
 
 
 def run_into_closed_pipe(args: list[str], *, stderr_too: bool = False) -> tuple[int, str]:

@@ -16,7 +16,9 @@ from typing import Any
 import pytest
 
 from bindref.core import parallel as shards
-from bindref.definitions import loader
+from bindref.core.config import load_settings
+from bindref.core.errors import BindrefErrors
+from bindref.definitions import loader, resolve
 from bindref.definitions.loader import load_raw_bindings
 from conftest import PYPROJECT, WIDGET_DEFINITION, WIDGET_PAGE, WIDGET_SAMPLES, ProjectFactory, write_files
 from corpus import run_cli
@@ -103,6 +105,47 @@ def test_shared_out_reading_equals_reading_in_one_process(
     assert not started
     assert _outcome(tmp_path, workers) == alone
     assert len(started) == min(workers, COUNT // shards.MIN_PER_WORKER) - 1  # this process reads one part
+
+
+def test_bindings_resolved_where_they_were_read_equal_resolving_them_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each part resolves its own bindings; the catalog built from them is the one-process one.
+
+    The forked part's results are used, not made again: resolving here is turned into a
+    failure for every binding of that part.
+    """
+    write_files(tmp_path, {**_files(), "pyproject.toml": PYPROJECT})
+    settings = load_settings(tmp_path)
+    loader._PARSED.clear()
+    resolve._BUILT.clear()
+    raw_alone, _ = load_raw_bindings(tmp_path, "binding_defs", workers=1)
+    alone = _catalog(raw_alone, settings)
+    loader._PARSED.clear()
+    resolve._BUILT.clear()
+    raw_shared, _ = load_raw_bindings(tmp_path, "binding_defs", workers=2, settings=settings)
+    second_half = {raw.path for raw in raw_shared[len(raw_shared) // 2 + 20 :]}
+    original = resolve._build_binding
+
+    def not_again(raw: Any, *args: Any) -> Any:
+        assert raw.path not in second_half, f"{raw.path} was resolved again"
+        return original(raw, *args)
+
+    monkeypatch.setattr(resolve, "_build_binding", not_again)
+    assert _catalog(raw_shared, settings) == alone
+
+
+def _catalog(raw_bindings: list[Any], settings: Any) -> tuple[list[str], list[str]]:
+    """The resolved bindings (their repr: every field) and the problems, extension by extension."""
+    bindings, problems = [], []
+    for extension in sorted({raw.extension for raw in raw_bindings}):
+        try:
+            part = resolve.build_catalog([r for r in raw_bindings if r.extension == extension], settings)
+        except BindrefErrors as errors:
+            problems += [error.render() for error in errors.errors]
+        else:
+            bindings += [repr(binding) for binding in part.bindings.values()]
+    return bindings, problems
 
 
 def test_too_few_files_are_read_in_one_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

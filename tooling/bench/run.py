@@ -26,7 +26,7 @@ from preview import EDITS, save_to_served
 from synthetic import generate, write
 
 REPO = Path(__file__).resolve().parents[2]
-BINDREF = [sys.executable, "-c", "import sys; from bindref.cli.main import main; sys.exit(main())"]
+BINDREF = [sys.executable, "-c", "from bindref.cli.main import entry; entry()"]
 CHECK = [*BINDREF, "check", "--no-python-sdk", "--no-java-sdk"]
 MKDOCS = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
 CACHE = ".bindref_cache"

@@ -9,7 +9,7 @@ them all.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import PurePosixPath, PureWindowsPath
 from typing import Any
 
@@ -65,7 +65,23 @@ def build_catalog(raw_bindings: Sequence[RawBinding], settings: Settings) -> Cat
 # Each binding as last resolved, for a live-preview server: the loader hands out the same
 # RawBinding object until its module (or one it imports) changes, so an unchanged binding is
 # not resolved again. Resolving reads nothing but the raw binding and the settings.
-_BUILT: dict[tuple[str, str], tuple[RawBinding, Settings, Binding | None, list[BindrefError]]] = {}
+Resolved = tuple[RawBinding, Settings, Binding | None, list[BindrefError]]  # as in _BUILT
+_BUILT: dict[tuple[str, str], Resolved] = {}
+
+
+def resolve_ahead(raw_bindings: Sequence[RawBinding], settings: Settings) -> list[Resolved]:
+    """Resolve each binding where it was read (a forked reader too), for :func:`build_catalog`.
+
+    A forked part sends these back with its raw bindings, and :func:`remember` files them.
+    """
+    for raw in raw_bindings:
+        _built(raw, settings)
+    return [_BUILT[raw.path, raw.class_name] for raw in raw_bindings]
+
+
+def remember(resolved: Iterable[Resolved]) -> None:
+    """File bindings resolved elsewhere; each is used only for the very raw binding it was made of."""
+    _BUILT.update(((entry[0].path, entry[0].class_name), entry) for entry in resolved)
 
 
 def _built(raw: RawBinding, settings: Settings) -> tuple[Binding | None, list[BindrefError]]:

@@ -182,7 +182,7 @@ class Project:
         from bindref.definitions.resolve import build_catalog  # noqa: PLC0415
 
         raw_bindings, errors = load_raw_bindings(
-            self.settings.root, self.settings.definitions, workers=self.workers
+            self.settings.root, self.settings.definitions, workers=self.workers, settings=self.settings
         )
         by_extension: dict[str, list[BindrefError]] = {}
         for error in errors:
