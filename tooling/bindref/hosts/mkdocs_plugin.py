@@ -3,29 +3,28 @@
 ``mkdocs serve`` watches ``docs/`` only. This plugin also watches the definitions,
 the samples and the templates (packaged and project overrides), and with
 ``mkdocs serve --dirty`` drops exactly the built pages whose inputs changed, so a
-save rebuilds one page, not the site. During preview, errors show as a box on the
-page and the server keeps running; ``mkdocs build`` fails, with or without
-``--strict`` (which stays off in ``mkdocs.yml`` because ``serve --dirty`` warns).
+save rebuilds one page, not the site; a save of bindref inputs alone does not even
+rebuild the site around that page (:mod:`bindref.hosts.mkdocs_refresh`). During preview,
+errors show as a box on the page and the server keeps running; ``mkdocs build`` fails,
+with or without ``--strict`` (which stays off in ``mkdocs.yml`` because ``serve --dirty`` warns).
 """
 
 from __future__ import annotations
 
-import functools
-import inspect
-import os
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import watchdog.events
-import watchdog.observers
-import watchdog.observers.polling
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 
 from bindref.core.config import find_project_root, load_settings
+from bindref.hosts import mkdocs_refresh
 from bindref.hosts.mkdocs_macros import flush_caches, report_unshown_problems
+from bindref.hosts.mkdocs_watch import rewatch
 from bindref.hosts.preview import TRACKER
 from bindref.render.template_set import PACKAGED_TEMPLATES
 
@@ -45,23 +44,15 @@ class _MemoryBytecodeCache(jinja2.BytecodeCache):
 
 
 _THEME_BYTECODE = _MemoryBytecodeCache()
-_POLL_SECONDS = 0.1
-_CHANGES: list[type[watchdog.events.FileSystemEvent]] = [
-    watchdog.events.FileCreatedEvent,
-    watchdog.events.FileModifiedEvent,
-    watchdog.events.FileAttribEvent,  # touch
-    watchdog.events.FileClosedEvent,  # closed after a write
-    watchdog.events.FileDeletedEvent,
-    watchdog.events.FileMovedEvent,  # an editor's save by rename
-    watchdog.events.DirCreatedEvent,
-    watchdog.events.DirDeletedEvent,
-    watchdog.events.DirMovedEvent,
-]
-_POLL_ENV = "BINDREF_PREVIEW_POLL"  # set: poll as MkDocs does (a network drive without file events)
 
 
 class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no options; MkDocs is untyped here
     """Registered as ``bindref`` in ``mkdocs.yml`` (``plugins: [bindref, macros]``)."""
+
+    # What this build made, for a quick refresh of its pages after a save (hosts.mkdocs_refresh).
+    _nav: Navigation
+    _env: jinja2.Environment
+    _files: Files
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Remember once per process whether this is a preview; MkDocs re-creates plugins per build."""
@@ -76,10 +67,16 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
             for output in TRACKER.stale_outputs():
                 output.unlink(missing_ok=True)
 
-    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Any) -> jinja2.Environment:
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Keep the navigation, for a quick refresh of this build's pages (hosts.mkdocs_refresh)."""
+        self._nav = nav
+        return nav
+
+    def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """In preview, keep the theme's compiled templates between rebuilds (MkDocs recompiles them)."""
         if TRACKER.serving:
             env.bytecode_cache = _THEME_BYTECODE
+        self._env, self._files = env, files
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
@@ -93,53 +90,30 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
             TRACKER.cached = True
         if TRACKER.errors and not TRACKER.serving:
             raise Abort(f"Aborted: {TRACKER.errors} bindref error(s), listed above with their file and line")
+        if TRACKER.serving and TRACKER.dirty:
+            mkdocs_refresh.LAST_BUILD = mkdocs_refresh.LastBuild(config, self._files, self._nav, self._env)
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
-        """Watch every folder a bindref page is made of, with the system's file events if it has them.
+        """Watch every folder a bindref page is made of, and refresh pages quickly after a save.
 
-        MkDocs polls every 0.5 s. Polling thousands of sample files that often holds the GIL the
-        rebuild needs (a poll of 7000 files takes ~0.1 s), so a save waited for the watcher twice:
-        to be seen, then to be built. Native events (inotify, FSEvents, ReadDirectoryChangesW) cost
-        nothing between saves; where there are none, the polling is made faster instead.
+        Watching uses the system's file events where it has them (:mod:`bindref.hosts.mkdocs_watch`);
+        with ``--dirty``, the server's builder becomes the quick refresh, which calls MkDocs'
+        own builder whenever the quick path would not be exact.
         """
-        if not _use_native_events(server):
-            observer = getattr(server, "observer", None)
-            if observer is not None and hasattr(observer, "_timeout"):
-                observer._timeout = _POLL_SECONDS  # watchdog has no public setter; later watches use it
-        root = find_project_root(Path(config.config_file_path or ".").resolve().parent)
+        project_dir = Path(config.config_file_path or ".").resolve().parent
+        root = find_project_root(project_dir)
         settings = load_settings(root)
-        for folder in (settings.definitions, *settings.sample_roots(), settings.templates):
-            path = root / folder
+        inputs = (settings.definitions, *settings.sample_roots(), settings.templates)
+        folders = [root / folder for folder in inputs]
+        refresh = None
+        if TRACKER.dirty:  # a save of bindref inputs refreshes the pages built from them
+            refresh = mkdocs_refresh.QuickRefresh(server.builder, project_dir, [*folders, PACKAGED_TEMPLATES])
+        if rewatch(server, refresh) and refresh is not None:
+            server.builder = refresh  # every event is told to it first (see rewatch)
+        for folder in folders:
+            path = folder
             while not path.is_dir() and path != root:  # an override folder not created yet
                 path = path.parent
             server.watch(str(path))
         server.watch(str(PACKAGED_TEMPLATES))
         return server
-
-
-def _use_native_events(server: Any) -> bool:
-    """Move the server's watches to watchdog's native observer; False where it only polls.
-
-    Only before the server starts (``on_serve``): the watches made so far (docs, mkdocs.yml)
-    are unwatched on the polling observer and watched again on the native one.
-    """
-    watched = getattr(server, "_watched_paths", None)
-    if not isinstance(watched, dict) or not hasattr(server, "observer") or not hasattr(server, "unwatch"):
-        return False
-    native = watchdog.observers.Observer()
-    if (
-        isinstance(native, watchdog.observers.polling.PollingObserver)
-        or "event_filter" not in inspect.signature(native.schedule).parameters  # watchdog < 4
-        or os.environ.get(_POLL_ENV)
-    ):
-        return False
-    # Native observers also report a file opened or closed unwritten, and MkDocs rebuilds on any
-    # event: unfiltered, a 1000-page server was seen rebuilding for ever. Changes only, as polled.
-    native.schedule = functools.partial(native.schedule, event_filter=_CHANGES)  # type: ignore[method-assign]
-    paths = [path for path, count in watched.items() for _ in range(count)]
-    for path in paths:
-        server.unwatch(path)
-    server.observer = native
-    for path in paths:
-        server.watch(path)
-    return True

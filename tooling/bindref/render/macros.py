@@ -44,7 +44,8 @@ def inputs_of(project: Project, macro: str, args: tuple[object, ...]) -> set[Pat
     """The files a macro call's output depends on, for live preview.
 
     Falls back to every definition file when the binding cannot be resolved, so that
-    fixing the error is itself noticed.
+    fixing the error is itself noticed. A call that reads every definition also depends on
+    the definition folders, whose change is a file added or removed (a new binding).
     """
     root = project.settings.root
     used = set(project.template_inputs())
@@ -54,15 +55,21 @@ def inputs_of(project: Project, macro: str, args: tuple[object, ...]) -> set[Pat
         macro in ("finding_codes", "extension_bindings", "extension_coverage", "extensions_overview")
         or not args
     ):
-        return used | set(project.definition_files())
+        return used | _every_definition(project)
     try:
         binding = project.binding(str(args[0]))
     except BindrefError:
-        return used | set(project.definition_files())
+        return used | _every_definition(project)
     used.add(root / binding.location.path)
     used.update(root / parameter.location.path for parameter in binding.parameters)
     used.update(root / ref.path for refs in binding.examples.values() for ref in refs)
     return used
+
+
+def _every_definition(project: Project) -> set[Path]:
+    base = project.settings.root / project.settings.definitions
+    folders = [base, *(path for path in base.rglob("*") if path.is_dir())] if base.is_dir() else [base]
+    return {*folders, *project.definition_files()}
 
 
 class PageMacros:

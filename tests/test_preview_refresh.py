@@ -1,0 +1,177 @@
+"""The preview's quick refresh: when it may stand in for MkDocs' rebuild, and that it serves the truth.
+
+First the decision, table-driven on files in ``tmp_path``: the quick path is taken only when
+every changed path is a bindref input some page was built from (or a file inside bindref's
+folders that is gone and was never read, as an editor's temporary file), and the site has
+no plugin it does not know. Then ``mkdocs serve --dirty`` for real: what a save of each
+kind does to the served pages, and which path (quick or rebuild) the server's log says it took.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bindref.hosts import mkdocs_refresh
+from bindref.hosts.mkdocs_refresh import LastBuild, QuickRefresh
+from bindref.hosts.preview import PreviewTracker
+from conftest import WIDGET_OUT_DEFINITION, ProjectFactory, write_files
+from test_preview import MKDOCS, OTHER_PAGE, built, edit, free_port, wait_for
+
+# --- the decision ------------------------------------------------------------------------------
+
+
+@dataclass
+class _Config:
+    plugins: dict[str, object]
+
+
+def _last(plugins: tuple[str, ...] = ("bindref", "macros", "material/search")) -> LastBuild:
+    return LastBuild(config=_Config({name: object() for name in plugins}), files=None, nav=None, env=None)  # type: ignore[arg-type]
+
+
+@pytest.fixture
+def decide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """``decide(changed, plugins)``: whether the quick path is exact, with one page built from two inputs."""
+    write_files(
+        tmp_path,
+        {
+            "binding_defs/widget.py": "x = 1\n",
+            "binding_defs/unread.py": "y = 2\n",
+            "samples/app.py": "z = 3\n",
+            "docs/page.md": "# Page\n",
+        },
+    )
+    tracker = PreviewTracker(serving=True, dirty=True)
+    read = [tmp_path / "binding_defs/widget.py", tmp_path / "samples/app.py"]
+    tracker.record(tmp_path / "site/page/index.html", read)
+    monkeypatch.setattr(mkdocs_refresh, "TRACKER", tracker)
+    refresh = QuickRefresh(lambda: None, tmp_path, [tmp_path / "binding_defs", tmp_path / "samples"])
+
+    def run(changed: list[str], plugins: tuple[str, ...] | None = None) -> bool:
+        last = _last() if plugins is None else _last(plugins)
+        return refresh._quick_is_exact(last, {(tmp_path / path).resolve() for path in changed})
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("changed", "plugins", "quick"),
+    [
+        pytest.param(["binding_defs/widget.py"], None, True, id="a-definition-a-page-read"),
+        pytest.param(["binding_defs/widget.py", "samples/app.py"], None, True, id="two-inputs-a-page-read"),
+        pytest.param(["samples/.app.py.swp", "samples/app.py"], None, True, id="an-editor-temporary-gone"),
+        pytest.param([], None, False, id="nothing-recorded"),
+        pytest.param(["docs/page.md"], None, False, id="a-page"),
+        pytest.param(["mkdocs.yml"], None, False, id="the-configuration-gone-or-not"),
+        pytest.param(["binding_defs/unread.py"], None, False, id="a-definition-no-page-read"),
+        pytest.param(["binding_defs/widget.py", "docs/page.md"], None, False, id="an-input-and-a-page"),
+        pytest.param(["binding_defs/widget.py"], ("bindref", "macros", "blog"), False, id="unknown-plugin"),
+        pytest.param(["docs/gone.md"], None, False, id="a-page-deleted"),
+    ],
+)
+def test_the_quick_path_is_taken_only_when_it_is_exact(
+    decide: Any, changed: list[str], plugins: tuple[str, ...] | None, quick: bool
+) -> None:
+    assert decide(changed, plugins) is quick
+
+
+# --- the server --------------------------------------------------------------------------------
+
+OVERVIEW_PAGE = '# Widgets\n\n{{ extension_bindings("widgets") }}\n'
+NEW_DEFINITION = (
+    WIDGET_OUT_DEFINITION.replace('"widgetOut"', '"widgetNew"')
+    .replace("class WidgetOut:", "class WidgetNew:")
+    .replace('"widget_output"', '"widget_new_output"')
+)
+
+
+@dataclass
+class Served:
+    url: str
+    root: Path
+    log: Path
+
+    def lines(self, text: str) -> int:
+        """How many lines of the server's log contain ``text``."""
+        return sum(text in line for line in self.log.read_text(encoding="utf-8").splitlines())
+
+
+@pytest.fixture
+def served(make_project: ProjectFactory, tmp_path: Path) -> Iterator[Served]:
+    make_project(
+        {
+            "mkdocs.yml": MKDOCS.replace("  - plain.md\n", "  - plain.md\n  - overview.md\n"),
+            "docs/other.md": OTHER_PAGE,
+            "docs/plain.md": "# Plain\n\nNo bindref here.\n",
+            "docs/overview.md": OVERVIEW_PAGE,
+            "binding_defs/widgets/widget_out.py": WIDGET_OUT_DEFINITION,
+        }
+    )
+    port = free_port()
+    (tmp_path / "tmp").mkdir()
+    log = tmp_path / "serve.log"
+    with log.open("w", encoding="utf-8") as stream:
+        process = subprocess.Popen(  # noqa: S603  # mkdocs from this environment
+            [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+            cwd=tmp_path,
+            stdout=stream,
+            stderr=stream,
+            env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(tmp_path / "tmp")},
+        )
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        wait_for(url + "widget/", "The widget to read.")
+        wait_for(url + "overview/", "widgetOut")
+        yield Served(url, tmp_path, log)
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_a_definition_save_refreshes_its_pages_and_no_other(served: Served) -> None:
+    other = built(served.root, "other")
+    before = other.stat().st_mtime_ns
+    edit(served.root / "binding_defs/widgets/widget.py", "The widget to read.", "The widget to fetch.")
+    page = wait_for(served.url + "widget/", "The widget to fetch.")
+    assert "The widget to read." not in page
+    assert '<nav class="md-nav' in page  # a whole page, in the theme, with its navigation
+    assert served.lines("bindref: refreshed 2 page(s)") == 1  # widget/ and overview/ read widget.py
+    assert other.stat().st_mtime_ns == before
+
+
+def test_a_save_by_rename_is_refreshed_too(served: Served) -> None:
+    """Editors that write a temporary file and rename it over the sample: the quick path still holds."""
+    sample = served.root / "samples/widgets/function_app.py"
+    temporary = sample.with_name(".function_app.py.tmp")
+    temporary.write_text(sample.read_text(encoding="utf-8").replace("def read(", "def read_it("), "utf-8")
+    time.sleep(0.05)
+    temporary.replace(sample)
+    wait_for(served.url + "widget/", "read_it")
+    assert served.lines("bindref: refreshed") == 1
+
+
+def test_a_page_save_is_rebuilt_by_mkdocs(served: Served) -> None:
+    builds = served.lines("Building documentation")
+    edit(served.root / "docs/widget.md", "## Reference", "## Reference, edited")
+    wait_for(served.url + "widget/", "Reference, edited")
+    assert served.lines("Building documentation") == builds + 1
+    assert served.lines("bindref: refreshed") == 0
+
+
+def test_a_new_definition_is_rebuilt_and_shown_on_the_overview(served: Served) -> None:
+    """A new file no page read yet: MkDocs' rebuild, which redoes the page that lists every binding."""
+    write_files(served.root, {"binding_defs/widgets/widget_new.py": NEW_DEFINITION})
+    wait_for(served.url + "overview/", "widgetNew")
+    assert served.lines("bindref: refreshed") == 0
+    edit(served.root / "binding_defs/widgets/widget_new.py", '"widget_new_output"', '"widget_newer_output"')
+    wait_for(served.url + "overview/", "widget_newer_output")  # now read by a page: quick
+    assert served.lines("bindref: refreshed 1 page(s)") == 1
