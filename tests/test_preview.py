@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from bindref.hosts.preview import PreviewTracker
+from bindref.render.fingerprints import fingerprint
 from bindref.render.project import Project
 from conftest import (
     FIXTURE_MKDOCS,
@@ -101,6 +102,19 @@ def test_a_page_rebuilt_after_going_stale_is_tracked_again(tracker: PreviewTrack
     edit_input(definition, "widget_key", "widget_name")
     assert tracker.stale_outputs() == {inputs / "site/both/index.html"}
     assert tracker.stale_outputs() == set()
+
+
+def test_a_file_changed_after_it_was_read_makes_its_page_stale(tracker: PreviewTracker, inputs: Path) -> None:
+    """A page records the state its definitions were read in, not the state when it records them.
+
+    A definition saved while a page is being built (the catalog already read) must make that
+    page stale, or the page would keep the old text for good.
+    """
+    definition = inputs / "binding_defs/other.py"
+    read_in = fingerprint(definition)
+    edit_input(definition, "other_id", "other_key")  # saved after reading, before the page records it
+    tracker.record(inputs / "site/late/index.html", [definition], {definition: read_in})
+    assert inputs / "site/late/index.html" in tracker.stale_outputs()
 
 
 # --- a live project: a save re-reads the saved module and what imports it, nothing else --------------

@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from bindref.hosts import mkdocs_refresh
+from bindref.hosts import mkdocs_pages, mkdocs_refresh
 from bindref.hosts.mkdocs_refresh import LastBuild, QuickRefresh
 from bindref.hosts.preview import PreviewTracker
 from conftest import WIDGET_OUT_DEFINITION, ProjectFactory, write_files
@@ -104,6 +104,14 @@ class Served:
         """How many lines of the server's log contain ``text``."""
         return sum(text in line for line in self.log.read_text(encoding="utf-8").splitlines())
 
+    def logged(self, text: str, count: int = 1) -> int:
+        """How many lines contain ``text`` once ``count`` do (the queue logs when it has run dry)."""
+        deadline = time.monotonic() + 20
+        while self.lines(text) < count and time.monotonic() < deadline:
+            time.sleep(0.05)
+        time.sleep(0.3)  # a line too many would come now
+        return self.lines(text)
+
 
 @pytest.fixture
 def served(make_project: ProjectFactory, tmp_path: Path) -> Iterator[Served]:
@@ -144,7 +152,7 @@ def test_a_definition_save_refreshes_its_pages_and_no_other(served: Served) -> N
     page = wait_for(served.url + "widget/", "The widget to fetch.")
     assert "The widget to read." not in page
     assert '<nav class="md-nav' in page  # a whole page, in the theme, with its navigation
-    assert served.lines("bindref: refreshed 2 page(s)") == 1  # widget/ and overview/ read widget.py
+    assert served.logged("bindref: refreshed 2 page(s)") == 1  # widget/ and overview/ read widget.py
     assert other.stat().st_mtime_ns == before
 
 
@@ -152,11 +160,12 @@ def test_a_save_by_rename_is_refreshed_too(served: Served) -> None:
     """Editors that write a temporary file and rename it over the sample: the quick path still holds."""
     sample = served.root / "samples/widgets/function_app.py"
     temporary = sample.with_name(".function_app.py.tmp")
+    builds = served.lines("Building documentation")
     temporary.write_text(sample.read_text(encoding="utf-8").replace("def read(", "def read_it("), "utf-8")
-    time.sleep(0.05)
     temporary.replace(sample)
     wait_for(served.url + "widget/", "read_it")
-    assert served.lines("bindref: refreshed") == 1
+    assert served.logged("bindref: refreshed") == 1  # one refresh: the temporary file's events change nothing
+    assert served.lines("Building documentation") == builds
 
 
 def test_a_page_save_is_rebuilt_by_mkdocs(served: Served) -> None:
@@ -174,4 +183,74 @@ def test_a_new_definition_is_rebuilt_and_shown_on_the_overview(served: Served) -
     assert served.lines("bindref: refreshed") == 0
     edit(served.root / "binding_defs/widgets/widget_new.py", '"widget_new_output"', '"widget_newer_output"')
     wait_for(served.url + "overview/", "widget_newer_output")  # now read by a page: quick
-    assert served.lines("bindref: refreshed 1 page(s)") == 1
+    assert served.logged("bindref: refreshed 1 page(s)") == 1
+
+
+def test_a_template_every_page_uses_reaches_each_page_asked_for(served: Served) -> None:
+    """Every bindref page is queued; a request for one builds it first, the others follow."""
+    override = served.root / "docs/overrides/bindref/site/_default/tabs.md.j2"
+    override.parent.mkdir(parents=True)
+    packaged = Path(mkdocs_refresh.__file__).parent.parent / "render/templates/site/_default/tabs.md.j2"
+    override.write_text(packaged.read_text(encoding="utf-8") + "\nEvery tab group, overridden.\n", "utf-8")
+    page = wait_for(served.url + "widget/", "Every tab group, overridden.")  # a new file: a rebuild
+    assert "The widget to read." in page
+    builds = served.lines("Building documentation")
+    edit(override, "Every tab group, overridden.", "Every tab group, overridden twice.")
+    assert "The widget to read." in wait_for(served.url + "widget/", "Every tab group, overridden twice.")
+    assert served.logged("bindref: refreshed 3 page(s)") == 1  # every page with a macro; plain/ has none
+    assert served.lines("Building documentation") == builds
+
+
+# --- the server's requests meet the queue ------------------------------------------------------
+
+
+class _Recorder:
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, str]] = []
+
+    def ensure(self, output: str) -> None:
+        self.calls.append(("ensure", output))
+
+    def opened(self, output: str) -> None:
+        self.calls.append(("opened", output))
+
+
+@pytest.mark.parametrize(
+    ("mount", "path", "referer", "expected"),
+    [
+        pytest.param("/", "/widget/", "", ("ensure", "widget/index.html"), id="a-page"),
+        pytest.param("/", "/", "", ("ensure", "index.html"), id="the-home-page"),
+        pytest.param("/docs/", "/docs/widget/", "", ("ensure", "widget/index.html"), id="under-a-mount"),
+        pytest.param("/", "/../../etc/passwd", "", ("ensure", "etc/passwd"), id="no-way-out-of-the-site"),
+        pytest.param(
+            "/",
+            "/livereload/123/4",
+            "http://127.0.0.1:8000/widget/",
+            ("opened", "widget/index.html"),
+            id="open",
+        ),
+        pytest.param("/docs/", "/elsewhere/", "", None, id="outside-the-mount"),
+    ],
+)
+def test_each_request_asks_the_queue_for_the_file_it_serves(
+    tmp_path: Path, mount: str, path: str, referer: str, expected: tuple[str, str] | None
+) -> None:
+    served: list[str] = []
+
+    class Server:
+        root = str(tmp_path)
+        mount_path = mount
+        app: Any = None
+
+        def serve_request(self, environ: dict[str, Any], _start: Any) -> list[bytes]:
+            served.append(environ["PATH_INFO"])
+            return [b""]
+
+        def set_app(self, app: Any) -> None:
+            self.app = app
+
+    server, queue = Server(), _Recorder()
+    mkdocs_pages.serve_fresh(server, queue)  # type: ignore[arg-type]
+    server.app({"PATH_INFO": path, "HTTP_REFERER": referer}, None)
+    assert served == [path]  # and then MkDocs serves it, as before
+    assert queue.calls == ([] if expected is None else [(expected[0], str(tmp_path / expected[1]))])

@@ -32,7 +32,12 @@ logging.getLogger("griffe").setLevel(logging.ERROR)
 
 
 def load_raw_bindings(
-    root: Path, definitions_dir: str, *, workers: int = 1, settings: Settings | None = None
+    root: Path,
+    definitions_dir: str,
+    *,
+    workers: int = 1,
+    settings: Settings | None = None,
+    files: list[Path] | None = None,
 ) -> tuple[list[RawBinding], list[BindrefError]]:
     """Every binding class under ``root/definitions_dir`` plus every problem found.
 
@@ -41,7 +46,8 @@ def load_raw_bindings(
     process and forked ones (:mod:`bindref.core.parallel`): the result is the same,
     in the same order, as reading them one by one. With ``settings``, each part also
     resolves the bindings it read (:func:`bindref.definitions.resolve.resolve_ahead`), so
-    that resolving, a third of the work, is shared out too.
+    that resolving, a third of the work, is shared out too. ``files`` are the ``*.py``
+    files under the folder when the caller has listed them already.
     """
     base = root / definitions_dir
     if not base.is_dir():
@@ -52,7 +58,8 @@ def load_raw_bindings(
             hint="set [tool.bindref] definitions to the folder holding your binding modules",
         )
         return [], [problem]
-    files = sorted(path for path in base.rglob("*.py") if not path.is_dir())
+    listed = base.rglob("*.py") if files is None else files
+    files = sorted(path for path in listed if not path.is_dir())
     parts = in_shards(read_part, (root, definitions_dir, files, settings), len(files), workers)
     remember(entry for part in parts for entry in part.resolved)
     errors = [error for part in parts for error in part.parse_errors]

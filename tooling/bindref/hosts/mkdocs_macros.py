@@ -21,7 +21,8 @@ from __future__ import annotations
 import functools
 import html
 import logging
-from collections.abc import Callable
+import operator
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,7 @@ from bindref.core.errors import BindrefError, BindrefErrors
 from bindref.hosts import zensical
 from bindref.hosts.preview import TRACKER
 from bindref.render.filters import code_span
+from bindref.render.fingerprints import Fingerprint
 from bindref.render.macros import MACRO_NAMES, PageMacros, inputs_of
 from bindref.render.project import Project
 
@@ -102,6 +104,18 @@ def flush_caches() -> None:
         project.cache.flush()
 
 
+_LOADED: list[tuple[tuple[object, ...], dict[Path, Fingerprint]]] = []  # the last signature, as a mapping
+
+
+def loaded_files(project: Project) -> Mapping[Path, Fingerprint]:
+    """Each definition and template file's state when the project read it (see PreviewTracker.record)."""
+    signature = project.loaded_signature()
+    if not _LOADED or any(map(operator.is_not, _LOADED[0][0], signature)):
+        states = {Path(path): (mtime, size) for path, mtime, size in (*signature[0], *signature[1])}
+        _LOADED[:] = [(signature, states)]
+    return _LOADED[0][1]
+
+
 def define_env(env: Any) -> None:
     """Called once per build by mkdocs-macros, per page by Zensical; ``env.project_dir`` holds mkdocs.yml."""
     project = project_for(Path(env.project_dir))
@@ -113,7 +127,8 @@ def define_env(env: Any) -> None:
         def guarded(*args: Any, **kwargs: Any) -> str:
             page = getattr(env, "page", None)
             if TRACKER.serving and page is not None:
-                TRACKER.record(Path(page.file.abs_dest_path), inputs_of(project, name, args))
+                used = inputs_of(project, name, args)  # loads the catalog: what loaded_files then says
+                TRACKER.record(Path(page.file.abs_dest_path), used, loaded_files(project))
             if under_zensical:
                 zensical.warn_unwatched(env, project.settings.root, inputs_of(project, name, args))
             try:

@@ -22,7 +22,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from bindref.core.config import find_project_root, load_settings
-from bindref.hosts import mkdocs_refresh
+from bindref.hosts import mkdocs_pages, mkdocs_refresh
 from bindref.hosts.mkdocs_macros import flush_caches, report_unshown_problems
 from bindref.hosts.mkdocs_watch import rewatch
 from bindref.hosts.preview import TRACKER
@@ -91,7 +91,9 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
         if TRACKER.errors and not TRACKER.serving:
             raise Abort(f"Aborted: {TRACKER.errors} bindref error(s), listed above with their file and line")
         if TRACKER.serving and TRACKER.dirty:
-            mkdocs_refresh.LAST_BUILD = mkdocs_refresh.LastBuild(config, self._files, self._nav, self._env)
+            mkdocs_pages.settle(
+                mkdocs_refresh.QUEUE, mkdocs_pages.LastBuild(config, self._files, self._nav, self._env)
+            )
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Watch every folder a bindref page is made of, and refresh pages quickly after a save.
@@ -110,6 +112,7 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
             refresh = mkdocs_refresh.QuickRefresh(server.builder, project_dir, [*folders, PACKAGED_TEMPLATES])
         if rewatch(server, refresh) and refresh is not None:
             server.builder = refresh  # every event is told to it first (see rewatch)
+            mkdocs_pages.serve_fresh(server, mkdocs_refresh.QUEUE)
         for folder in folders:
             path = folder
             while not path.is_dir() and path != root:  # an override folder not created yet

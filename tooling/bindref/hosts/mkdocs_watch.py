@@ -33,6 +33,9 @@ _CHANGES: list[type[watchdog.events.FileSystemEvent]] = [
     watchdog.events.DirDeletedEvent,
     watchdog.events.DirMovedEvent,
 ]
+# MkDocs waits 0.1 s after an event for more of the same save; native events of one save (a
+# write, or an editor's write and rename) arrive within milliseconds of each other.
+_NATIVE_DELAY = 0.05
 _POLL_ENV = "BINDREF_PREVIEW_POLL"  # set: poll as MkDocs does (a network drive without file events)
 
 
@@ -56,6 +59,8 @@ def rewatch(server: Any, refresh: QuickRefresh | None) -> bool:
             return schedule(RecordingHandler(handler, refresh), path, **options)
 
         observer.schedule = recorded
+    if _native(observer) and hasattr(server, "build_delay"):
+        server.build_delay = _NATIVE_DELAY
     paths = [path for path, count in watched.items() for _ in range(count)]
     for path in paths:
         server.unwatch(path)

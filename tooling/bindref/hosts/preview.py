@@ -9,11 +9,14 @@ never serves a stale page, and never rebuilds pages that did not change.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 
 from bindref.render.fingerprints import Fingerprint, fingerprint
+
+_NONE: Mapping[Path, Fingerprint] = MappingProxyType({})
 
 
 @dataclass
@@ -28,12 +31,18 @@ class PreviewTracker:
     inputs: dict[Path, set[Path]] = field(default_factory=dict)  # built page -> inputs
     seen: dict[Path, Fingerprint] = field(default_factory=dict)
 
-    def record(self, output: Path, used: Iterable[Path]) -> None:
-        """Remember that the page built to ``output`` used ``used`` (and their current state)."""
-        paths = {path.resolve() for path in used}
-        self.inputs.setdefault(output, set()).update(paths)
-        for path in paths:
-            self.seen.setdefault(path, fingerprint(path))
+    def record(self, output: Path, used: Iterable[Path], loaded: Mapping[Path, Fingerprint] = _NONE) -> None:
+        """Remember that the page built to ``output`` used ``used``, and their state.
+
+        A file's state is the one ``loaded`` says it was read in (definitions and templates
+        are read before a page records them, and may have changed since), else its state now.
+        """
+        known = self.inputs.setdefault(output, set())
+        for path in used:
+            resolved = path.resolve()
+            known.add(resolved)
+            if resolved not in self.seen:
+                self.seen[resolved] = loaded.get(path) or fingerprint(resolved)
 
     def stale_outputs(self) -> set[Path]:
         """Built pages whose inputs changed since they were built; forgets them."""

@@ -1,9 +1,7 @@
 """One project's pipeline: settings -> definitions -> catalog -> renderer.
 
-The CLI, the MkDocs macros and the checks all go through :class:`Project`, so they
-load, resolve and render the same way. It caches the catalog and re-reads it only
-when a definition file changed, which keeps a live-preview server fast and never
-stale.
+The CLI, the MkDocs macros and the checks all go through :class:`Project`, so they load,
+resolve and render the same way. It re-reads the catalog only when a definition file changed.
 """
 
 from __future__ import annotations
@@ -70,24 +68,28 @@ class Project:
         self._catalog: Catalog | None = None
         self._catalog_key = ""  # the cache key of what _catalog was built from
         self._signature: _Signature = ()
+        self._definition_files: list[Path] | None = None
         self._template_signature: _Signature = self._templates_signature()
         self._inputs_key = ""  # a digest of every definition and template file: what any page reads
         self._templates_key = ""  # a digest of every template file
-        self._binding_keys: dict[
-            str, tuple[Binding, str]
-        ] = {}  # a binding's digest, while it is the same object
+        self._binding_keys: dict[str, tuple[Binding, str]] = {}  # a digest while the same object
 
     @classmethod
     def at(cls, root: Path, *, use_cache: bool = True, workers: int = 1, live: bool = False) -> Project:
         """The project at ``root``, with its ``[tool.bindref]`` settings."""
         return cls(load_settings(root.resolve()), use_cache=use_cache, workers=workers, live=live)
 
+    def loaded_signature(self) -> tuple[_Signature, _Signature]:
+        """Each definition and template file (path, mtime, size) as it was when last read."""
+        return self._signature, self._template_signature
+
     def refresh(self) -> None:
         """Forget what changed on disk since it was loaded: the catalog, the templates.
 
-        Called once per build or check (not per lookup): it stats every definition and
-        template file. Samples need nothing here: the reader re-reads edited files.
+        Called once per build or check (not per lookup); it stats every definition and
+        template file (the reader re-reads edited samples itself).
         """
+        self._definition_files = None
         if self._catalog is not None and self._definitions_signature() != self._signature:
             self._catalog = None
         templates = self._templates_signature()
@@ -133,9 +135,11 @@ class Project:
         return [*folders, *site]
 
     def definition_files(self) -> list[Path]:
-        """Every definition module."""
-        base = self.settings.root / self.settings.definitions
-        return sorted(base.rglob("*.py")) if base.is_dir() else []
+        """Every definition module, as listed at the last :meth:`refresh` (or the first call)."""
+        if self._definition_files is None:
+            base = self.settings.root / self.settings.definitions
+            self._definition_files = sorted(base.rglob("*.py")) if base.is_dir() else []
+        return list(self._definition_files)
 
     def _templates_signature(self) -> _Signature:
         return tuple((str(f), *fingerprint(f)) for f in self.template_files())
@@ -150,11 +154,12 @@ class Project:
         if self._catalog is None:
             signature = self._definitions_signature()
             files = self.definition_files()
-            key = self.cache.key("catalog", *_contents(files))
+            # a live server's reloads are not cached: hashing every file costs more than the reload
+            key = "" if self.live and self._signature else self.cache.key("catalog", *_contents(files))
             catalog: Catalog | None = None if self.live else self.cache.get("catalog", key, _valid_catalog)
             if catalog is None:
-                catalog = self._load_catalog()
-                if not catalog.problems:  # errors are raised anew each time, never replayed
+                catalog = self._load_catalog(files)
+                if key and not catalog.problems:  # errors are raised anew each time, never replayed
                     self.cache.put("catalog", key, catalog)
             self._catalog = catalog
             self._catalog_key = key
@@ -163,10 +168,9 @@ class Project:
         return self._catalog
 
     def catalog_key(self, catalog: Catalog) -> str:
-        """A key for what ``catalog`` was built from, when it is this project's or a part of it.
+        """A key for what ``catalog`` (this project's, or a part of it) was built from, to cache by.
 
-        A result computed from the catalog may then be cached by it as the catalog is; ''
-        for any other catalog (one made up in code, or one from before a refresh).
+        '' for any other catalog (one made up in code, or one from before a refresh).
         """
         own = self._catalog
         if (
@@ -177,12 +181,13 @@ class Project:
             return ""
         return digest(self._catalog_key, repr(list(catalog.bindings)), repr(list(catalog.problems)))
 
-    def _load_catalog(self) -> Catalog:
+    def _load_catalog(self, files: list[Path]) -> Catalog:
         from bindref.definitions.loader import load_raw_bindings  # noqa: PLC0415  # see renderer
         from bindref.definitions.resolve import build_catalog  # noqa: PLC0415
 
+        settings = self.settings
         raw_bindings, errors = load_raw_bindings(
-            self.settings.root, self.settings.definitions, workers=self.workers, settings=self.settings
+            settings.root, settings.definitions, workers=self.workers, settings=settings, files=files
         )
         by_extension: dict[str, list[BindrefError]] = {}
         for error in errors:
@@ -291,6 +296,5 @@ class Project:
                 hint=choices_hint(key, (lang.value for lang in Language), noun="languages"),
             ) from None
 
-    def _definitions_signature(self) -> _Signature:
-        # fingerprint: a broken file is part of the state (the loader reports it), not a crash
+    def _definitions_signature(self) -> _Signature:  # a broken file is a state of it, not a crash
         return tuple((str(f), *fingerprint(f)) for f in self.definition_files())
