@@ -19,7 +19,7 @@ import pytest
 from bindref.core.cache import CACHE_DIR, ENV_NO_CACHE, Cache
 from bindref.render.macros import PageMacros
 from bindref.render.project import Project
-from conftest import ProjectFactory
+from conftest import WIDGET_DEFINITION, ProjectFactory
 from corpus import run_cli
 
 # A drift finding (the C# sample passes an argument the definition lacks) makes results non-trivial.
@@ -175,3 +175,27 @@ def test_an_edit_is_never_served_from_the_cache(
     else:
         project = Project.at(root)
     assert shown in PageMacros(project).binding_examples("widgets/widgetIn")
+
+
+@pytest.mark.parametrize("same_process", [True, False], ids=["preview", "new-run"])
+def test_an_edit_in_an_imported_module_is_never_served_from_the_cache(
+    same_process: bool, make_project: ProjectFactory
+) -> None:
+    """A binding's calls are cached by the files it was read from: its module and what that imports."""
+    definition = WIDGET_DEFINITION.replace('description="C# widget."', "description=CS_DESCRIPTION").replace(
+        "from bindref.spec import",
+        "from binding_defs.widgets.common import CS_DESCRIPTION\nfrom bindref.spec import",
+    )
+    root = make_project(
+        {"binding_defs/widgets/common.py": 'CS_DESCRIPTION = "C# widget."\n'}, definition=definition
+    ).settings.root
+    for _ in range(2):  # cold, then warm
+        project = Project.at(root)
+        assert "C# widget." in PageMacros(project).binding_examples("widgets/widgetIn")
+        project.cache.flush()
+    (root / "binding_defs/widgets/common.py").write_text('CS_DESCRIPTION = "C# gadget."\n', encoding="utf-8")
+    if same_process:
+        project.refresh()
+    else:
+        project = Project.at(root)
+    assert "C# gadget." in PageMacros(project).binding_examples("widgets/widgetIn")

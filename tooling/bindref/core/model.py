@@ -146,6 +146,10 @@ class Binding:
     constructors: Mapping[Language, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
     # The class holding the payload fields, per language that has one (a JSON object elsewhere).
     payload_types: Mapping[Language, str] = field(default_factory=dict)
+    # A digest of the definition files the binding was read from (its module and what that
+    # imports), which with the settings decide all of it: a cache key cheaper than its repr.
+    # '' for a binding made in code. Not part of what the binding is.
+    source: str = field(default="", compare=False, repr=False)
 
     def parameters_for(self, language: Language) -> tuple[LanguageParameter, ...]:
         """The binding's own parameters in one language: constructor order, then required, then the rest.

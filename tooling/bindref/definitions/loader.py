@@ -13,11 +13,12 @@ import ast
 import logging
 import operator
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import griffe
 
+from bindref.core.cache import digest
 from bindref.core.config import Settings, setting_line
 from bindref.core.errors import BindrefError, ConfigError, DefinitionError, read_text_file
 from bindref.core.extensions import PYPROJECT
@@ -164,8 +165,9 @@ def _read_module(module: DefinitionModule, scope: DefinitionScope) -> _Read:
     if cached is not None and len(cached[0]) == len(closure) and all(map(operator.is_, cached[0], closure)):
         return cached[1]
     binding_errors: list[BindrefError] = []
+    source = digest(scope.folder, *(imported.digest for imported in closure))  # what they are read from
     bindings = [
-        read_binding(info, scope, binding_errors)
+        replace(read_binding(info, scope, binding_errors), source=f"{source}:{info.node.name}")
         for info in module.classes.values()
         if binding_decorator(info.node) is not None
     ]
@@ -206,7 +208,7 @@ def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
     docstrings = _docstrings(tree)
     parts = _module_parts(file, base)
     extension = parts[0] if len(parts) > 1 else ""
-    module = DefinitionModule(name=module_name, path=relative)
+    module = DefinitionModule(name=module_name, path=relative, digest=digest(relative, text))
     for statement in tree.body:
         _collect(statement, module, module_name)
     for node in tree.body:

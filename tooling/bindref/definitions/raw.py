@@ -58,6 +58,7 @@ class RawBinding:
     fields: tuple[RawField, ...]
     declared_names: frozenset[str]  # every field, including any that failed to read
     unreadable: frozenset[str] = frozenset()  # binding() options already reported as errors
+    source: str = ""  # a digest of the files it was read from: its module and what that imports
 
 
 def binding_decorator(node: ast.ClassDef) -> ast.Call | None:

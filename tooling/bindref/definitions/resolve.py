@@ -62,9 +62,8 @@ def build_catalog(raw_bindings: Sequence[RawBinding], settings: Settings) -> Cat
     return Catalog(bindings=dict(sorted(bindings.items())))
 
 
-# Each binding as last resolved, for a live-preview server: the loader hands out the same
-# RawBinding object until its module (or one it imports) changes, so an unchanged binding is
-# not resolved again. Resolving reads nothing but the raw binding and the settings.
+# Each binding as last resolved (the loader hands out the same RawBinding until its module or
+# one it imports changes). Resolving reads nothing but the raw binding and the settings.
 Resolved = tuple[RawBinding, Settings, Binding | None, list[BindrefError]]  # as in _BUILT
 _BUILT: dict[tuple[str, str], Resolved] = {}
 
@@ -146,6 +145,7 @@ def _build_binding(raw: RawBinding, settings: Settings, problems: Problems) -> B
         usage=dict(_per_language(options.get("usage"), raw, problems, "usage")),
         constructors=_spelled_constructors(declared, parameters, languages),
         payload_types=dict(_per_language(options.get("payload_types"), raw, problems, "payload_types")),
+        source=raw.source,
     )
 
 

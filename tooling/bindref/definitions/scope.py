@@ -40,6 +40,7 @@ class DefinitionModule:
     classes: dict[str, ClassInfo] = field(default_factory=dict)
     constants: dict[str, ast.expr] = field(default_factory=dict)
     imports: dict[str, tuple[str, str]] = field(default_factory=dict)  # local name -> (module, name)
+    digest: str = ""  # of the file's path and text: what the module is made of
 
 
 class LazyModules(Mapping[str, DefinitionModule]):

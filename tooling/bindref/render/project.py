@@ -239,10 +239,10 @@ class Project:
         return found
 
     def _binding_inputs(self, binding: Binding) -> str:
-        """The templates and the binding's resolved value (its ``repr``: every field, in order)."""
+        """The templates and what decides the binding: its source files, else its ``repr``."""
         known = self._binding_keys.get(binding.key)
         if known is None or known[0] is not binding:
-            known = (binding, digest(repr(binding)))
+            known = (binding, binding.source or digest(repr(binding)))
             self._binding_keys[binding.key] = known
         return digest("binding", self._templates(), known[1])
 
