@@ -37,6 +37,8 @@ class Builds:
             assert gate.wait(WAIT)
         if item.startswith("broken"):
             raise ValueError(item)
+        if item.startswith("exit"):  # mkdocs-macros calls exit() on an error it does not know
+            raise SystemExit(item)
         self.order.append(f"{context}:{item}")
         self.threads[item] = threading.current_thread().name
 
@@ -142,9 +144,9 @@ def test_items_asked_for_soon_go_first(queue: OnDemandQueue[str, str], builds: B
 def test_a_failing_item_is_reported_and_the_others_are_built(
     queue: OnDemandQueue[str, str], builds: Builds
 ) -> None:
-    queue.resume("build1", {"a": "a", "broken": "broken", "c": "c"})
+    queue.resume("build1", {"a": "a", "broken": "broken", "exit": "exit", "c": "c"})
     _finish(queue)
-    assert builds.failures == ["broken: broken"]
+    assert builds.failures == ["broken: broken", "exit: exit"]
     assert sorted(builds.order) == ["build1:a", "build1:c"]
 
 
@@ -165,4 +167,21 @@ def test_pause_gives_back_what_is_left_and_drop_forgets_it(
     assert queue.last is None
     queue.resume("build2", {})
     queue.ensure("b")  # forgotten: nothing to build
+    assert builds.order == ["build1:a"]
+
+
+def test_a_caller_that_needs_the_item_being_built_waits_for_it(
+    queue: OnDemandQueue[str, str], builds: Builds
+) -> None:
+    """Not served from the file being replaced: the caller returns once the build is done."""
+    gate = builds.hold("a")
+    queue.resume("build1", {"a": "a"})
+    assert builds.started["a"].wait(WAIT)  # the thread took a off the queue and builds it
+    asker = threading.Thread(target=queue.ensure, args=("a",), name="request")
+    asker.start()
+    asker.join(0.2)
+    assert asker.is_alive()
+    gate.set()
+    asker.join(WAIT)
+    assert not asker.is_alive()
     assert builds.order == ["build1:a"]

@@ -16,11 +16,11 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 
-from bindref.hosts import mkdocs_pages, mkdocs_refresh
+from bindref.hosts import mkdocs_refresh, mkdocs_requests
 from bindref.hosts.mkdocs_refresh import LastBuild, QuickRefresh
 from bindref.hosts.preview import PreviewTracker
 from conftest import WIDGET_OUT_DEFINITION, ProjectFactory, write_files
@@ -30,34 +30,78 @@ from test_preview import MKDOCS, OTHER_PAGE, built, edit, free_port, wait_for
 
 
 @dataclass
+class _Inclusion:
+    excluded: bool
+
+    def is_excluded(self) -> bool:
+        return self.excluded
+
+
+@dataclass
+class _File:
+    inclusion: _Inclusion
+
+
+class _Files:
+    """The last build's files: two pages (one deleted since), an override excluded and one not."""
+
+    known: ClassVar = {
+        "page.md": False,
+        "gone.md": False,
+        "overrides/bindref/t.j2": True,
+        "overrides/bindref/u.j2": False,
+    }
+
+    def get_file_from_path(self, path: str) -> _File | None:
+        return _File(_Inclusion(self.known[path])) if path in self.known else None
+
+
+@dataclass
 class _Config:
     plugins: dict[str, object]
+    config_file_path: str
+    docs_dir: str
 
 
-def _last(plugins: tuple[str, ...] = ("bindref", "macros", "material/search")) -> LastBuild:
-    return LastBuild(config=_Config({name: object() for name in plugins}), files=None, nav=None, env=None)  # type: ignore[arg-type]
+PLUGINS = ("bindref", "macros", "material/search")
 
 
 @pytest.fixture
 def decide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
-    """``decide(changed, plugins)``: whether the quick path is exact, with one page built from two inputs."""
+    """``decide(changed, plugins)``: whether the quick path is exact; one page read five files."""
     write_files(
         tmp_path,
         {
+            "mkdocs.yml": "site_name: x\n",
             "binding_defs/widget.py": "x = 1\n",
             "binding_defs/unread.py": "y = 2\n",
+            "binding_defs/widget.py~": "x = 0\n",  # an editor's backup
+            "binding_defs/notes.txt": "not a definition\n",
             "samples/app.py": "z = 3\n",
+            "samples/.app.py.swp": "swap\n",  # an editor's swap file, open
+            "samples/new.py": "w = 4\n",
             "docs/page.md": "# Page\n",
+            "docs/overrides/bindref/t.j2": "{{ x }}\n",
+            "docs/overrides/bindref/u.j2": "{{ y }}\n",
         },
     )
     tracker = PreviewTracker(serving=True, dirty=True)
-    read = [tmp_path / "binding_defs/widget.py", tmp_path / "samples/app.py"]
-    tracker.record(tmp_path / "site/page/index.html", read)
+    read = ["binding_defs/widget.py", "samples/app.py", "docs/page.md", "docs/overrides/bindref/t.j2"]
+    read.append("docs/overrides/bindref/u.j2")
+    tracker.record(tmp_path / "site/page/index.html", [tmp_path / path for path in read])
     monkeypatch.setattr(mkdocs_refresh, "TRACKER", tracker)
-    refresh = QuickRefresh(lambda: None, tmp_path, [tmp_path / "binding_defs", tmp_path / "samples"])
 
-    def run(changed: list[str], plugins: tuple[str, ...] | None = None) -> bool:
-        last = _last() if plugins is None else _last(plugins)
+    def run(changed: list[str], plugins: tuple[str, ...] = PLUGINS) -> bool:
+        config = _Config(
+            {name: object() for name in plugins}, str(tmp_path / "mkdocs.yml"), str(tmp_path / "docs")
+        )
+        inputs = [
+            (tmp_path / "binding_defs", ".py"),
+            (tmp_path / "samples", ""),
+            (tmp_path / "docs/overrides/bindref", ".j2"),
+        ]
+        refresh = QuickRefresh(lambda: None, config, inputs)  # type: ignore[arg-type]
+        last = LastBuild(config=config, files=_Files(), nav=None, env=None)  # type: ignore[arg-type]
         return refresh._quick_is_exact(last, {(tmp_path / path).resolve() for path in changed})
 
     return run
@@ -66,26 +110,34 @@ def decide(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
 @pytest.mark.parametrize(
     ("changed", "plugins", "quick"),
     [
-        pytest.param(["binding_defs/widget.py"], None, True, id="a-definition-a-page-read"),
-        pytest.param(["binding_defs/widget.py", "samples/app.py"], None, True, id="two-inputs-a-page-read"),
-        pytest.param(["samples/.app.py.swp", "samples/app.py"], None, True, id="an-editor-temporary-gone"),
-        pytest.param([], None, False, id="nothing-recorded"),
-        pytest.param(["docs/page.md"], None, False, id="a-page"),
-        pytest.param(["mkdocs.yml"], None, False, id="the-configuration-gone-or-not"),
-        pytest.param(["binding_defs/unread.py"], None, False, id="a-definition-no-page-read"),
-        pytest.param(["binding_defs/widget.py", "docs/page.md"], None, False, id="an-input-and-a-page"),
+        pytest.param(["binding_defs/widget.py"], PLUGINS, True, id="a-definition-a-page-read"),
+        pytest.param(
+            ["binding_defs/widget.py", "samples/app.py"], PLUGINS, True, id="two-inputs-a-page-read"
+        ),
+        pytest.param(["samples/app.py.tmp", "samples/app.py"], PLUGINS, True, id="a-temporary-file-gone"),
+        pytest.param(["samples/.app.py.swp", "samples/app.py"], PLUGINS, True, id="a-hidden-swap-file"),
+        pytest.param(["binding_defs/widget.py~"], PLUGINS, True, id="a-backup-file"),
+        pytest.param(["binding_defs/notes.txt"], PLUGINS, True, id="a-file-no-stage-reads"),
+        pytest.param(["docs/overrides/bindref/t.j2"], PLUGINS, True, id="an-override-excluded-from-the-site"),
+        pytest.param(["docs/overrides/bindref/u.j2"], PLUGINS, False, id="an-override-the-site-copies"),
+        pytest.param(["binding_defs/unread.py"], PLUGINS, False, id="a-definition-no-page-read-yet"),
+        pytest.param(["samples/new.py"], PLUGINS, False, id="a-sample-no-page-read-yet"),
+        pytest.param(["docs/page.md"], PLUGINS, False, id="a-page-even-one-a-page-read"),
+        pytest.param(["docs/gone.md"], PLUGINS, False, id="a-page-deleted"),
+        pytest.param(["mkdocs.yml"], PLUGINS, False, id="the-configuration"),
+        pytest.param(["binding_defs/widget.py", "docs/page.md"], PLUGINS, False, id="an-input-and-a-page"),
         pytest.param(["binding_defs/widget.py"], ("bindref", "macros", "blog"), False, id="unknown-plugin"),
-        pytest.param(["docs/gone.md"], None, False, id="a-page-deleted"),
     ],
 )
 def test_the_quick_path_is_taken_only_when_it_is_exact(
-    decide: Any, changed: list[str], plugins: tuple[str, ...] | None, quick: bool
+    decide: Any, changed: list[str], plugins: tuple[str, ...], quick: bool
 ) -> None:
     assert decide(changed, plugins) is quick
 
 
 # --- the server --------------------------------------------------------------------------------
 
+EXCLUDED = "exclude_docs: |\n  overrides/\n"  # template overrides are inputs, not assets (as documented)
 OVERVIEW_PAGE = '# Widgets\n\n{{ extension_bindings("widgets") }}\n'
 NEW_DEFINITION = (
     WIDGET_OUT_DEFINITION.replace('"widgetOut"', '"widgetNew"')
@@ -117,7 +169,7 @@ class Served:
 def served(make_project: ProjectFactory, tmp_path: Path) -> Iterator[Served]:
     make_project(
         {
-            "mkdocs.yml": MKDOCS.replace("  - plain.md\n", "  - plain.md\n  - overview.md\n"),
+            "mkdocs.yml": MKDOCS.replace("  - plain.md\n", "  - plain.md\n  - overview.md\n") + EXCLUDED,
             "docs/other.md": OTHER_PAGE,
             "docs/plain.md": "# Plain\n\nNo bindref here.\n",
             "docs/overview.md": OVERVIEW_PAGE,
@@ -214,6 +266,11 @@ class _Recorder:
     def opened(self, output: str) -> None:
         self.calls.append(("opened", output))
 
+    generation = 0
+
+    def needs(self, _output: str) -> bool:
+        return False
+
 
 @pytest.mark.parametrize(
     ("mount", "path", "referer", "expected"),
@@ -250,7 +307,45 @@ def test_each_request_asks_the_queue_for_the_file_it_serves(
             self.app = app
 
     server, queue = Server(), _Recorder()
-    mkdocs_pages.serve_fresh(server, queue)  # type: ignore[arg-type]
+    mkdocs_requests.serve_fresh(server, queue)  # type: ignore[arg-type]
     server.app({"PATH_INFO": path, "HTTP_REFERER": referer}, None)
     assert served == [path]  # and then MkDocs serves it, as before
     assert queue.calls == ([] if expected is None else [(expected[0], str(tmp_path / expected[1]))])
+
+
+def test_a_page_the_build_loop_queued_while_it_was_served_is_served_again(tmp_path: Path) -> None:
+    """The request passed the queue, then waited in MkDocs for a build that queued its page."""
+    answers: list[tuple[object, ...]] = []
+
+    class Queue(_Recorder):
+        pending = True
+
+        def needs(self, _output: str) -> bool:
+            return self.pending
+
+    queue = Queue()
+
+    class Server:
+        root = str(tmp_path)
+        mount_path = "/"
+        app: Any = None
+        serves = 0
+
+        def serve_request(self, _environ: dict[str, Any], start_response: Any) -> list[bytes]:
+            self.serves += 1
+            if self.serves == 1:
+                queue.generation += 1  # the build loop paused the queue meanwhile, and queued the page
+            else:
+                queue.pending = False  # built by the second ensure
+            start_response(f"200 OK #{self.serves}", [])
+            return [f"answer {self.serves}".encode()]
+
+        def set_app(self, app: Any) -> None:
+            self.app = app
+
+    server = Server()
+    mkdocs_requests.serve_fresh(server, queue)  # type: ignore[arg-type]
+    body = server.app({"PATH_INFO": "/widget/"}, lambda *args: answers.append(args))
+    assert body == [b"answer 2"]
+    assert answers == [("200 OK #2", [])]  # one answer, the second
+    assert [call[0] for call in queue.calls] == ["ensure", "ensure"]

@@ -151,6 +151,8 @@ PAGE = """\
 MKDOCS = """\
 site_name: synthetic
 docs_dir: docs
+exclude_docs: |
+  overrides/
 theme:
   name: material
   features: [content.tabs.link, content.code.copy]

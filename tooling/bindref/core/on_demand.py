@@ -30,7 +30,7 @@ class OnDemandQueue(Generic[_Context, _Item]):
     def __init__(
         self,
         build: Callable[[_Context, _Item], None],
-        failed: Callable[[_Item, Exception], None],
+        failed: Callable[[_Item, BaseException], None],
         done: Callable[[int, float], None],
         name: str,
     ) -> None:
@@ -39,17 +39,20 @@ class OnDemandQueue(Generic[_Context, _Item]):
         self._pending: dict[str, _Item] = {}  # key -> item
         self._open: dict[str, None] = {}  # keys asked for soon, latest last
         self._cond = threading.Condition()
-        self._busy = False  # a page is being built
+        self._busy = False  # an item is being built
+        self._building: str | None = None  # its key: a caller that needs it waits for it
         self._paused = True  # the server's build loop is at work: no page may be built or served
         self._wanted = 0  # requests waiting for a page
         self._worker: threading.Thread | None = None
         self._built = 0
         self._started = 0.0
+        self.generation = 0  # how many times the queue was paused: a caller's check that it still holds
 
     def pause(self) -> list[str]:
         """Wait for the page being built, stop building and serving; what is still queued."""
         with self._cond:
             self._paused = True
+            self.generation += 1
             self._cond.notify_all()
             self._cond.wait_for(lambda: not self._busy)
         if self._worker is not None:
@@ -80,6 +83,10 @@ class OnDemandQueue(Generic[_Context, _Item]):
             self._worker = threading.Thread(target=self._work, name=self._name, daemon=True)
             self._worker.start()
 
+    def needs(self, output: str) -> bool:
+        """Whether ``output`` is queued or being built: its file is not yet the one to serve."""
+        return output in self._pending or output == self._building
+
     def opened(self, output: str) -> None:
         """``output`` will be asked for soon (a browser shows it): build it first when it is queued."""
         with self._cond:
@@ -94,13 +101,17 @@ class OnDemandQueue(Generic[_Context, _Item]):
         While the server's build loop is at work, wait for it: a page it queues must not be
         served from the file it is about to replace.
         """
-        if not self._paused and output not in self._pending:  # the common case, without the lock
+        if not self._paused and output not in self._pending and output != self._building:  # no lock
             return
         with self._cond:
             self._wanted += 1
             try:
                 self._cond.wait_for(
-                    lambda: not self._paused and (output not in self._pending or not self._busy)
+                    lambda: (
+                        not self._paused
+                        and output != self._building
+                        and (output not in self._pending or not self._busy)
+                    )
                 )
                 page = self._take(output) if output in self._pending else None
             finally:
@@ -121,7 +132,7 @@ class OnDemandQueue(Generic[_Context, _Item]):
 
     def _take(self, output: str) -> _Item:
         """The page of queued ``output``, now being built (the condition is held)."""
-        self._busy = True
+        self._busy, self._building = True, output
         return self._pending.pop(output)
 
     def _build(self, page: _Item | None) -> None:
@@ -132,11 +143,13 @@ class OnDemandQueue(Generic[_Context, _Item]):
                 raise LookupError("nothing to build the item with")
             self._build_one(self.last, page)
             self._built += 1
-        except Exception as error:  # the item's own error (a page step of user content): reported, not fatal
+        except BaseException as error:  # the item's own error, even an exit() in user code: not fatal
             self._failed(page, error)
+            if isinstance(error, KeyboardInterrupt):
+                raise
         finally:
             with self._cond:
-                self._busy = False
+                self._busy, self._building = False, None
                 self._cond.notify_all()
 
     def _log_done(self) -> None:

@@ -3,9 +3,8 @@
 :class:`bindref.hosts.mkdocs_refresh.QuickRefresh` queues the stale pages on an
 :class:`bindref.core.on_demand.OnDemandQueue`; this module builds one page through MkDocs'
 own two page steps (read and convert, then place in the theme and write) with the
-configuration, navigation and theme of the last whole build, and puts the queue in front of
-the server: a request for a queued page builds it before it is served, and a browser's
-live-reload requests name the pages it shows, which are built first.
+configuration, navigation and theme of the last whole build (:mod:`bindref.hosts.mkdocs_requests`
+puts the queue in front of the server's requests).
 """
 
 from __future__ import annotations
@@ -14,11 +13,9 @@ import contextlib
 import gc
 import logging
 import os
-import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files, InclusionLevel
@@ -44,10 +41,34 @@ class LastBuild:
     files: Files
     nav: Navigation
     env: Any  # the theme's jinja2 environment
+    # Each search plugin's list of entries and its length: a page built again adds its entry
+    # anew, which is cut off (the index was written by the whole build and is not again).
+    search: tuple[tuple[list[Any], int], ...] = ()
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, files: Files, nav: Navigation, env: Any) -> LastBuild:
+        """The build, with where its search plugins keep their entries (MkDocs' and Material's)."""
+        lists = [
+            getattr(getattr(plugin, "search_index", None), name, None)
+            for plugin in config.plugins.values()
+            for name in ("_entries", "entries")
+        ]
+        return cls(
+            config,
+            files,
+            nav,
+            env,
+            tuple((entries, len(entries)) for entries in lists if isinstance(entries, list)),
+        )
 
     def pages_by_output(self) -> dict[str, Any]:
         """The build's pages by the file each is written to (normalized)."""
-        return {os.path.normpath(f.abs_dest_path): f.page for f in self.files.documentation_pages()}
+        return {output_key(f.abs_dest_path): f.page for f in self.files.documentation_pages()}
+
+
+def output_key(path: str | os.PathLike[str]) -> str:
+    """A built file's path as the queue and the server's requests both spell it."""
+    return os.path.normcase(os.path.normpath(path))
 
 
 def build_page(last: LastBuild, page: Any) -> None:
@@ -60,6 +81,12 @@ def build_page(last: LastBuild, page: Any) -> None:
     populate(page, config, files)
     build(page, config, doc_files, last.nav, last.env, excluded=page.file.inclusion.is_excluded())
     page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
+    for entries, count in last.search:
+        del entries[count:]
+    FAILED.discard(output_key(page.file.abs_dest_path))
+
+
+FAILED: set[str] = set()  # outputs of pages that failed to build again: queued on the next save
 
 
 def page_queue() -> OnDemandQueue[LastBuild, Any]:
@@ -67,9 +94,10 @@ def page_queue() -> OnDemandQueue[LastBuild, Any]:
     return OnDemandQueue(build_page, _failed, _done, name="bindref-refresh")
 
 
-def _failed(page: Any, error: Exception) -> None:
-    """Never served stale: without its file the page is a 404 until the next save."""
+def _failed(page: Any, error: BaseException) -> None:
+    """Never served stale: without its file the page is a 404 until the next save builds it."""
     log.error("bindref: %s could not be built again; save to retry", page.file.src_uri, exc_info=error)
+    FAILED.add(output_key(page.file.abs_dest_path))
     with contextlib.suppress(OSError):
         os.unlink(page.file.abs_dest_path)
 
@@ -86,30 +114,3 @@ def settle(queue: OnDemandQueue[LastBuild, Any], last: LastBuild) -> None:
     """
     queue.resume(last)
     gc.freeze()
-
-
-def serve_fresh(server: Any, queue: OnDemandQueue[LastBuild, Any]) -> None:
-    """Put ``queue`` in front of the server's pages: a queued page is built before it is served."""
-    serve = server.serve_request
-    mount = getattr(server, "mount_path", "/")
-
-    def output_of(path: str) -> str | None:
-        if not (path + "/").startswith(mount):
-            return None
-        relative = path[len(mount) :] + ("index.html" if path.endswith("/") else "")
-        return os.path.normpath(os.path.join(server.root, posixpath.normpath("/" + relative).lstrip("/")))
-
-    def app(environ: dict[str, Any], start_response: Any) -> Iterable[bytes]:
-        path = environ.get("PATH_INFO", "").encode("latin-1").decode("utf-8", "ignore")
-        if path.startswith("/livereload/"):
-            shown = output_of(urlsplit(environ.get("HTTP_REFERER", "")).path or "")
-            if shown:
-                queue.opened(shown)
-        else:
-            output = output_of(path)
-            if output:
-                queue.ensure(output)
-        result: Iterable[bytes] = serve(environ, start_response)
-        return result
-
-    server.set_app(app)

@@ -11,6 +11,7 @@ with or without ``--strict`` (which stays off in ``mkdocs.yml`` because ``serve 
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from bindref.core.config import find_project_root, load_settings
-from bindref.hosts import mkdocs_pages, mkdocs_refresh
+from bindref.hosts import mkdocs_pages, mkdocs_refresh, mkdocs_requests
 from bindref.hosts.mkdocs_macros import flush_caches, report_unshown_problems
 from bindref.hosts.mkdocs_watch import rewatch
 from bindref.hosts.preview import TRACKER
@@ -64,6 +65,7 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
         TRACKER.errors = 0
         TRACKER.reported.clear()
         if TRACKER.serving and TRACKER.dirty:
+            gc.unfreeze()  # the last whole build may be collected now (see mkdocs_pages.settle)
             for output in TRACKER.stale_outputs():
                 output.unlink(missing_ok=True)
 
@@ -92,8 +94,12 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
             raise Abort(f"Aborted: {TRACKER.errors} bindref error(s), listed above with their file and line")
         if TRACKER.serving and TRACKER.dirty:
             mkdocs_pages.settle(
-                mkdocs_refresh.QUEUE, mkdocs_pages.LastBuild(config, self._files, self._nav, self._env)
+                mkdocs_refresh.QUEUE, mkdocs_pages.LastBuild.of(config, self._files, self._nav, self._env)
             )
+
+    def on_shutdown(self) -> None:
+        """Stop building queued pages: the server removes its site folder next."""
+        mkdocs_refresh.QUEUE.drop()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Watch every folder a bindref page is made of, and refresh pages quickly after a save.
@@ -108,11 +114,15 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
         inputs = (settings.definitions, *settings.sample_roots(), settings.templates)
         folders = [root / folder for folder in inputs]
         refresh = None
-        if TRACKER.dirty:  # a save of bindref inputs refreshes the pages built from them
-            refresh = mkdocs_refresh.QuickRefresh(server.builder, project_dir, [*folders, PACKAGED_TEMPLATES])
+        # A save of bindref inputs refreshes the pages built from them, where that can be exact;
+        # another plugin may watch with MkDocs' own builder, which must stay the server's then.
+        if TRACKER.dirty and set(config.plugins) <= mkdocs_refresh.KNOWN_PLUGINS:
+            read = [(folders[0], ".py"), *((f, "") for f in folders[1:-1]), (folders[-1], ".j2")]
+            read.append((PACKAGED_TEMPLATES, ".j2"))
+            refresh = mkdocs_refresh.QuickRefresh(server.builder, config, read)
         if rewatch(server, refresh) and refresh is not None:
             server.builder = refresh  # every event is told to it first (see rewatch)
-            mkdocs_pages.serve_fresh(server, mkdocs_refresh.QUEUE)
+            mkdocs_requests.serve_fresh(server, mkdocs_refresh.QUEUE)
         for folder in folders:
             path = folder
             while not path.is_dir() and path != root:  # an override folder not created yet

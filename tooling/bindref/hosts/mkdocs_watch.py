@@ -53,12 +53,16 @@ def rewatch(server: Any, refresh: QuickRefresh | None) -> bool:
     if observer is None or not isinstance(watched, dict) or not hasattr(server, "unwatch"):
         return False
     schedule = observer.schedule
-    if refresh is not None:
 
-        def recorded(handler: Any, path: str, **options: Any) -> Any:
-            return schedule(RecordingHandler(handler, refresh), path, **options)
+    def scheduled(handler: Any, path: str, **options: Any) -> Any:
+        if refresh is not None:
+            handler = RecordingHandler(handler, refresh)
+        if os.path.isfile(path):  # a native watch of a file ends when a save replaces it: watch its folder
+            handler, options = _OneFile(handler, path), {**options, "recursive": False}
+            path = os.path.dirname(path) or "."
+        return schedule(handler, path, **options)
 
-        observer.schedule = recorded
+    observer.schedule = scheduled
     if _native(observer) and hasattr(server, "build_delay"):
         server.build_delay = _NATIVE_DELAY
     paths = [path for path, count in watched.items() for _ in range(count)]
@@ -97,6 +101,21 @@ class RecordingHandler(watchdog.events.FileSystemEventHandler):
         self.refresh = refresh
 
     def dispatch(self, event: watchdog.events.FileSystemEvent) -> None:
-        """Record, then hand the event to MkDocs' handler (which asks for a build)."""
-        self.refresh.record(event.src_path, getattr(event, "dest_path", ""))
+        """Record a file's event (MkDocs ignores folders'), then hand it to MkDocs' handler."""
+        if not event.is_directory:
+            self.refresh.record(event.src_path, getattr(event, "dest_path", ""))
         self.inner.dispatch(event)
+
+
+class _OneFile(watchdog.events.FileSystemEventHandler):
+    """The events of one file, from a watch of its folder."""
+
+    def __init__(self, inner: watchdog.events.FileSystemEventHandler, path: str) -> None:
+        self.inner = inner
+        self.path = os.path.abspath(path)
+
+    def dispatch(self, event: watchdog.events.FileSystemEvent) -> None:
+        """Hand on the events that name the file (as written, or as the name a rename gave)."""
+        named = (event.src_path, getattr(event, "dest_path", ""))
+        if self.path in (os.path.abspath(os.fsdecode(name)) for name in named if name):
+            self.inner.dispatch(event)
