@@ -155,8 +155,10 @@ def bench_build(root: Path, workdir: Path, bindings: int, runs: int) -> list[Rec
     """``mkdocs build`` with bindref's macros (warm cache) vs the same pages pre-rendered."""
     static = static_copy(root, workdir / f"static-{bindings}")
     measure(MKDOCS, root, 1)  # fill the cache, as any second build finds it
-    bindref, _ = measure(MKDOCS, root, runs)
-    plain, _ = measure(MKDOCS, static, runs)
+    # Side by side, run for run: this machine's speed drifts by more than the overhead measured.
+    pairs = [(measure(MKDOCS, root, 1)[0], measure(MKDOCS, static, 1)[0]) for _ in range(max(runs, 5))]
+    bindref = round(statistics.median(pair[0] for pair in pairs), 3)
+    plain = round(statistics.median(pair[1] for pair in pairs), 3)
     return [
         record("build_s", bindings, bindref, "s", "synthetic"),
         record("build_static_s", bindings, plain, "s", "synthetic"),

@@ -23,9 +23,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from bindref.core.config import find_project_root, load_settings
-from bindref.hosts import mkdocs_pages, mkdocs_refresh, mkdocs_requests
 from bindref.hosts.mkdocs_macros import flush_caches, report_unshown_problems
-from bindref.hosts.mkdocs_watch import rewatch
 from bindref.hosts.preview import TRACKER
 from bindref.render.template_set import PACKAGED_TEMPLATES
 
@@ -93,13 +91,18 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
         if TRACKER.errors and not TRACKER.serving:
             raise Abort(f"Aborted: {TRACKER.errors} bindref error(s), listed above with their file and line")
         if TRACKER.serving and TRACKER.dirty:
+            from bindref.hosts import mkdocs_pages, mkdocs_refresh  # noqa: PLC0415  # a preview's only
+
             mkdocs_pages.settle(
                 mkdocs_refresh.QUEUE, mkdocs_pages.LastBuild.of(config, self._files, self._nav, self._env)
             )
 
     def on_shutdown(self) -> None:
         """Stop building queued pages: the server removes its site folder next."""
-        mkdocs_refresh.QUEUE.drop()
+        if TRACKER.serving:
+            from bindref.hosts import mkdocs_refresh  # noqa: PLC0415  # a build never loads the preview
+
+            mkdocs_refresh.QUEUE.drop()
 
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         """Watch every folder a bindref page is made of, and refresh pages quickly after a save.
@@ -108,6 +111,9 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
         with ``--dirty``, the server's builder becomes the quick refresh, which calls MkDocs'
         own builder whenever the quick path would not be exact.
         """
+        from bindref.hosts import mkdocs_refresh, mkdocs_requests  # noqa: PLC0415  # see on_shutdown
+        from bindref.hosts.mkdocs_watch import rewatch  # noqa: PLC0415
+
         project_dir = Path(config.config_file_path or ".").resolve().parent
         root = find_project_root(project_dir)
         settings = load_settings(root)
