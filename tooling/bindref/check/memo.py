@@ -29,7 +29,7 @@ from bindref.check.findings import Finding
 from bindref.check.sdk_inputs import sdk_input_files
 from bindref.core.errors import ConfigError
 from bindref.core.extensions import PYPROJECT
-from bindref.samples.files import SKIPPED_FOLDERS
+from bindref.samples.files import walked_folder
 
 if TYPE_CHECKING:
     from bindref.check.context import CheckOptions
@@ -116,15 +116,11 @@ def _hash_tree(hashed: hashlib._Hash, base: Path, *, samples: bool) -> None:
         subfolders = []
         for entry in entries:
             if entry.is_dir():
-                if not samples or _walked_sample_folder(os.fsdecode(entry.name)):
+                if not samples or walked_folder(os.fsdecode(entry.name)):
                     subfolders.append(entry.path)
             else:
                 _hash_file(hashed, entry.path, is_link=entry.is_symlink())
         pending.extend(reversed(subfolders))
-
-
-def _walked_sample_folder(name: str) -> bool:
-    return name not in SKIPPED_FOLDERS and not name.startswith(".")
 
 
 def _hash_file(hashed: hashlib._Hash, path: bytes, *, is_link: bool) -> None:

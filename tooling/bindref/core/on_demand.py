@@ -39,8 +39,7 @@ class OnDemandQueue(Generic[_Context, _Item]):
         self._pending: dict[str, _Item] = {}  # key -> item
         self._open: dict[str, None] = {}  # keys asked for soon, latest last
         self._cond = threading.Condition()
-        self._busy = False  # an item is being built
-        self._building: str | None = None  # its key: a caller that needs it waits for it
+        self._building: str | None = None  # the key of the item being built: its caller waits for it
         self._paused = True  # the server's build loop is at work: no page may be built or served
         self._wanted = 0  # requests waiting for a page
         self._worker: threading.Thread | None = None
@@ -54,7 +53,7 @@ class OnDemandQueue(Generic[_Context, _Item]):
             self._paused = True
             self.generation += 1
             self._cond.notify_all()
-            self._cond.wait_for(lambda: not self._busy)
+            self._cond.wait_for(lambda: self._building is None)
         if self._worker is not None:
             self._worker.join()
             self._worker = None
@@ -101,7 +100,7 @@ class OnDemandQueue(Generic[_Context, _Item]):
         While the server's build loop is at work, wait for it: a page it queues must not be
         served from the file it is about to replace.
         """
-        if not self._paused and output not in self._pending and output != self._building:  # no lock
+        if not self._paused and not self.needs(output):  # the common case, without the lock
             return
         with self._cond:
             self._wanted += 1
@@ -110,7 +109,7 @@ class OnDemandQueue(Generic[_Context, _Item]):
                     lambda: (
                         not self._paused
                         and output != self._building
-                        and (output not in self._pending or not self._busy)
+                        and (output not in self._pending or self._building is None)
                     )
                 )
                 page = self._take(output) if output in self._pending else None
@@ -122,7 +121,7 @@ class OnDemandQueue(Generic[_Context, _Item]):
     def _work(self) -> None:
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._paused or not (self._busy or self._wanted))
+                self._cond.wait_for(lambda: self._paused or (self._building is None and not self._wanted))
                 if self._paused or not self._pending:
                     break
                 first = next((o for o in reversed(self._open) if o in self._pending), None)
@@ -132,7 +131,7 @@ class OnDemandQueue(Generic[_Context, _Item]):
 
     def _take(self, output: str) -> _Item:
         """The page of queued ``output``, now being built (the condition is held)."""
-        self._busy, self._building = True, output
+        self._building = output
         return self._pending.pop(output)
 
     def _build(self, page: _Item | None) -> None:
@@ -149,7 +148,7 @@ class OnDemandQueue(Generic[_Context, _Item]):
                 raise
         finally:
             with self._cond:
-                self._busy, self._building = False, None
+                self._building = None
                 self._cond.notify_all()
 
     def _log_done(self) -> None:

@@ -10,6 +10,7 @@ puts the queue in front of the server's requests).
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import logging
 import os
@@ -61,6 +62,11 @@ class LastBuild:
             tuple((entries, len(entries)) for entries in lists if isinstance(entries, list)),
         )
 
+    @functools.cached_property
+    def doc_files(self) -> Any:
+        """The pages a build in serve mode builds, listed once for every page built again."""
+        return self.files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+
     def pages_by_output(self) -> dict[str, Any]:
         """The build's pages by the file each is written to (normalized)."""
         return {output_key(f.abs_dest_path): f.page for f in self.files.documentation_pages()}
@@ -77,9 +83,8 @@ def build_page(last: LastBuild, page: Any) -> None:
         raise LookupError("this MkDocs has no page steps")
     populate, build = PAGE_STEPS
     config, files = last.config, last.files
-    doc_files = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
     populate(page, config, files)
-    build(page, config, doc_files, last.nav, last.env, excluded=page.file.inclusion.is_excluded())
+    build(page, config, last.doc_files, last.nav, last.env, excluded=page.file.inclusion.is_excluded())
     page.validate_anchor_links(files=files, log_level=config.validation.links.anchors)
     for entries, count in last.search:
         del entries[count:]

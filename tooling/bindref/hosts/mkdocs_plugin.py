@@ -117,22 +117,20 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
         project_dir = Path(config.config_file_path or ".").resolve().parent
         root = find_project_root(project_dir)
         settings = load_settings(root)
-        inputs = (settings.definitions, *settings.sample_roots(), settings.templates)
-        folders = [root / folder for folder in inputs]
+        # Each folder a page is made of, with the suffix of the files read there ('' for any).
+        inputs = [(root / settings.definitions, ".py"), *((root / s, "") for s in settings.sample_roots())]
+        inputs += [(root / settings.templates, ".j2"), (PACKAGED_TEMPLATES, ".j2")]
         refresh = None
         # A save of bindref inputs refreshes the pages built from them, where that can be exact;
         # another plugin may watch with MkDocs' own builder, which must stay the server's then.
         if TRACKER.dirty and set(config.plugins) <= mkdocs_refresh.KNOWN_PLUGINS:
-            read = [(folders[0], ".py"), *((f, "") for f in folders[1:-1]), (folders[-1], ".j2")]
-            read.append((PACKAGED_TEMPLATES, ".j2"))
-            refresh = mkdocs_refresh.QuickRefresh(server.builder, config, read)
+            refresh = mkdocs_refresh.QuickRefresh(server.builder, config, inputs)
         if rewatch(server, refresh) and refresh is not None:
             server.builder = refresh  # every event is told to it first (see rewatch)
             mkdocs_requests.serve_fresh(server, mkdocs_refresh.QUEUE)
-        for folder in folders:
+        for folder, _suffix in inputs:
             path = folder
             while not path.is_dir() and path != root:  # an override folder not created yet
                 path = path.parent
             server.watch(str(path))
-        server.watch(str(PACKAGED_TEMPLATES))
         return server

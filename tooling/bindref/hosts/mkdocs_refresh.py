@@ -42,8 +42,8 @@ class QuickRefresh:
     ) -> None:
         """``inputs``: bindref's folders, each with the suffix of the files it reads ('' for any)."""
         self.rebuild = rebuild
-        self.project_dir = Path(config.config_file_path or ".").resolve().parent
         self.config_file = Path(config.config_file_path or "mkdocs.yml").resolve()
+        self.project_dir = self.config_file.parent
         self.docs = Path(config.docs_dir).resolve()
         self.inputs = [(folder.resolve(), suffix) for folder, suffix in inputs]
         self._changed: set[Path] = set()

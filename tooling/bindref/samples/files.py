@@ -22,6 +22,11 @@ MAX_SAMPLE_BYTES = 5 * 1024 * 1024  # larger files are not samples anyone reads 
 SKIPPED_FOLDERS = frozenset({"node_modules", "bin", "obj", "target", "dist", "build", "__pycache__"})
 
 
+def walked_folder(name: str) -> bool:
+    """Whether the sample walker enters a folder of this name (not a skipped or hidden one)."""
+    return name not in SKIPPED_FOLDERS and not name.startswith(".")
+
+
 def sample_paths(base: Path) -> Iterator[Path]:
     """Every file under ``base``, in order, outside dependency, build and hidden folders."""
     return (Path(entry.path) for entry in _entries(str(base)))
@@ -56,7 +61,7 @@ def _entries(base: str) -> Iterator[os.DirEntry[str]]:
     for entry in entries:
         if not _is_folder(entry):
             files.append(entry)
-        elif entry.name not in SKIPPED_FOLDERS and not entry.name.startswith(".") and not entry.is_symlink():
+        elif walked_folder(entry.name) and not entry.is_symlink():
             folders.append(entry)
     yield from sorted(files, key=_name)
     for folder in sorted(folders, key=_name):
