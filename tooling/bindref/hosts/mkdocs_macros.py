@@ -8,12 +8,11 @@ Load it from ``mkdocs.yml``::
           on_undefined: strict
           on_error_fail: true
 
-The macros themselves live in :mod:`bindref.render.macros`, shared with ``bindref
-check``. A bindref error is logged as an MkDocs error (``page: path:line: problem
-(hint)``, no traceback), which fails a ``--strict`` build, and the page gets a
-visible error box in place of the content. Zensical runs this same module through its
-own macros support and no MkDocs plugin: :mod:`bindref.hosts.zensical` says what differs
-there (the page object, how an error fails the build, what keeps pages fresh).
+The macros live in :mod:`bindref.render.macros`, shared with ``bindref check``; a page of
+them alone is expanded by :mod:`bindref.hosts.mkdocs_direct`. A bindref error is logged as
+an MkDocs error (``page: path:line: problem (hint)``, no traceback), which fails the build,
+and the page gets an error box in place of the content. Zensical runs this module through
+its own macros support: :mod:`bindref.hosts.zensical` says what differs there.
 """
 
 from __future__ import annotations
@@ -28,6 +27,7 @@ from typing import Any
 
 from bindref.core.errors import BindrefError, BindrefErrors
 from bindref.hosts import zensical
+from bindref.hosts.mkdocs_direct import MACRO_MARK, page_of
 from bindref.hosts.preview import TRACKER
 from bindref.render.filters import code_span
 from bindref.render.fingerprints import Fingerprint
@@ -125,7 +125,7 @@ def define_env(env: Any) -> None:
     def reported(name: str, macro: Callable[..., str]) -> Callable[..., str]:
         @functools.wraps(macro)
         def guarded(*args: Any, **kwargs: Any) -> str:
-            page = getattr(env, "page", None)
+            page = page_of(env)
             if TRACKER.serving and page is not None:
                 used = inputs_of(project, name, args)  # loads the catalog: what loaded_files then says
                 TRACKER.record(Path(page.file.abs_dest_path), used, loaded_files(project))
@@ -143,6 +143,7 @@ def define_env(env: Any) -> None:
                     zensical.fail_page(env, error)
                 return error_box(error)
 
+        setattr(guarded, MACRO_MARK, name)  # how hosts.mkdocs_direct knows bindref's macros
         return guarded
 
     for name in MACRO_NAMES:

@@ -18,31 +18,15 @@ from typing import Any
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
 from bindref.core.config import find_project_root, load_settings
+from bindref.hosts.mkdocs_direct import KNOWN_PLUGINS, expand, restore
 from bindref.hosts.mkdocs_macros import flush_caches, report_unshown_problems
 from bindref.hosts.preview import TRACKER
 from bindref.render.template_set import PACKAGED_TEMPLATES
-
-
-class _MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept in memory for the life of the preview server."""
-
-    def __init__(self) -> None:
-        self.code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.code:
-            bucket.bytecode_from_string(self.code[bucket.key])
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.code[bucket.key] = bucket.bytecode_to_string()
-
-
-_THEME_BYTECODE = _MemoryBytecodeCache()
 
 
 class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no options; MkDocs is untyped here
@@ -72,10 +56,28 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
         self._nav = nav
         return nav
 
+    @event_priority(50)  # before mkdocs-macros, wherever mkdocs.yml lists it
+    def _expand(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        """A page of bindref macro calls only, expanded without a template (hosts.mkdocs_direct)."""
+        macros = config.plugins.get("macros")
+        if macros is None or not set(config.plugins) <= KNOWN_PLUGINS:
+            return markdown
+        expanded = expand(markdown, page, macros)
+        return markdown if expanded is None else expanded
+
+    @event_priority(-50)  # after mkdocs-macros
+    def _restore(self, markdown: str, *, page: Any, config: MkDocsConfig, files: Files) -> str:
+        restore(page)
+        return markdown
+
+    on_page_markdown = CombinedEvent(_expand, _restore)
+
     def on_env(self, env: jinja2.Environment, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         """In preview, keep the theme's compiled templates between rebuilds (MkDocs recompiles them)."""
         if TRACKER.serving:
-            env.bytecode_cache = _THEME_BYTECODE
+            from bindref.hosts.mkdocs_pages import THEME_BYTECODE  # noqa: PLC0415  # a preview's only
+
+            env.bytecode_cache = THEME_BYTECODE
         self._env, self._files = env, files
         return env
 
@@ -123,7 +125,7 @@ class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no
         refresh = None
         # A save of bindref inputs refreshes the pages built from them, where that can be exact;
         # another plugin may watch with MkDocs' own builder, which must stay the server's then.
-        if TRACKER.dirty and set(config.plugins) <= mkdocs_refresh.KNOWN_PLUGINS:
+        if TRACKER.dirty and set(config.plugins) <= KNOWN_PLUGINS:
             refresh = mkdocs_refresh.QuickRefresh(server.builder, config, inputs)
         if rewatch(server, refresh) and refresh is not None:
             server.builder = refresh  # every event is told to it first (see rewatch)

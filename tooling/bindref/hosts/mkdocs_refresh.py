@@ -25,12 +25,11 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from bindref.hosts.mkdocs_direct import KNOWN_PLUGINS
 from bindref.hosts.mkdocs_macros import project_for, report_unshown_problems
 from bindref.hosts.mkdocs_pages import FAILED, PAGE_STEPS, LastBuild, output_key, page_queue
 from bindref.hosts.preview import TRACKER
 
-# Plugins whose page hooks are known to be right when one page is built again on its own.
-KNOWN_PLUGINS = frozenset({"bindref", "macros", "search", "material/search"})
 QUEUE = page_queue()  # one server per process
 
 
