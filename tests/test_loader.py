@@ -309,3 +309,16 @@ def test_an_override_for_a_language_that_only_leaves_out_is_an_error(make_projec
         f"{DEF_PATH}:{line_of(broken, 'max_size: int')}: languages['python'] of parameter 'max_size' is for "
         "a language it does not have (only= leaves out python: remove the entry, or add it to only=)"
     ]
+
+
+def test_equal_spellings_are_one_object_and_the_table_stays_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bindref.definitions import parameters  # noqa: PLC0415  # its private table, for this test only
+
+    first = parameters._format_default(8192, Language.PYTHON)
+    assert first == DefaultValue(source="8192")
+    assert parameters._format_default(8192, Language.PYTHON) is first  # pickled and held once
+    monkeypatch.setattr(parameters, "_SHARED", {})
+    monkeypatch.setattr(parameters, "_SHARED_MAX", 3)
+    for value in range(10):
+        parameters._format_default(value, Language.PYTHON)
+    assert len(parameters._SHARED) <= 4

@@ -533,3 +533,14 @@ def test_regions_returns_a_copy_the_caller_may_change(tmp_path: Path) -> None:
     reader = SampleReader(tmp_path)
     reader.regions("s/a.py").clear()
     assert reader.extract("s/a.py", "a").code == "x"
+
+
+@pytest.mark.parametrize(("settled", "after_edit"), [(False, "two"), (True, "one")])
+def test_a_settled_reader_reads_once_until_refreshed(tmp_path: Path, settled: bool, after_edit: str) -> None:
+    path = write(tmp_path, "s/a.txt", "one\n")
+    reader = SampleReader(tmp_path, settled=settled)
+    assert reader.text("s/a.txt") == "one\n"
+    path.write_text("two, longer\n", encoding="utf-8")
+    assert reader.extract("s/a.txt", None).code.startswith(after_edit)
+    reader.refresh()
+    assert reader.text("s/a.txt") == "two, longer\n"  # a new build or check sees the edit

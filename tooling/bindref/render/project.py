@@ -63,7 +63,7 @@ class Project:
         # the loader's in-memory memos are warm and a save re-reads only the modules it touches.
         self.live = live
         self.cache = Cache.for_project(settings.root, repr(settings), use=use_cache)
-        self.reader = SampleReader(settings.root)
+        self.reader = SampleReader(settings.root, settled=not live)  # a live server reads a save at once
         self._renderer: Renderer | None = None
         self._catalog: Catalog | None = None
         self._catalog_key = ""  # the cache key of what _catalog was built from
