@@ -145,3 +145,27 @@ def test_a_check_against_a_source_checkout_is_not_remembered_whole(
     assert _remembered(exported_project) == 0
     _check(exported_project, capsys)
     assert _remembered(exported_project) == 1
+
+
+@pytest.mark.parametrize("edit", ["definition description", "sample argument"])
+def test_a_check_reads_the_bytes_it_hashed_even_if_a_file_is_saved_meanwhile(
+    edit: str, exported_project: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bindref.check import memo  # noqa: PLC0415  # its key step, wrapped for this test only
+
+    root = exported_project
+    first = _check(root, capsys, "--no-cache")
+    shutil.rmtree(root / CACHE_DIR, ignore_errors=True)
+    hashed = memo._key
+
+    def key_then_save(*args: object) -> str | None:
+        key = hashed(*args)  # type: ignore[arg-type]
+        EDITS[edit](root)  # saved after the key was taken, before the checks read anything
+        return key
+
+    monkeypatch.setattr(memo, "_key", key_then_save)
+    assert _check(root, capsys) == first  # the run is the one its key says: the old content
+    monkeypatch.setattr(memo, "_key", hashed)
+    expected = _check(root, capsys, "--no-cache")
+    assert expected != first, "the edit changes no finding: the case proves nothing"
+    assert _check(root, capsys) == expected  # the next run sees the saved file

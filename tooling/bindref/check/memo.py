@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from bindref.check.findings import Finding
 from bindref.check.sdk_inputs import sdk_input_files
+from bindref.core import snapshot
 from bindref.core.errors import ConfigError
 from bindref.core.extensions import PYPROJECT
 from bindref.samples.files import walked_folder
@@ -40,16 +41,20 @@ _Run = Callable[[list[str]], list[Finding]]
 
 
 def memoized_check(project: Project, options: CheckOptions, diffs: list[str], run: _Run) -> list[Finding]:
-    """The findings of ``run`` (which appends diffs to the list it is given), remembered by input digest."""
-    key = _key(project, options)
-    if key is not None:
-        found = project.cache.get(KIND, key, _valid)
-        if found is not None:
-            findings, remembered = found
-            diffs.extend(remembered)
-            return list(findings)
-    produced: list[str] = []
-    findings = run(produced)
+    """The findings of ``run`` (which appends diffs to the list it is given), remembered by input digest.
+
+    The run reads the project's files from the bytes hashed for the key (:mod:`bindref.core.snapshot`).
+    """
+    with snapshot.taken():
+        key = _key(project, options)
+        if key is not None:
+            found = project.cache.get(KIND, key, _valid)
+            if found is not None:
+                findings, remembered = found
+                diffs.extend(remembered)
+                return list(findings)
+        produced: list[str] = []
+        findings = run(produced)
     diffs.extend(produced)
     if key is not None:
         project.cache.put(KIND, key, (tuple(findings), tuple(produced)))
@@ -80,13 +85,16 @@ def _key(project: Project, options: CheckOptions) -> str | None:
     hashed = hashlib.sha256(repr(options).encode())
     settings = project.settings
     root = settings.root
+    # Templates are read by jinja2's loader, from the disk: their bytes are not kept, so that
+    # the digests the render cache takes of them are of what jinja2 reads.
+    unkept = os.fsencode(root / settings.templates) + b"/"
     try:
         for folder in _project_folders(project):
-            _hash_tree(hashed, root / folder, samples=False)
+            _hash_tree(hashed, root / folder, samples=False, unkept=unkept)
         for folder in settings.sample_roots():
-            _hash_tree(hashed, root / folder, samples=True)
+            _hash_tree(hashed, root / folder, samples=True, unkept=unkept)
         for file in (root / PYPROJECT, *sdk_files):
-            _hash_file(hashed, os.fsencode(file), is_link=file.is_symlink())
+            _hash_file(hashed, os.fsencode(file), is_link=file.is_symlink(), keep=False)
     except OSError:
         return None  # an unreadable input: the run reports it, and is not remembered
     return project.cache.key(KIND, hashed.hexdigest())
@@ -100,7 +108,7 @@ def _project_folders(project: Project) -> list[str]:
     return folders
 
 
-def _hash_tree(hashed: hashlib._Hash, base: Path, *, samples: bool) -> None:
+def _hash_tree(hashed: hashlib._Hash, base: Path, *, samples: bool, unkept: bytes) -> None:
     """Every folder and file under ``base``; for samples, only what the samples check walks."""
     hashed.update(b"tree\0" + os.fsencode(base) + (b"\0dir" if base.is_dir() else b"\0none"))
     if not base.is_dir():
@@ -119,12 +127,16 @@ def _hash_tree(hashed: hashlib._Hash, base: Path, *, samples: bool) -> None:
                 if not samples or walked_folder(os.fsdecode(entry.name)):
                     subfolders.append(entry.path)
             else:
-                _hash_file(hashed, entry.path, is_link=entry.is_symlink())
+                keep = not entry.path.startswith(unkept)
+                _hash_file(hashed, entry.path, is_link=entry.is_symlink(), keep=keep)
         pending.extend(reversed(subfolders))
 
 
-def _hash_file(hashed: hashlib._Hash, path: bytes, *, is_link: bool) -> None:
-    """The path, where a symlink points, and the bytes: all the checks can see of a file."""
+def _hash_file(hashed: hashlib._Hash, path: bytes, *, is_link: bool, keep: bool = True) -> None:
+    """The path, where a symlink points, and the bytes: all the checks can see of a file.
+
+    A project file's bytes are kept for the run (``keep``); the SDK's are read by their own readers.
+    """
     hashed.update(b"\0file\0" + path)
     if is_link:
         hashed.update(b"\0link\0" + os.readlink(path))
@@ -135,3 +147,5 @@ def _hash_file(hashed: hashlib._Hash, path: bytes, *, is_link: bool) -> None:
         hashed.update(b"\0missing")
         return
     hashed.update(len(data).to_bytes(8, "little") + data)
+    if keep:
+        snapshot.keep(path, data)

@@ -23,6 +23,7 @@ from bindref.core.config import Settings, setting_line
 from bindref.core.errors import BindrefError, ConfigError, DefinitionError, read_text_file
 from bindref.core.extensions import PYPROJECT
 from bindref.core.parallel import in_shards
+from bindref.core.snapshot import kept
 from bindref.definitions.raw import RawBinding, binding_decorator, read_binding
 from bindref.definitions.resolve import Resolved, remember, resolve_ahead
 from bindref.definitions.scope import ClassInfo, DefinitionModule, DefinitionScope, LazyModules
@@ -131,12 +132,16 @@ def _module_name(file: Path, base: Path) -> str:
 
 
 # Parsed modules by file, for a live-preview server: a save re-parses only the saved file.
-_PARSED: dict[Path, tuple[tuple[int, int, str], DefinitionModule]] = {}
+_PARSED: dict[Path, tuple[tuple[object, ...], DefinitionModule]] = {}
 
 
 def _parse_cached(file: Path, relative: str, base: Path) -> DefinitionModule:
-    stat = file.stat()
-    version = (stat.st_mtime_ns, stat.st_size, relative)
+    data = kept(str(file))  # a check reads the bytes it hashed: they, not the file's state, are the version
+    if data is not None:
+        version: tuple[object, ...] = (data, relative)
+    else:
+        stat = file.stat()
+        version = (stat.st_mtime_ns, stat.st_size, relative)
     cached = _PARSED.get(file)
     if cached is not None and cached[0] == version:
         return cached[1]

@@ -14,6 +14,7 @@ from bindref.core.cache import Cache, digest
 from bindref.core.config import Settings, load_settings
 from bindref.core.errors import BindrefError, BindrefErrors, NotFoundError, choices_hint, raise_all
 from bindref.core.model import Binding, Catalog
+from bindref.core.snapshot import kept
 from bindref.languages import Language
 from bindref.render.fingerprints import fingerprint
 from bindref.render.template_set import OUTPUTS, PACKAGED_TEMPLATES, SITE
@@ -36,8 +37,8 @@ def _valid_catalog(value: object) -> bool:
 
 
 def _bytes(file: Path) -> bytes:
-    try:
-        return file.read_bytes()
+    try:  # what a check hashed before it ran (core.snapshot), else the file as it is now
+        return file.read_bytes() if (data := kept(str(file))) is None else data
     except OSError as error:  # the loader reports it; here it is one more state of the file
         return f"unreadable: {error.errno}".encode()
 
@@ -45,8 +46,7 @@ def _bytes(file: Path) -> bytes:
 def _contents(files: Iterable[Path]) -> Iterator[str | bytes]:
     """Each file's path and bytes, for a digest."""
     for file in files:
-        yield str(file)
-        yield _bytes(file)
+        yield from (str(file), _bytes(file))
 
 
 class Project:
