@@ -57,7 +57,13 @@ def entry() -> NoReturn:
     then the report is printed and the cache written (atomically, in :func:`main`), so the
     process ends at once, as mypy's does for the same reason. ``main`` itself returns, for
     callers in the same process.
+
+    The console script also runs without the cycle collector. Its objects live until the
+    exit, and they make almost no cycles (a cold check of 1000 bindings peaks 4 MiB higher
+    without it), while each object made was walked once by a young collection (0.35 s of
+    that check). A caller of ``main`` in a process of its own keeps its collector.
     """
+    gc.disable()
     code = main()
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(OSError):  # a pipe closed after main flushed: the code is what is left
