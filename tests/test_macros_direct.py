@@ -197,3 +197,13 @@ def test_a_macro_sees_the_page_it_is_expanded_for() -> None:
     mkdocs_direct.expand('{{ m("a") }}', page, _macros_plugin(globals={"m": looking}))
     assert seen == [page]
     assert mkdocs_direct.page_of(env) == "the previous page"
+
+
+def test_only_the_page_that_was_expanded_gets_metadata_back() -> None:
+    expanded, other = _page(meta={"who": "a"}), _page(meta={"who": "b"})
+    assert mkdocs_direct.expand(CALL, expanded, _macros_plugin()) is not None
+    mkdocs_direct.restore(other)  # its build failed between the two steps, or it was never expanded
+    assert other.meta == {"who": "b"}
+    assert expanded.meta == {"who": "a", "render_macros": False}
+    mkdocs_direct.restore(expanded)
+    assert expanded.meta == {"who": "a"}

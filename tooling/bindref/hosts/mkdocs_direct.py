@@ -43,7 +43,8 @@ _DEFAULTS = {
 
 MACRO_MARK = "bindref_macro"  # the attribute hosts.mkdocs_macros sets on each macro: its name
 _EXPANDING: list[Any] = []  # the page being expanded here, which mkdocs-macros does not know yet
-_MARKED: dict[int, dict[str, Any]] = {}  # id of a page told ``render_macros: false`` -> its own meta
+# id of a page told ``render_macros: false`` -> the page (so the id is never reused) and its meta
+_MARKED: dict[int, tuple[Any, dict[str, Any]]] = {}
 
 
 def page_of(env: Any) -> Any:
@@ -87,16 +88,17 @@ def expand(markdown: str, page: Any, macros: Any) -> str | None:
             except Exception:  # mkdocs-macros reports it its own way: let it
                 return None
             out.append(text)
-    _MARKED[id(page)] = meta
+    _MARKED[id(page)] = page, meta
     page.meta = {**meta, "render_macros": False}
     return "".join(out)
 
 
 def restore(page: Any) -> None:
     """The page's own metadata back once mkdocs-macros is done (themes read it: Material does)."""
-    meta = _MARKED.pop(id(page), None)
-    if meta is not None:
-        page.meta = meta
+    marked = _MARKED.get(id(page))
+    if marked is not None and marked[0] is page:
+        del _MARKED[id(page)]
+        page.meta = marked[1]
 
 
 def _plain(macros: Any) -> bool:
