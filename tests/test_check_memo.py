@@ -169,3 +169,16 @@ def test_a_check_reads_the_bytes_it_hashed_even_if_a_file_is_saved_meanwhile(
     expected = _check(root, capsys, "--no-cache")
     assert expected != first, "the edit changes no finding: the case proves nothing"
     assert _check(root, capsys) == expected  # the next run sees the saved file
+
+
+def test_a_snapshot_keeps_at_most_its_budget(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bindref.core import snapshot  # noqa: PLC0415  # its limits, lowered for this test only
+
+    monkeypatch.setattr(snapshot, "KEPT_TOTAL", 10)
+    with snapshot.taken():
+        snapshot.keep(b"/p/a", b"123456")
+        snapshot.keep(b"/p/b", b"123456")  # over the budget: read from disk when needed
+        snapshot.keep("/p/c", b"1234")
+        kept = [snapshot.kept(path) for path in ("/p/a", "/p/b", "/p/c")]
+    assert kept == [b"123456", None, b"1234"]
+    assert snapshot.kept("/p/a") is None  # nothing is kept outside a check

@@ -17,23 +17,30 @@ import os
 from collections.abc import Iterator
 
 KEPT_MAX = 1 << 20  # larger files are read from disk when needed (samples stop at this size too)
+# At most this much is kept in all, so a docs folder of screenshots (hashed, never read as
+# text) cannot fill the memory: what is not kept is read from disk, as outside a check.
+KEPT_TOTAL = 64 << 20
 _FILES: list[dict[str, bytes]] = []  # the snapshot being taken, if any
+_SIZES: list[int] = []  # the bytes it holds
 
 
 @contextlib.contextmanager
 def taken() -> Iterator[None]:
     """Keep what :func:`keep` is given until the block ends."""
     _FILES.append({})
+    _SIZES.append(0)
     try:
         yield
     finally:
         _FILES.pop()
+        _SIZES.pop()
 
 
 def keep(path: bytes | str, data: bytes) -> None:
     """Remember ``data`` as the content of ``path`` (an absolute path), while a snapshot is taken."""
-    if _FILES and len(data) <= KEPT_MAX:
+    if _FILES and len(data) <= KEPT_MAX and _SIZES[-1] + len(data) <= KEPT_TOTAL:
         _FILES[-1][os.fsdecode(path)] = data
+        _SIZES[-1] += len(data)
 
 
 def kept(path: str) -> bytes | None:
