@@ -122,7 +122,8 @@ def run_check(
             write_files(tmp_path, {f"sdk/py/{FUNCTION_APP}": python})
         if python_classes:
             write_files(tmp_path, {f"sdk/py/{DECORATORS}/widget.py": python_classes})
-        monkeypatch.setattr(sdk_check, "read_python_sdk", lambda: read_python_sdk([str(tmp_path / "sdk/py")]))
+        fake = [str(tmp_path / "sdk/py")]
+        monkeypatch.setattr(sdk_check, "read_python_sdk", lambda **_: read_python_sdk(fake))
         sources = {"csharp": tmp_path / "sdk/cs", "java": tmp_path / "sdk/java"}
         return rendered(check_sdks(context_for(make_project(definition=definition), sources)))
 
@@ -344,7 +345,7 @@ def test_check_without_the_python_sdk_exits_2_unless_turned_off(
 
 
 def test_python_sdk_can_be_turned_off(make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail() -> Mapping[str, SdkSurface] | None:
+    def fail(**_: object) -> Mapping[str, SdkSurface] | None:
         raise AssertionError("read although turned off")
 
     monkeypatch.setattr(sdk_check, "read_python_sdk", fail)
@@ -491,3 +492,34 @@ def test_runtime_source_setting_turns_the_source_into_a_link(
     assert [f.hint for f in findings] == [
         "Unread. Source: https://example.test/ext/blob/abc123/src/W.cs#L4-L6"
     ]
+
+
+def test_the_installed_python_sdk_is_read_once_until_it_changes(
+    make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bindref.sdk import python as python_sdk  # noqa: PLC0415  # its griffe step, counted here
+
+    if sdk_inputs.find_function_app() is None:
+        pytest.skip("azure-functions is not installed")
+    root = make_project().settings.root
+    reads: list[str] = []
+    griffe_read = python_sdk._read_function_app
+
+    def counted(path: str, mtime_ns: int, size: int) -> Mapping[str, SdkSurface]:
+        reads.append(path)
+        griffe_read.cache_clear()  # as a new process would: no surfaces in memory
+        return griffe_read(path, mtime_ns, size)
+
+    monkeypatch.setattr(python_sdk, "_read_function_app", counted)
+    check = ["--root", str(root), "check", "--no-java-sdk"]
+    main(check)
+    first = capsys.readouterr().out
+    definition = root / "binding_defs/widgets/widget.py"
+    definition.write_text(definition.read_text(encoding="utf-8") + "\n", encoding="utf-8")  # no memo
+    main(check)
+    assert capsys.readouterr().out == first
+    assert len(reads) == 1  # the second check took the package's surfaces from the cache
+    monkeypatch.setattr(python_sdk, "package_files", lambda _: [definition])  # "another package"
+    definition.write_text(definition.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    main(check)
+    assert len(reads) == 2

@@ -125,7 +125,8 @@ def check_widget(make_project: ProjectFactory, tmp_path: Path, monkeypatch: pyte
                 f"sdk/py/{DECORATORS}/widget.py": PYTHON_ENUMS,
             },
         )
-        monkeypatch.setattr(sdk_check, "read_python_sdk", lambda: read_python_sdk([str(tmp_path / "sdk/py")]))
+        fake = [str(tmp_path / "sdk/py")]
+        monkeypatch.setattr(sdk_check, "read_python_sdk", lambda **_: read_python_sdk(fake))
         sources = {"csharp": tmp_path / "sdk/cs", "java": tmp_path / "sdk/java"}
         return rendered(check_sdks(context_for(make_project(definition=definition), sources)))
 

@@ -84,7 +84,7 @@ Run = Callable[..., tuple[int, str, str]]
 def widget(make_project: ProjectFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Project:
     """The widget project with its SDKs under ``sdk/``; the Python one stands for azure-functions."""
     project = make_project(SDKS)
-    monkeypatch.setattr(sdk_check, "read_python_sdk", lambda: read_python_sdk([str(tmp_path / "sdk/py")]))
+    monkeypatch.setattr(sdk_check, "read_python_sdk", lambda **_: read_python_sdk([str(tmp_path / "sdk/py")]))
     monkeypatch.chdir(tmp_path)  # --sdk-source folders are relative to where bindref runs
     return project
 
@@ -306,7 +306,7 @@ def test_the_lock_format_is_stable_sorted_json() -> None:
 def test_with_no_sdk_declaring_a_binding_there_is_nothing_to_lock(
     make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch, run: Run, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(sdk_check, "read_python_sdk", lambda: None)
+    monkeypatch.setattr(sdk_check, "read_python_sdk", lambda **_: None)
     project = make_project()
     context = CheckContext(project=project, catalog=project.catalog(), options=CheckOptions(python_sdk=False))
     assert check_sdk_lock(context) == []  # no note asking for a lock that would hold nothing

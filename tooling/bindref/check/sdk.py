@@ -128,7 +128,7 @@ def sdk_surfaces(
                 read[family, root] = SOURCE_READERS[family](root)
             for language, by_name in read[family, root].items():
                 surfaces[language] = {**surfaces.get(language, {}), **by_name}
-    python = read_python_sdk() if context.options.python_sdk else None
+    python = read_python_sdk(cache=context.project.cache) if context.options.python_sdk else None
     if python is not None:
         surfaces.update(dict.fromkeys(languages_of_sdk(PYTHON_FAMILY), python))
     return surfaces

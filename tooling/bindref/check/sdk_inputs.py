@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bindref.core.errors import ConfigError
-from bindref.sdk.locate import PACKAGE, find_function_app
+from bindref.sdk.locate import PACKAGE, find_function_app, package_files
 from bindref.sdk.maven import sources_jar
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ def sdk_input_files(settings: Settings, options: CheckOptions) -> list[Path] | N
             files.extend(sources_jar(coordinate, where=where) for coordinate in own.java_maven)
     function_app = find_function_app() if options.python_sdk else None
     if function_app is not None:
-        files.extend(sorted(function_app.parent.parent.rglob("*.py")))  # the azure.functions package
+        files.extend(package_files(function_app))  # the azure.functions package
     return files
 
 

@@ -25,3 +25,8 @@ def find_function_app(search_paths: Sequence[str] | None = None) -> Path | None:
         if candidate.is_file():
             return candidate.resolve()
     return None
+
+
+def package_files(function_app: Path) -> list[Path]:
+    """The Python files of the package ``function_app.py`` is in: everything the SDK reader reads."""
+    return sorted(function_app.parent.parent.rglob("*.py"))
