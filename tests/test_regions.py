@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from bindref.core import snapshot
 from bindref.core.errors import BindrefErrors, RegionError
-from bindref.samples import files, regions
+from bindref.samples import regions
 from bindref.samples.files import MAX_SAMPLE_BYTES
 from bindref.samples.regions import (
     RegionSpan,
@@ -340,7 +341,7 @@ def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
     def deny(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(files, "open", deny, raising=False)  # the reader opens by name: shadow the builtin
+    monkeypatch.setattr(snapshot, "open", deny, raising=False)  # the reader opens by name: shadow the builtin
     assert str(region_error(tmp_path, "s/a.py")) == "s/a.py: file cannot be read (Permission denied)"
 
 

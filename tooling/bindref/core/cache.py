@@ -27,11 +27,13 @@ import io
 import os
 import pickle
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from bindref.core.snapshot import read_bytes
 
 CACHE_DIR = ".bindref_cache"
 ENV_NO_CACHE = "BINDREF_NO_CACHE"
@@ -64,6 +66,16 @@ def digest(*parts: str | bytes) -> str:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         hashed.update(len(data).to_bytes(8, "little") + data)
     return hashed.hexdigest()
+
+
+def file_contents(files: Iterable[Path]) -> Iterator[str | bytes]:
+    """Each file's path and bytes, the parts of a key; an unreadable file is one more state of it."""
+    for file in files:
+        try:
+            data = read_bytes(file)
+        except OSError as error:  # whoever reads it reports it; here it only makes another key
+            data = f"unreadable: {error.errno}".encode()
+        yield from (str(file), data)
 
 
 class _SafeUnpickler(pickle.Unpickler):

@@ -13,7 +13,7 @@ from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
-from bindref.core.snapshot import kept
+from bindref.core.snapshot import read_bytes
 
 EXIT_OK = 0
 EXIT_DRIFT = 1
@@ -127,9 +127,7 @@ def read_text_file(file: Path, relative: str, error: type[BindrefError] = Bindre
     error naming the byte and the fix, never a traceback.
     """
     try:
-        data = kept(str(file))  # what a check hashed before it ran (core.snapshot)
-        if data is None:
-            data = file.read_bytes()
+        data = read_bytes(file)
     except OSError as exc:
         raise error("cannot be read", path=relative, hint=exc.strerror or str(exc)) from None
     try:

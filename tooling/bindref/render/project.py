@@ -6,15 +6,14 @@ resolve and render the same way. It re-reads the catalog only when a definition 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bindref.core.cache import Cache, digest
+from bindref.core.cache import Cache, digest, file_contents
 from bindref.core.config import Settings, load_settings
 from bindref.core.errors import BindrefError, BindrefErrors, NotFoundError, choices_hint, raise_all
 from bindref.core.model import Binding, Catalog
-from bindref.core.snapshot import kept
 from bindref.languages import Language
 from bindref.render.fingerprints import fingerprint
 from bindref.render.template_set import OUTPUTS, PACKAGED_TEMPLATES, SITE
@@ -34,19 +33,6 @@ def _valid_catalog(value: object) -> bool:
         and isinstance(value.bindings, dict)
         and all(isinstance(b, Binding) and b.key == key for key, b in value.bindings.items())
     )
-
-
-def _bytes(file: Path) -> bytes:
-    try:  # what a check hashed before it ran (core.snapshot), else the file as it is now
-        return file.read_bytes() if (data := kept(str(file))) is None else data
-    except OSError as error:  # the loader reports it; here it is one more state of the file
-        return f"unreadable: {error.errno}".encode()
-
-
-def _contents(files: Iterable[Path]) -> Iterator[str | bytes]:
-    """Each file's path and bytes, for a digest."""
-    for file in files:
-        yield from (str(file), _bytes(file))
 
 
 class Project:
@@ -155,7 +141,7 @@ class Project:
             signature = self._definitions_signature()
             files = self.definition_files()
             # a live server's reloads are not cached: hashing every file costs more than the reload
-            key = "" if self.live and self._signature else self.cache.key("catalog", *_contents(files))
+            key = "" if self.live and self._signature else self.cache.key("catalog", *file_contents(files))
             catalog: Catalog | None = None if self.live else self.cache.get("catalog", key, _valid_catalog)
             if catalog is None:
                 catalog = self._load_catalog(files)
@@ -249,12 +235,14 @@ class Project:
     def _inputs(self) -> str:
         """Every definition file and the templates: what a call that shows no one binding reads."""
         if not self._inputs_key:
-            self._inputs_key = digest("definitions", self._templates(), *_contents(self.definition_files()))
+            self._inputs_key = digest(
+                "definitions", self._templates(), *file_contents(self.definition_files())
+            )
         return self._inputs_key
 
     def _templates(self) -> str:
         if not self._templates_key:
-            self._templates_key = digest(*_contents(self.template_files()))
+            self._templates_key = digest(*file_contents(self.template_files()))
         return self._templates_key
 
     def _owner(self, path: str) -> str:

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from bindref.core.snapshot import kept
+from bindref.core.snapshot import read_bytes
 from bindref.samples.usages import Syntax, syntax_of_name
 
 MAX_SAMPLE_BYTES = 5 * 1024 * 1024  # larger files are not samples anyone reads on a page
@@ -119,12 +119,7 @@ def read_sample_text(path: str | Path, size: int) -> str:
     """
     data = b""
     if size <= MAX_SAMPLE_BYTES:
-        hashed = kept(str(path))  # what a check hashed before it ran (core.snapshot)
-        if hashed is not None:
-            data = hashed
-        else:
-            with open(path, "rb") as handle:  # a str path: no Path object per sample
-                data = handle.read(MAX_SAMPLE_BYTES + 1)
+        data = read_bytes(path, MAX_SAMPLE_BYTES + 1)
     if (size := max(size, len(data))) > MAX_SAMPLE_BYTES:
         hint = f"{size / 2**20:.1f} MiB; samples are limited to {MAX_SAMPLE_BYTES >> 20} MiB"
         raise SampleTextError("is too large", hint)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import griffe
 
-from bindref.core.cache import Cache
+from bindref.core.cache import Cache, file_contents
 from bindref.languages import languages_of_sdk
 from bindref.sdk.locate import FUNCTION_APP, PACKAGE, find_function_app, package_files
 from bindref.sdk.python_bindings import binding_statements, built_classes
@@ -48,9 +48,7 @@ def read_python_sdk(
         return None
     key = ""
     if cache is not None:
-        key = cache.key(
-            _KIND, *(part for file in package_files(path) for part in (str(file), file.read_bytes()))
-        )
+        key = cache.key(_KIND, *file_contents(package_files(path)))
         found: Mapping[str, SdkSurface] | None = cache.get(_KIND, key, _valid_surfaces)
         if found is not None:
             return found
