@@ -8,11 +8,16 @@ code (a macro call, a variable), not a placeholder.
 from __future__ import annotations
 
 import ast
+import keyword
 import re
 from collections.abc import Iterator
 
 PLACEHOLDER_WORD = re.compile(r"\b(TODO|TBD|FIXME)\b")
 _BRACES = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
+# A name, or a call of a name with string and number literals only: an expression for sure.
+_LITERAL = r"""(?:"[^"\\\n]*"|'[^'\\\n]*'|0|[1-9][0-9]*)"""
+_ARGUMENTS = rf"\(\s*(?:{_LITERAL}(?:\s*,\s*{_LITERAL})*)?\s*\)"
+_PLAIN_CALL = re.compile(rf"\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:{_ARGUMENTS})?\s*")
 
 
 def find_placeholders(text: str, *, template_code: bool = True) -> Iterator[tuple[int, str]]:
@@ -29,6 +34,9 @@ def find_placeholders(text: str, *, template_code: bool = True) -> Iterator[tupl
 
 
 def _is_expression(source: str) -> bool:
+    plain = _PLAIN_CALL.fullmatch(source)  # most pages: a thousand calls would be a thousand parses
+    if plain and not keyword.iskeyword(plain["name"]):
+        return True
     try:
         ast.parse(source.strip(), mode="eval")
     except SyntaxError:

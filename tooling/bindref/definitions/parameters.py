@@ -29,6 +29,8 @@ _REFERENCE = re.compile(r"\[\[([a-z_][a-z0-9_]*)\]\]")
 # the table is emptied when it grows large, so a long preview never holds old spellings.
 _SHARED: dict[object, object] = {}
 _SHARED_MAX = 100_000
+# What a language without its own lang(...) gets: one object, not one per field and language.
+_NO_OVERRIDE = spec.LanguageOverride()
 
 
 def _shared(value: _T) -> _T:
@@ -111,7 +113,7 @@ def _build_parameter(
         _check_overrides_inside_only(field, only, problems)
     _check_runtime_records(field, problems)
     for lang in languages:
-        override = overrides.get(lang, spec.LanguageOverride())
+        override = overrides.get(lang, _NO_OVERRIDE)
         if only is not None and lang not in only:
             by_language[lang] = Unavailable(reason="", listed=False)
             continue

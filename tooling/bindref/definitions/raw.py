@@ -163,6 +163,11 @@ def _binding_option(keyword: ast.keyword, evaluator: LiteralEvaluator) -> Any:
     return value
 
 
+def _annotation(node: ast.expr) -> str:
+    """The annotation as written in normal form; a bare name (most fields) needs no unparser."""
+    return node.id if isinstance(node, ast.Name) else ast.unparse(node)
+
+
 def _field_statements(info: ClassInfo) -> dict[str, ast.AnnAssign]:
     return {
         statement.target.id: statement
@@ -217,7 +222,7 @@ def _read_field(
                 raise evaluator.fail(statement, f"{label}['{key}'] must be {shown}", hint)
     return RawField(
         name=name,
-        annotation=ast.unparse(statement.annotation),
+        annotation=_annotation(statement.annotation),
         required=required,
         default=default,
         names=names,

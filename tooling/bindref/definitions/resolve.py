@@ -25,10 +25,7 @@ from bindref.core.model import (
     Parameter,
     Unavailable,
 )
-from bindref.definitions.parameters import (
-    expand_language_keys,
-    resolve_parameters,
-)
+from bindref.definitions.parameters import expand_language_keys, resolve_parameters
 from bindref.definitions.raw import RawBinding
 from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language, camel_case
 
@@ -292,7 +289,9 @@ def _examples(
 
 
 def _leaves_samples(path: str) -> str:
-    """Why ``path`` (relative to the samples folder) points outside it, or ''."""
+    """Why ``path`` (relative to the samples folder) points outside it, or ''; plain paths quickly."""
+    if ".." not in path and ":" not in path and not path.startswith(("/", "\\")):
+        return ""
     if PurePosixPath(path).is_absolute() or PureWindowsPath(path).anchor:
         return "is absolute"
     if ".." in PurePosixPath(path.replace("\\", "/")).parts:

@@ -48,12 +48,24 @@ def check_module_imports(
 
 
 def _helper_calls(module: DefinitionModule) -> Iterator[ast.Call]:
-    roots: list[ast.AST] = [info.node for info in module.classes.values()]
-    roots.extend(module.constants.values())
-    for root in roots:
-        for node in ast.walk(root):
-            if isinstance(node, ast.Call) and _called_name(node.func) in _NAMES:
-                yield node
+    """Every call of a helper name in the module's classes and constants, in no set order.
+
+    The same nodes as :func:`ast.walk` visits, found with one loop over ``_fields``:
+    ``ast.walk`` nests two generators per node and was a tenth of loading a definition.
+    Loads and stores (``ast.expr_context``) hold no calls and are not visited.
+    """
+    todo: list[ast.AST] = [info.node for info in module.classes.values()]
+    todo.extend(module.constants.values())
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Call) and _called_name(node.func) in _NAMES:
+            yield node
+        for name in node._fields:
+            child = getattr(node, name, None)
+            if isinstance(child, list):
+                todo.extend(item for item in child if isinstance(item, ast.AST))
+            elif isinstance(child, ast.AST) and not isinstance(child, ast.expr_context):
+                todo.append(child)
 
 
 def _called_name(func: ast.expr) -> str | None:
