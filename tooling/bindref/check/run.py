@@ -78,10 +78,11 @@ def _run(project: Project, options: CheckOptions, diffs: list[str]) -> list[Find
             found += check(context, group_diffs)
         return found, group_diffs, project.cache.take_news()
 
-    for found, group_diffs, news in fork_map(run_group, groups):
+    for index, (found, group_diffs, news) in enumerate(fork_map(run_group, groups)):
         findings += found
         diffs += group_diffs
-        project.cache.merge(news)
+        if index:  # the first group ran here: its entries are in this cache already
+            project.cache.merge(news)
     findings = _without_broken_samples(findings, project, catalog)
     if options.extension:
         exported = _export_paths(project, catalog)
