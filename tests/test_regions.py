@@ -341,7 +341,7 @@ def test_unreadable_file_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyP
     def deny(*_args: object, **_kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(snapshot, "open", deny, raising=False)  # the reader opens by name: shadow the builtin
+    monkeypatch.setattr(snapshot, "read_file", deny)  # as root, no file mode keeps the reader out
     assert str(region_error(tmp_path, "s/a.py")) == "s/a.py: file cannot be read (Permission denied)"
 
 

@@ -141,8 +141,7 @@ def _hash_file(hashed: hashlib._Hash, path: bytes, *, is_link: bool, keep: bool 
     if is_link:
         hashed.update(b"\0link\0" + os.readlink(path))
     try:
-        with open(path, "rb") as file:  # bytes paths, thousands of files: os-level is faster
-            data = file.read()
+        data = snapshot.read_file(path)  # bytes paths, thousands of files: os-level is faster
     except FileNotFoundError:  # a symlink to nothing
         hashed.update(b"\0missing")
         return

@@ -33,7 +33,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from bindref.core.snapshot import read_bytes
+from bindref.core.snapshot import read_bytes, read_file
 
 CACHE_DIR = ".bindref_cache"
 ENV_NO_CACHE = "BINDREF_NO_CACHE"
@@ -55,7 +55,7 @@ def tool_hash() -> str:
     """A hash of bindref's own code and templates: a changed line never reads an old entry."""
     digest = hashlib.sha256()
     for file in sorted(p for p in _PACKAGE.rglob("*") if p.suffix in (".py", ".j2") and p.is_file()):
-        digest.update(file.relative_to(_PACKAGE).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+        digest.update(file.relative_to(_PACKAGE).as_posix().encode() + b"\0" + read_file(file) + b"\0")
     return digest.hexdigest()
 
 

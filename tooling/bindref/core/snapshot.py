@@ -60,7 +60,31 @@ def read_bytes(path: str | Path, limit: int = -1) -> bytes:
     The one way a stage reads a project file; raises OSError as ``open`` does.
     """
     data = kept(str(path))
-    if data is None:
-        with open(path, "rb") as handle:  # a str path from the sample walker: no Path object made
-            data = handle.read(limit)
-    return data
+    return read_file(path, limit) if data is None else data
+
+
+_FLAGS = os.O_RDONLY | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
+_FIRST_READ = 1 << 16  # most project files fit: one read, then one that finds the end
+
+
+def read_file(path: str | bytes | Path, limit: int = -1) -> bytes:
+    """The bytes of the file at ``path`` as they are now: all of them, or at most ``limit``.
+
+    ``open(path, "rb").read()`` builds a buffered file object and asks the system whether the
+    file is a terminal and where it stands: 45 to 60 µs a file here, against 10 µs for these
+    three calls. A check reads thousands of files (hashing them for its memo, then reading
+    what it did not keep). Raises OSError as ``open`` does (a folder: IsADirectoryError).
+    """
+    handle = os.open(path, _FLAGS)
+    try:
+        chunks: list[bytes] = []
+        left = limit
+        while left:
+            chunk = os.read(handle, _FIRST_READ if left < 0 else min(left, _FIRST_READ))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left = left - len(chunk) if left > 0 else left
+        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    finally:
+        os.close(handle)
