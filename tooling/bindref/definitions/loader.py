@@ -62,7 +62,8 @@ def load_raw_bindings(
         return [], [problem]
     listed = base.rglob("*.py") if files is None else files
     files = sorted(path for path in listed if not path.is_dir())
-    parts = in_shards(read_part, (root, definitions_dir, files, settings), len(files), workers)
+    names = {_module_name(file, base): file for file in files}
+    parts = in_shards(read_part, (root, definitions_dir, files, settings, names), len(files), workers)
     remember(entry for part in parts for entry in part.resolved)
     errors = [error for part in parts for error in part.parse_errors]
     errors += [error for part in parts for error in part.import_errors]
@@ -83,14 +84,15 @@ class Part:
     resolved: list[Resolved]  # the bindings resolved, when the settings were given
 
 
-def read_part(inputs: tuple[Path, str, list[Path], Settings | None], indexes: range) -> Part:
+# The root, the folder, its files, the settings and every file's import name.
+_PartInputs = tuple[Path, str, list[Path], Settings | None, dict[str, Path]]
+
+
+def read_part(inputs: _PartInputs, indexes: range) -> Part:
     """Read the files at ``indexes``; another module they name is parsed when first named."""
-    root, definitions_dir, files, settings = inputs
+    root, definitions_dir, files, settings, names = inputs
     base = root / definitions_dir
-    modules = LazyModules(
-        {_module_name(file, base): file for file in files},
-        lambda file: _parse_cached(file, file.relative_to(root).as_posix(), base),
-    )
+    modules = LazyModules(names, lambda file: _parse_cached(file, file.relative_to(root).as_posix(), base))
     parse_errors: list[BindrefError] = []
     own: list[DefinitionModule] = []
     for index in indexes:
