@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,9 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bindref.core.model import Catalog
-from bindref.core.parallel import Turns
-from bindref.samples.files import sample_files
-from bindref.samples.usages import Syntax
 
 if TYPE_CHECKING:
     from bindref.check.page_scan import ScannedPage
@@ -41,15 +37,6 @@ class CheckContext:
     project: Project
     catalog: Catalog
     options: CheckOptions
-    # The samples check's files are shared out through these when it runs in several processes.
-    sample_turns: Turns = field(default_factory=Turns)
-
-    @cached_property
-    def sample_files(self) -> tuple[tuple[str, os.DirEntry[str], Syntax], ...]:
-        """Every sample file the samples check reads, listed once (before any process is forked)."""
-        settings = self.project.settings
-        roots = settings.sample_roots()
-        return tuple(entry for folder in roots for entry in sample_files(settings.root, folder))
 
     @cached_property
     def pages(self) -> tuple[ScannedPage, ...]:

@@ -17,7 +17,7 @@ from bindref.check.scope import catalog_of, findings_of
 from bindref.core.cache import CacheNews
 from bindref.core.errors import BindrefError, BindrefErrors, ConfigError
 from bindref.core.model import Catalog
-from bindref.core.parallel import MIN_PER_WORKER, Turns, fork_map
+from bindref.core.parallel import MIN_PER_WORKER, fork_map
 from bindref.render.project import Project
 
 __all__ = ["CheckContext", "CheckOptions", "run_checks"]
@@ -58,23 +58,17 @@ def _run(project: Project, options: CheckOptions, diffs: list[str]) -> list[Find
         return [finding_from_error(e, "BR001") for e in errors]
     if options.extension:
         catalog = catalog_of(catalog, options.extension)
-    parallel = project.workers > 1 and len(catalog.bindings) >= MIN_PER_WORKER
-    context = CheckContext(
-        project=project, catalog=catalog, options=options, sample_turns=Turns(across_processes=parallel)
-    )
+    context = CheckContext(project=project, catalog=catalog, options=options)
     findings = [finding_from_error(error, "BR001") for error in catalog.errors()]
     # Independent: each check reads the context, none depends on another. On a big project
-    # the pages are rendered in a forked process beside the other checks (bindref.core.parallel):
-    # what it sends back is Markdown, quick to pickle, where the sample checks' parsed usages
-    # take longer to send than to make. Then both processes judge the samples, each taking the
-    # next file nobody has taken, so they finish together: fixed groups ended up to 0.5 s apart.
-    rendering: list[_Check] = [_ignoring_diffs(check_pages)]
-    reading: list[_Check] = [_ignoring_diffs(c) for c in (check_coverage, check_definitions, check_sdks)]
-    reading += [_ignoring_diffs(check_sdk_lock), check_exports]
-    shared = _ignoring_diffs(check_samples)
-    if parallel:
-        context.sample_files  # noqa: B018  # listed here, once, for both processes
-    groups = [[*reading, shared], [*rendering, shared]] if parallel else [[*rendering, *reading, shared]]
+    # the rendering checks run in a forked process beside the others (bindref.core.parallel):
+    # what they send back is Markdown, quick to pickle, where the sample checks' parsed
+    # usages took longer to send than to make. The two groups take about as long.
+    rendering: list[_Check] = [_ignoring_diffs(c) for c in (check_pages, check_definitions)] + [check_exports]
+    reading: list[_Check] = [_ignoring_diffs(c) for c in (check_coverage, check_samples)]
+    reading += [_ignoring_diffs(check_sdks), _ignoring_diffs(check_sdk_lock)]
+    parallel = project.workers > 1 and len(catalog.bindings) >= MIN_PER_WORKER
+    groups = [reading, rendering] if parallel else [[*rendering, *reading]]
     project.cache.take_news()  # what this process cached so far stays here; forked ones send theirs
 
     def run_group(group: list[_Check]) -> tuple[list[Finding], list[str], CacheNews]:

@@ -21,7 +21,7 @@ from bindref.core.cache import Cache
 from bindref.core.errors import BindrefError
 from bindref.core.model import Catalog
 from bindref.languages import PROFILES, Language, languages_of_script, languages_of_syntax, script_suffixes
-from bindref.samples.files import prefilter
+from bindref.samples.files import prefilter, sample_files
 from bindref.samples.function_json import files_beside, function_script
 from bindref.samples.usages import BindingUsage, Syntax, find_usages
 
@@ -36,21 +36,20 @@ def check_samples(context: CheckContext) -> list[Finding]:
     """BR301/BR302/BR303 for every binding usage under the samples folder; BR002 for broken JSON.
 
     BR304 (a note) for a function.json that belongs to a language bindref documents in code.
-    When the check runs in several processes at once, each judges the files no other has taken.
     """
+    settings = context.project.settings
     judge = _Judge(context)
     findings: list[Finding] = []
-    files = context.sample_files
-    while (index := context.sample_turns.take()) < len(files):  # those no other process took
-        relative, entry, syntax = files[index]
-        if not judge.reads(syntax):
-            continue
-        try:  # the reader every stage uses: a sample it cannot read is BR002, never skipped
-            text = context.project.reader.text(relative)
-        except BindrefError as error:
-            findings.append(finding_from_error(error, "BR002"))
-            continue
-        findings.extend(judge.findings(relative, entry.path, syntax, text.removeprefix("\ufeff")))
+    for folder in settings.sample_roots():
+        for relative, entry, syntax in sample_files(settings.root, folder):
+            if not judge.reads(syntax):
+                continue
+            try:  # the reader every stage uses: a sample it cannot read is BR002, never skipped
+                text = context.project.reader.text(relative)
+            except BindrefError as error:
+                findings.append(finding_from_error(error, "BR002"))
+                continue
+            findings.extend(judge.findings(relative, entry.path, syntax, text.removeprefix("\ufeff")))
     return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
 
 

@@ -69,8 +69,8 @@ class Turns:
     """The numbers 0, 1, 2, ... handed out once each, here or across the processes forked after.
 
     Made before a :func:`fork_map`, it lets those processes share out a list as they go: each
-    takes the next number not taken yet and does that item, so they finish together however
-    long their other work took. Without ``across_processes`` it only counts, in this process.
+    takes the next number not taken yet and does that item, so they finish together. Without
+    ``across_processes`` it only counts, in this process.
     """
 
     def __init__(self, *, across_processes: bool = False) -> None:
