@@ -11,7 +11,7 @@ pytestmark = pytest.mark.skipif(not parallel.can_fork(), reason="shared turns ne
 
 
 def test_each_turn_is_taken_by_exactly_one_process() -> None:
-    turns = Turns(across_processes=True)
+    turns = Turns()
     count = 500
 
     def take(_worker: int) -> list[int]:
@@ -23,11 +23,6 @@ def test_each_turn_is_taken_by_exactly_one_process() -> None:
     here, there = fork_map(take, [0, 1])
     assert sorted(here + there) == list(range(count))
     assert not set(here) & set(there)
-
-
-def test_turns_in_one_process_only_count() -> None:
-    turns = Turns()
-    assert [turns.take() for _ in range(4)] == [0, 1, 2, 3]
 
 
 @pytest.mark.parametrize(("count", "chunk"), [(200, 25), (237, 25), (250, 7), (300, 300)])

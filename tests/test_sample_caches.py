@@ -19,9 +19,10 @@ from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.coverage import check_coverage
 from bindref.check.samples import check_samples
 from bindref.core.model import Catalog
+from bindref.core.paths import is_anchored
 from bindref.render.project import Project
 from bindref.samples.files import SKIPPED_FOLDERS, prefilter, sample_entries, sample_paths
-from bindref.samples.paths import is_anchored, name_suffix
+from bindref.samples.paths import name_suffix
 from bindref.samples.treesitter import Grammar, find_nodes, parse, walk
 from conftest import ProjectFactory
 

@@ -66,26 +66,20 @@ def _shared_item(index: int) -> Any:
 
 
 class Turns:
-    """The numbers 0, 1, 2, ... handed out once each, here or across the processes forked after.
+    """The numbers 0, 1, 2, ... handed out once each across the processes forked after it is made.
 
     Made before a :func:`fork_map`, it lets those processes share out a list as they go: each
-    takes the next number not taken yet and does that item, so they finish together. Without
-    ``across_processes`` it only counts, in this process.
+    takes the next number not taken yet and does that item, so they finish together.
     """
 
-    def __init__(self, *, across_processes: bool = False) -> None:
-        shared = across_processes and can_fork()
-        self._shared = multiprocessing.get_context("fork").Value("i", 0) if shared else None
-        self._next = 0
+    def __init__(self) -> None:
+        self._next = multiprocessing.get_context("fork").Value("i", 0)  # in memory shared on fork
 
     def take(self) -> int:
         """The next number nobody has taken."""
-        if self._shared is None:
-            self._next += 1
-            return self._next - 1
-        with self._shared.get_lock():
-            taken = int(self._shared.value)
-            self._shared.value = taken + 1
+        with self._next.get_lock():
+            taken = int(self._next.value)
+            self._next.value = taken + 1
         return taken
 
 
@@ -104,7 +98,7 @@ def in_shards(
     if workers == 1 or not can_fork():
         return [work(inputs, range(count))]
     chunks = [range(start, min(start + chunk, count)) for start in range(0, count, chunk)]
-    turns = Turns(across_processes=True)
+    turns = Turns()
 
     def take_chunks(_worker: int) -> list[tuple[int, _Out]]:
         done: list[tuple[int, _Out]] = []

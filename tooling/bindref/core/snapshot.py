@@ -85,6 +85,6 @@ def read_file(path: str | bytes | Path, limit: int = -1) -> bytes:
                 break
             chunks.append(chunk)
             left = left - len(chunk) if left > 0 else left
-        return chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        return b"".join(chunks)  # one chunk: the very same bytes object
     finally:
         os.close(handle)

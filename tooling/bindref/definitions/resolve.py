@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import PurePosixPath, PureWindowsPath
+from pathlib import PurePosixPath
 from typing import Any
 
 from bindref import spec
@@ -25,6 +25,7 @@ from bindref.core.model import (
     Parameter,
     Unavailable,
 )
+from bindref.core.paths import leaves_folder
 from bindref.definitions.parameters import expand_language_keys, resolve_parameters
 from bindref.definitions.raw import RawBinding
 from bindref.languages import DIRECTION_KIND, PROFILES, Direction, Language, camel_case
@@ -266,7 +267,7 @@ def _examples(
             hint = "for example examples=[example('python', 'ext/python/app.py', region='x')]"
             problems.add(raw.line, "binding() examples must hold example(...) or no_example(...) calls", hint)
             continue
-        if isinstance(item, spec.Example) and (outside := _leaves_samples(item.path)):
+        if isinstance(item, spec.Example) and (outside := leaves_folder(item.path)):
             hint = f"write it relative to the samples folder '{settings.samples_of(raw.extension)}'"
             problems.add(item.line or raw.line, f"example path '{item.path}' {outside}", hint)
             continue
@@ -286,14 +287,3 @@ def _examples(
                     )
                 )
     return {lang: tuple(refs) for lang, refs in examples.items()}, missing
-
-
-def _leaves_samples(path: str) -> str:
-    """Why ``path`` (relative to the samples folder) points outside it, or ''; plain paths quickly."""
-    if ".." not in path and ":" not in path and not path.startswith(("/", "\\")):
-        return ""
-    if PurePosixPath(path).is_absolute() or PureWindowsPath(path).anchor:
-        return "is absolute"
-    if ".." in PurePosixPath(path.replace("\\", "/")).parts:
-        return "must not contain '..'"
-    return ""

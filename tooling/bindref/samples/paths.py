@@ -12,15 +12,13 @@ from __future__ import annotations
 
 import os
 import stat
-import string
 from dataclasses import dataclass
 from pathlib import Path
 
 from bindref.core.errors import RegionError, choices_hint
+from bindref.core.paths import is_anchored, path_parts
 
 Where = tuple[str, int] | None  # the (docs path, line) that asked for a sample, if any
-
-_DRIVE_LETTERS = frozenset(string.ascii_letters)
 
 
 @dataclass(frozen=True)
@@ -45,15 +43,6 @@ def _missing_hint(base: Path, parts: list[str]) -> str:
     return choices_hint(parts[depth], names, noun=noun)
 
 
-def is_anchored(path: str) -> bool:
-    """Whether POSIX or Windows reads ``path`` as absolute or drive-bound (``/x``, a backslash, ``C:x``).
-
-    The same answer as ``PurePosixPath(path).is_absolute() or PureWindowsPath(path).anchor``,
-    without building two path objects per sample.
-    """
-    return path[:1] in ("/", "\\") or (path[1:2] == ":" and path[:1] in _DRIVE_LETTERS)
-
-
 def name_suffix(name: str) -> str:
     """``PurePath(name).suffix`` of a file name, without a path object: ``.cs``, or '' for ``.env``."""
     dot = name.rfind(".")
@@ -68,7 +57,7 @@ def locate_sample(base: str, target: SampleRef, folders: dict[str, bool]) -> tup
     """
     if is_anchored(target.path):
         raise target.error("path", "is absolute", "make it relative to the repository root")
-    parts = [part for part in target.path.replace("\\", "/").split("/") if part not in ("", ".")]
+    parts = path_parts(target.path)
     if ".." in parts:
         raise target.error("path", "must not contain '..'", "samples must be inside the repository")
     if (found := _plain_file(base, parts, folders)) is not None:
