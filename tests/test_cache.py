@@ -8,6 +8,7 @@ the edit to show.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pickle
 import shutil
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from bindref.core.cache import CACHE_DIR, ENV_NO_CACHE, Cache
+from bindref.core.packs import pack_bytes
 from bindref.render.macros import PageMacros
 from bindref.render.project import Project
 from conftest import WIDGET_DEFINITION, ProjectFactory
@@ -64,13 +66,13 @@ def _garbage(root: Path) -> None:
 
 def _foreign(root: Path) -> None:
     for pack in _packs(root):  # right header, a value that would execute code
-        pack.write_bytes(b"bindref-cache 1\n" + pickle.dumps({"x": _Exploit()}))
+        pack.write_bytes(pack_bytes({"x": _Exploit()}, b"0" * 32))
 
 
 def _wrong_shapes(root: Path) -> None:
     for pack in _packs(root):  # right header, allowed types, every entry the wrong shape
-        keys = pickle.loads(pack.read_bytes()[len(b"bindref-cache 1\n") :])  # noqa: S301  # our own file
-        pack.write_bytes(b"bindref-cache 1\n" + pickle.dumps(dict.fromkeys(keys, ("not", "it"))))
+        keys = pickle.loads(pack.read_bytes().split(b"\n", 2)[2])  # noqa: S301  # our own file
+        pack.write_bytes(pack_bytes(dict.fromkeys(keys, ("not", "it")), b"0" * 32))
 
 
 def _delete(root: Path) -> None:
@@ -199,3 +201,89 @@ def test_an_edit_in_an_imported_module_is_never_served_from_the_cache(
     else:
         project = Project.at(root)
     assert "C# gadget." in PageMacros(project).binding_examples("widgets/widgetIn")
+
+
+def _valid(_value: object) -> bool:
+    return True
+
+
+@pytest.mark.parametrize("first", ["a", "b"])
+def test_two_writers_of_one_pack_keep_each_others_entries(tmp_path: Path, first: str) -> None:
+    """Two processes (the halves of a check, a check beside a preview) each add to one pack."""
+    writers = {name: Cache(tmp_path / CACHE_DIR) for name in "ab"}
+    for name, cache in writers.items():
+        assert cache.get("render", "old", _valid) is None  # both read the pack before either writes
+        cache.put("render", name, f"from {name}")
+    writers[first].flush()
+    writers["b" if first == "a" else "a"].flush()
+    reader = Cache(tmp_path / CACHE_DIR)
+    assert {name: reader.get("render", name, _valid) for name in "ab"} == {"a": "from a", "b": "from b"}
+
+
+def test_a_writer_that_wrote_last_keeps_its_own_later_entries(tmp_path: Path) -> None:
+    one, other = Cache(tmp_path / CACHE_DIR), Cache(tmp_path / CACHE_DIR)
+    one.put("render", "first", 1)
+    one.flush()
+    other.put("render", "other", 2)
+    other.flush()
+    one.put("render", "second", 3)  # 'one' wrote before, then 'other' replaced the file
+    one.flush()
+    reader = Cache(tmp_path / CACHE_DIR)
+    assert [reader.get("render", key, _valid) for key in ("first", "other", "second")] == [1, 2, 3]
+
+
+def test_a_forked_half_writes_its_entries_and_the_parent_reads_them_back(tmp_path: Path) -> None:
+    parent = Cache(tmp_path / CACHE_DIR)
+    parent.put("catalog", "c", "made before the fork")
+    parent.take_news()
+    forked = Cache(tmp_path / CACHE_DIR)  # stands for the forked copy: what came before, and its own
+    forked.put("catalog", "c", "made before the fork")
+    forked.take_news()
+    forked.put("render", "r", "markdown")
+    parent.put("usages", "u", "parsed")
+    parent.write_added()
+    news = forked.hand_over()
+    assert (news.added, news.written) == ({}, frozenset({"catalog", "render"}))  # written, not sent
+    parent.merge(news)
+    assert parent.get("render", "r", _valid) == "markdown"
+    written: list[str] = []
+    parent._write = lambda _folder, kind: written.append(kind)  # type: ignore[method-assign]
+    parent.flush()
+    assert written == []  # each kind was written once, by one of the two
+    reader = Cache(tmp_path / CACHE_DIR)
+    assert [
+        reader.get(kind, key, _valid) for kind, key in (("catalog", "c"), ("render", "r"), ("usages", "u"))
+    ] == [
+        "made before the fork",
+        "markdown",
+        "parsed",
+    ]
+
+
+def test_a_forked_half_that_cannot_write_sends_its_entries(tmp_path: Path) -> None:
+    (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
+    forked = Cache(tmp_path / "not-a-folder")
+    forked.put("render", "r", "markdown")
+    news = forked.hand_over()
+    assert (news.added, news.written) == ({"render": {"r": "markdown"}}, frozenset())
+
+
+def _add_entries(folder: Path, name: str, count: int) -> None:
+    cache = Cache(folder)
+    for index in range(count):
+        cache.put("render", f"{name}{index}", index)
+        cache.flush()  # a write after every entry: as many chances to overwrite the other as there are
+
+
+def test_processes_writing_at_once_lose_no_entry(tmp_path: Path) -> None:
+    context = multiprocessing.get_context("fork")
+    workers = [context.Process(target=_add_entries, args=(tmp_path / CACHE_DIR, name, 40)) for name in "ab"]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    assert [worker.exitcode for worker in workers] == [0, 0]
+    reader = Cache(tmp_path / CACHE_DIR)
+    assert (
+        sum(reader.get("render", f"{name}{i}", _valid) is not None for name in "ab" for i in range(40)) == 80
+    )

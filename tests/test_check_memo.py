@@ -8,7 +8,6 @@ changes one kind of input the checks read, and expects the third run to equal a
 from __future__ import annotations
 
 import os
-import pickle
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from bindref.core.cache import CACHE_DIR
+from bindref.core.packs import pack_entries
 from conftest import ProjectFactory
 from corpus import run_cli
 
@@ -96,8 +96,7 @@ def _remembered(root: Path) -> int:
     packs = list((root / CACHE_DIR).glob("check-*.pickle"))
     if not packs:
         return 0
-    data = packs[0].read_bytes()
-    return len(pickle.loads(data[len(b"bindref-cache 1\n") :]))  # noqa: S301  # our own file
+    return len(pack_entries(packs[0]))
 
 
 @pytest.fixture

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from bindref.core.errors import BindrefError, BindrefErrors
+from bindref.definitions.loader import _parse_module
+from bindref.definitions.spec_imports import check_module_imports, helper_words, searched_import_errors
 from conftest import WIDGET_DEFINITION, ProjectFactory
 from corpus import line_of
 
@@ -76,4 +80,56 @@ def test_a_re_export_that_does_not_hold_the_helper(make_project: ProjectFactory)
         f"binding_defs/widgets/widget.py:{line_of(definition, 'param(')}: 'param' is imported from "
         "binding_defs.widgets._helpers, which does "
         "not import it from bindref.spec (import it with 'from bindref.spec import param')"
+    ]
+
+
+# What the text search of a module may and may not conclude (helper_words): words in
+# comments and strings count, ``no_example`` is not ``example``, and a dot may stand apart
+# from the name by anything that may stand between two tokens of an expression.
+WORDS = [
+    ("x = 1\n", set(), False),
+    ("from bindref.spec import param\n", {"param"}, False),
+    ("X = no_example('python', 'why')\n", {"no_example"}, False),
+    ("X = examples + parameter\n", set(), False),
+    ('"""Reads a param."""\n', {"param"}, False),
+    ("X = spec.param()\n", {"param"}, True),
+    ("X = spec . lang()\n", {"lang"}, True),
+    ("X = spec.\\\n    code()\n", {"code"}, True),
+    ("X = (spec.  # why\n    example())\n", {"example"}, True),
+    ("X = spec.params\n", set(), False),
+]
+
+
+@pytest.mark.parametrize(("text", "words", "dotted"), WORDS, ids=[repr(t) for t, _, _ in WORDS])
+def test_the_text_search_finds_every_way_to_write_a_helper(text: str, words: set[str], dotted: bool) -> None:
+    assert helper_words(text) == (frozenset(words), dotted)
+
+
+# Modules for which the search for calls may be skipped or not; each must give the errors
+# that searching every call gives.
+MODULES = [
+    "from bindref.spec import param\nX = param()\n",
+    "from bindref.spec import *\nX = param()\n",
+    "from other import param\nX = param()\n",
+    '"""Uses no param."""\nX = 1\n',
+    "from bindref.spec import lang as param\nX = param()\n",
+    "from bindref.spec import param\nimport other\nX = other.param()\n",
+    "from bindref.spec import param\nimport other\nX = (other.  # why\n    param())\n",
+    "from bindref.spec import param\nimport other\nX = other.\\\n    param()\n",
+    "import bindref.spec as s\nX = s.param()\n",
+    "X = lang()\n",
+    "class A:\n    x: int = code('a')\n",
+]
+
+
+@pytest.mark.parametrize("text", MODULES)
+def test_skipping_the_search_for_calls_changes_no_error(tmp_path: Path, text: str) -> None:
+    base = tmp_path / "binding_defs"
+    file = base / "widgets" / "widget.py"
+    file.parent.mkdir(parents=True)
+    file.write_text(text, encoding="utf-8")
+    module = _parse_module(file, "binding_defs/widgets/widget.py", base)
+    modules = {module.name: module}
+    assert [e.render() for e in check_module_imports(module, modules)] == [
+        e.render() for e in searched_import_errors(module, modules)
     ]

@@ -71,18 +71,24 @@ def _run(project: Project, options: CheckOptions, diffs: list[str]) -> list[Find
     groups = [reading, rendering] if parallel else [[*rendering, *reading]]
     project.cache.take_news()  # what this process cached so far stays here; forked ones send theirs
 
-    def run_group(group: list[_Check]) -> tuple[list[Finding], list[str], CacheNews]:
+    def run_group(index: int) -> tuple[list[Finding], list[str], CacheNews]:
         found: list[Finding] = []
         group_diffs: list[str] = []
-        for check in group:
+        for check in groups[index]:
             found += check(context, group_diffs)
-        return found, group_diffs, project.cache.take_news()
+        # Each process writes what it cached while the other may still work, so that the
+        # pickling is not left for the end; the first group runs here, the others forked.
+        if not parallel:
+            return found, group_diffs, CacheNews(added={}, used={})
+        if index == 0:
+            project.cache.write_added()
+            return found, group_diffs, CacheNews(added={}, used={})
+        return found, group_diffs, project.cache.hand_over()
 
-    for index, (found, group_diffs, news) in enumerate(fork_map(run_group, groups)):
+    for found, group_diffs, news in fork_map(run_group, range(len(groups))):
         findings += found
         diffs += group_diffs
-        if index:  # the first group ran here: its entries are in this cache already
-            project.cache.merge(news)
+        project.cache.merge(news)
     findings = _without_broken_samples(findings, project, catalog)
     if options.extension:
         exported = _export_paths(project, catalog)

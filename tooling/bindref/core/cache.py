@@ -11,7 +11,11 @@ Like ``.mypy_cache/`` and ``.ruff_cache/`` the folder ignores itself (its own
 ``.gitignore`` holds ``*``) and carries a ``CACHEDIR.TAG``; it holds no project file, so
 writing it does not break "a check never modifies a file" and deleting it at any time
 only costs time. Each kind of entry is one pack file, loaded once per process and written
-back atomically (a temporary file, then ``os.replace``) by :meth:`Cache.flush`.
+back atomically (a temporary file, then ``os.replace``) by :meth:`Cache.flush`. Several
+processes may write one folder at once (the two halves of a check, a check beside a
+preview server): each pack file carries a random token, and a writer that finds another
+token than the one it read (under a per-kind ``flock``) merges its own new entries into
+the other writer's pack instead of replacing it.
 
 A pack is never trusted: it is unpickled with an allow-list of bindref's own classes (a
 foreign file cannot run code), every value is checked for its shape by the caller's
@@ -21,26 +25,22 @@ validator, and anything corrupt, truncated, foreign or unreadable is ignored and
 
 from __future__ import annotations
 
-import gc
 import hashlib
-import io
 import os
 import pickle
-import tempfile
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from bindref.core.packs import locked, new_token, pack_bytes, read_pack, replace_file, token_of
 from bindref.core.snapshot import read_bytes, read_file
 
 CACHE_DIR = ".bindref_cache"
 ENV_NO_CACHE = "BINDREF_NO_CACHE"
 _TAG = "Signature: 8a477f597d28d172789f06886806bc55\n# A cache folder of bindref: safe to delete.\n"
-_MAGIC = b"bindref-cache 1\n"
 _PACKAGE = Path(__file__).resolve().parents[1]
-_BUILTINS = frozenset({"frozenset", "set", "complex", "bytearray", "slice", "range"})
 # A pack that grows past the entries one run used by this much is pruned to those entries.
 _SLACK = 2000
 
@@ -78,25 +78,16 @@ def file_contents(files: Iterable[Path]) -> Iterator[str | bytes]:
         yield from (str(file), data)
 
 
-class _SafeUnpickler(pickle.Unpickler):
-    """Only bindref's classes and plain containers: a foreign pack cannot call anything else."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module == "bindref" or module.startswith("bindref.")) or (
-            module == "builtins" and name in _BUILTINS
-        ):
-            found = super().find_class(module, name)
-            if isinstance(found, type):
-                return found
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a bindref cache")
-
-
 @dataclass(frozen=True)
 class CacheNews:
-    """Entries one process added, and the keys it used, for another process's cache."""
+    """Entries one process added, and the keys it used, for another process's cache.
+
+    ``written`` are the kinds it wrote to the folder itself: their entries are not sent.
+    """
 
     added: dict[str, dict[str, object]]
     used: dict[str, set[str]]
+    written: frozenset[str] = field(default_factory=frozenset)
 
 
 class Cache:
@@ -109,6 +100,8 @@ class Cache:
         self._used: dict[str, set[str]] = {}
         self._changed: set[str] = set()
         self._added: dict[str, dict[str, object]] = {}  # since the last take_news(): for forked work
+        self._tokens: dict[str, bytes] = {}  # of each pack file as this process last read or wrote it
+        self._unwritten: dict[str, dict[str, object]] = {}  # entries put since then
 
     @classmethod
     def for_project(cls, root: Path, settings_key: str, *, use: bool = True) -> Cache:
@@ -133,6 +126,7 @@ class Cache:
             ok = False
         if not ok:
             del pack[key]
+            self._unwritten.get(kind, {}).pop(key, None)
             self._changed.add(kind)
             return None
         self._used.setdefault(kind, set()).add(key)
@@ -146,6 +140,7 @@ class Cache:
         self._used.setdefault(kind, set()).add(key)
         self._changed.add(kind)
         self._added.setdefault(kind, {})[key] = value
+        self._unwritten.setdefault(kind, {})[key] = value
 
     def take_news(self) -> CacheNews:
         """What was added and used since the last call: a forked process sends it to its parent."""
@@ -153,46 +148,86 @@ class Cache:
         self._added = {}
         return news
 
+    def write_added(self) -> None:
+        """Write the packs this process added to since :meth:`take_news`, now rather than at the end.
+
+        The other process of a check may still be working: the pickling costs nothing then.
+        """
+        self._write_kinds(set(self._added))
+
+    def hand_over(self) -> CacheNews:
+        """In a forked process: write what it changed, what its parent changed before the fork too.
+
+        Writing here, while the parent still works, takes the pickling off the end of the
+        run; the parent reads the entries back only if it asks for them. A folder that
+        cannot be written sends the entries instead.
+        """
+        kinds = set(self._added) | self._changed
+        written = frozenset(kinds) if self._write_kinds(kinds) else frozenset()
+        news = CacheNews(
+            added={kind: entries for kind, entries in self._added.items() if kind not in written},
+            used={kind: set(keys) for kind, keys in self._used.items()},
+            written=written,
+        )
+        self._added = {}
+        return news
+
     def merge(self, news: CacheNews) -> None:
-        """Take in what a forked process added and used, as if this process had."""
+        """Take in what a forked process added and used, as if this process had.
+
+        A kind it wrote holds all it has, and all that this process had before the fork: it
+        is read again when asked for, unless this process changed it since (then the two
+        writers' entries come together when it is written, see :meth:`_write`).
+        """
         for kind, entries in news.added.items():
             for key, value in entries.items():
                 self.put(kind, key, value)
+        for kind in news.written:
+            if kind not in self._added:
+                self._changed.discard(kind)
+                self._packs.pop(kind, None)
+                self._tokens.pop(kind, None)
         for kind, keys in news.used.items():
             self._used.setdefault(kind, set()).update(keys)
 
     def flush(self) -> None:
         """Write the changed packs atomically; a folder that cannot be written is left alone."""
-        if self.folder is None or not self._changed:
-            return
+        if self.folder is not None and self._changed and self._write_kinds(self._changed):
+            self._changed.clear()
+
+    def _write_kinds(self, kinds: Iterable[str]) -> bool:
+        """Write these packs; False (and nothing more) when the folder or a value does not allow it."""
+        if self.folder is None:
+            return False
         try:
             _prepare(self.folder)
-            for kind in sorted(self._changed):
+            for kind in sorted(kinds):
                 self._write(self.folder, kind)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
-            return  # a read-only checkout or an unpicklable value: the cache only saves time
-        self._changed.clear()
+            return False  # a read-only checkout or an unpicklable value: the cache only saves time
+        self._changed.difference_update(kinds)
+        return True
 
     def _pack(self, kind: str) -> dict[str, object]:
         if kind not in self._packs:
-            self._packs[kind] = _read_pack(_path(self.folder, kind)) if self.folder else {}
+            pack, token = read_pack(_path(self.folder, kind)) if self.folder else ({}, b"")
+            self._packs[kind], self._tokens[kind] = pack, token
+            self._unwritten[kind] = {}
         return self._packs[kind]
 
     def _write(self, folder: Path, kind: str) -> None:
-        pack, used = self._packs[kind], self._used.get(kind, set())
-        if len(pack) > len(used) + _SLACK:  # entries of old file versions: keep what this run used
-            pack = {key: value for key, value in pack.items() if key in used}
-        data = _MAGIC + pickle.dumps(pack, protocol=pickle.HIGHEST_PROTOCOL)
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{kind}-", suffix=".tmp")
-        try:
-            with os.fdopen(handle, "wb") as out:
-                out.write(data)
-            os.replace(temporary, _path(folder, kind))
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        path = _path(folder, kind)
+        with locked(folder, kind):
+            pack, used = self._packs[kind], self._used.get(kind, set())
+            if token_of(path) != self._tokens.get(kind, b""):  # another writer replaced it since
+                pack = {**read_pack(path)[0], **self._unwritten.get(kind, {})}
+            elif len(pack) > len(used) + _SLACK:  # entries of old file versions: keep what this run used
+                pack = {key: value for key, value in pack.items() if key in used}
+            token = new_token()
+            replace_file(path, pack_bytes(pack, token))
+            self._packs[kind], self._tokens[kind], self._unwritten[kind] = pack, token, {}
         for old in folder.glob(f"{kind}-*.pickle"):  # packs of other bindref versions
-            if old != _path(folder, kind):
+            if old != path:
                 old.unlink(missing_ok=True)
 
 
@@ -206,28 +241,3 @@ def _prepare(folder: Path) -> None:
     for name, text in ((".gitignore", "*\n"), ("CACHEDIR.TAG", _TAG)):
         if not (folder / name).is_file():
             (folder / name).write_text(text, encoding="utf-8")
-
-
-def _read_pack(path: Path) -> dict[str, object]:
-    """The pack at ``path``, or an empty one for anything missing, corrupt, truncated or foreign."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return {}
-    if not data.startswith(_MAGIC):
-        return {}
-    collecting = gc.isenabled()
-    gc.disable()  # each new object would count toward a collection that finds no garbage: 5x slower
-    try:
-        pack = _SafeUnpickler(io.BytesIO(data[len(_MAGIC) :])).load()
-    except Exception:  # any damage at all: rebuild, never trust
-        return {}
-    finally:
-        if collecting:
-            gc.enable()
-    if not isinstance(pack, dict) or not all(isinstance(key, str) for key in pack):
-        return {}
-    # A pack is hundreds of thousands of objects that live as long as the process: moved out
-    # of the collector's sight, later collections do not walk them again (2x on a warm check).
-    gc.freeze()
-    return pack

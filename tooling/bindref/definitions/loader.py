@@ -27,7 +27,7 @@ from bindref.core.snapshot import kept
 from bindref.definitions.raw import RawBinding, binding_decorator, read_binding
 from bindref.definitions.resolve import Resolved, remember, resolve_ahead
 from bindref.definitions.scope import ClassInfo, DefinitionModule, DefinitionScope, LazyModules
-from bindref.definitions.spec_imports import check_module_imports
+from bindref.definitions.spec_imports import check_module_imports, helper_words
 
 # griffe logs (for example) unresolvable annotations; we report our own errors instead.
 logging.getLogger("griffe").setLevel(logging.ERROR)
@@ -216,6 +216,7 @@ def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
     parts = _module_parts(file, base)
     extension = parts[0] if len(parts) > 1 else ""
     module = DefinitionModule(name=module_name, path=relative, digest=digest(relative, text))
+    module.helper_words, module.dotted_helper = helper_words(text)
     for statement in tree.body:
         _collect(statement, module, module_name)
     for node in tree.body:

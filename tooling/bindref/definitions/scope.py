@@ -41,6 +41,10 @@ class DefinitionModule:
     constants: dict[str, ast.expr] = field(default_factory=dict)
     imports: dict[str, tuple[str, str]] = field(default_factory=dict)  # local name -> (module, name)
     digest: str = ""  # of the file's path and text: what the module is made of
+    # The helper names the text holds as words, and whether one may follow a dot: a module
+    # whose words all resolve to bindref.spec, none dotted, needs no search for calls.
+    helper_words: frozenset[str] = frozenset()
+    dotted_helper: bool = True
 
 
 class LazyModules(Mapping[str, DefinitionModule]):

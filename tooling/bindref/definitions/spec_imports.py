@@ -9,6 +9,7 @@ Each such name is reported once per module, at its first use.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterable, Iterator, Mapping
 
 from bindref.core.errors import DefinitionError
@@ -17,6 +18,20 @@ from bindref.definitions.scope import DefinitionModule
 
 SPEC = "bindref.spec"
 _NAMES = frozenset({*HELPERS, "binding"})
+_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_NAMES))})\b")
+# A helper as an attribute: a dot, then only what may stand between two tokens of an
+# expression (spaces, line breaks, continuations, comments), then the name.
+_DOTTED = re.compile(rf"\.(?:\s|\\|#[^\n]*)*(?:{'|'.join(sorted(_NAMES))})\b")
+
+
+def helper_words(text: str) -> tuple[frozenset[str], bool]:
+    """The helper names ``text`` holds as words, and whether one may be called as an attribute.
+
+    Every call of a helper is one of these words in the source, so a module whose words all
+    name their ``bindref.spec`` helper has no call to report. Comments and strings only ever
+    add words: the search for calls then runs, and decides.
+    """
+    return frozenset(_WORD.findall(text)), _DOTTED.search(text) is not None
 
 
 def check_spec_imports(
@@ -33,6 +48,17 @@ def check_module_imports(
     module: DefinitionModule, modules: Mapping[str, DefinitionModule]
 ) -> list[DefinitionError]:
     """The errors of one module: what it reads of ``modules`` is only what it imports."""
+    if not module.dotted_helper and all(
+        _problem(ast.Name(id=word), module, modules) is None for word in module.helper_words
+    ):
+        return []  # see helper_words: no call can be wrong
+    return searched_import_errors(module, modules)
+
+
+def searched_import_errors(
+    module: DefinitionModule, modules: Mapping[str, DefinitionModule]
+) -> list[DefinitionError]:
+    """The errors of one module, found by visiting every helper call in it."""
     errors: list[DefinitionError] = []
     first: dict[str, ast.Call] = {}  # each way of writing a helper, at its first use
     for call in _helper_calls(module):
