@@ -83,20 +83,20 @@ def test_a_re_export_that_does_not_hold_the_helper(make_project: ProjectFactory)
     ]
 
 
-# What the text search of a module may and may not conclude (helper_words): words in
-# comments and strings count, ``no_example`` is not ``example``, and a dot may stand apart
-# from the name by anything that may stand between two tokens of an expression.
+# What the text search of a module may and may not conclude (helper_words): names in
+# comments, strings and longer words count (the search for calls then decides), and a dot
+# may stand apart from the name by anything that may stand between two tokens of an expression.
 WORDS = [
     ("x = 1\n", set(), False),
     ("from bindref.spec import param\n", {"param"}, False),
-    ("X = no_example('python', 'why')\n", {"no_example"}, False),
-    ("X = examples + parameter\n", set(), False),
+    ("X = no_example('python', 'why')\n", {"no_example", "example"}, False),
+    ("X = examples + parameter\n", {"example", "param"}, False),
     ('"""Reads a param."""\n', {"param"}, False),
     ("X = spec.param()\n", {"param"}, True),
     ("X = spec . lang()\n", {"lang"}, True),
     ("X = spec.\\\n    code()\n", {"code"}, True),
     ("X = (spec.  # why\n    example())\n", {"example"}, True),
-    ("X = spec.params\n", set(), False),
+    ("X = spec.params\n", {"param"}, False),
 ]
 
 
@@ -112,6 +112,7 @@ MODULES = [
     "from bindref.spec import *\nX = param()\n",
     "from other import param\nX = param()\n",
     '"""Uses no param."""\nX = 1\n',
+    "X = unicode_of(1)\n",
     "from bindref.spec import lang as param\nX = param()\n",
     "from bindref.spec import param\nimport other\nX = other.param()\n",
     "from bindref.spec import param\nimport other\nX = (other.  # why\n    param())\n",

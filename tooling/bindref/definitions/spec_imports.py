@@ -18,20 +18,21 @@ from bindref.definitions.scope import DefinitionModule
 
 SPEC = "bindref.spec"
 _NAMES = frozenset({*HELPERS, "binding"})
-_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_NAMES))})\b")
+_SORTED_NAMES = sorted(_NAMES)
 # A helper as an attribute: a dot, then only what may stand between two tokens of an
 # expression (spaces, line breaks, continuations, comments), then the name.
-_DOTTED = re.compile(rf"\.(?:\s|\\|#[^\n]*)*(?:{'|'.join(sorted(_NAMES))})\b")
+_DOTTED = re.compile(rf"\.(?:\s|\\|#[^\n]*)*(?:{'|'.join(_SORTED_NAMES)})\b")
 
 
 def helper_words(text: str) -> tuple[frozenset[str], bool]:
-    """The helper names ``text`` holds as words, and whether one may be called as an attribute.
+    """The helper names found in ``text``, and whether one may be called as an attribute.
 
-    Every call of a helper is one of these words in the source, so a module whose words all
-    name their ``bindref.spec`` helper has no call to report. Comments and strings only ever
-    add words: the search for calls then runs, and decides.
+    Every call of a helper has its name in the source, so a module whose names all lead
+    to their ``bindref.spec`` helper has no call to report. A name inside a longer word,
+    a comment or a string only adds a name: the search for calls then runs, and decides.
+    (A substring test: a word pattern took 90 µs a file, more than the search it saves.)
     """
-    return frozenset(_WORD.findall(text)), _DOTTED.search(text) is not None
+    return frozenset(name for name in _SORTED_NAMES if name in text), _DOTTED.search(text) is not None
 
 
 def check_spec_imports(
