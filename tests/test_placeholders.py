@@ -13,7 +13,7 @@ import warnings
 
 import pytest
 
-from bindref.check.placeholders import find_placeholders
+from bindref.check.placeholders import find_placeholders, plain_call
 
 CASES = [
     # (inside the braces, is it template code?)
@@ -65,3 +65,35 @@ def test_the_plain_call_pattern_agrees_with_the_parser() -> None:
         and (not list(find_placeholders(f"{{{{{inside}}}}}"))) != _parses(inside)
     ]
     assert disagree == []
+
+
+def _parsed_call(source: str) -> tuple[str, tuple[object, ...] | None] | None:
+    """What the parser makes of ``source``: a name, a call of a name with literals, or neither."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SyntaxWarning)
+        try:
+            node = ast.parse(source.strip(), mode="eval").body
+        except SyntaxError:
+            return None
+    if isinstance(node, ast.Name):
+        return node.id, None
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not node.keywords:
+        try:
+            return node.func.id, tuple(ast.literal_eval(argument) for argument in node.args)
+        except ValueError:
+            return None
+    return None
+
+
+def test_a_plain_call_reads_as_the_parser_reads_it() -> None:
+    """Whatever the pattern accepts, the parser reads as the same name and arguments."""
+    pieces = ["f", "if", "x1", "(", ")", '"a,b"', "'c'", ",", " ", "0", "01", "12", "\\", '"', "None"]
+    accepted = 0
+    for size in range(5):
+        for combination in itertools.product(pieces, repeat=size):
+            inside = "".join(combination)
+            plain = plain_call(inside)
+            if plain is not None:
+                accepted += 1
+                assert plain == _parsed_call(inside), inside
+    assert accepted > 100  # the pattern is not so strict that it proves nothing

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
+from bindref.check.placeholders import plain_call
 from bindref.core.config import Settings
 from bindref.core.errors import BindrefError, read_text_file
 from bindref.render.macros import MACRO_NAMES, PAGE_MACROS
@@ -78,6 +79,13 @@ def snippet_regions(pages: tuple[ScannedPage, ...], samples: str) -> set[tuple[s
 def macro_calls(path: str, text: str) -> Iterator[MacroCall]:
     """The bindref macro calls of a page whose arguments are literals (outside raw blocks)."""
     for match in _EXPRESSION.finditer(blank_out(text, RAW)):
+        plain = plain_call(match.group(1))  # most calls: no parse (see plain_call)
+        if plain is not None:
+            name, arguments = plain
+            if arguments is not None and name in MACRO_NAMES:
+                line = text.count("\n", 0, match.start()) + 1
+                yield MacroCall(name=name, args=arguments, kwargs={}, path=path, line=line)
+            continue
         try:
             node = ast.parse(match.group(1).strip(), mode="eval").body
         except SyntaxError:

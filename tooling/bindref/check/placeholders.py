@@ -17,7 +17,8 @@ _BRACES = re.compile(r"\{\{(.*?)\}\}", re.DOTALL)
 # A name, or a call of a name with string and number literals only: an expression for sure.
 _LITERAL = r"""(?:"[^"\\\n]*"|'[^'\\\n]*'|0|[1-9][0-9]*)"""
 _ARGUMENTS = rf"\(\s*(?:{_LITERAL}(?:\s*,\s*{_LITERAL})*)?\s*\)"
-_PLAIN_CALL = re.compile(rf"\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?:{_ARGUMENTS})?\s*")
+_PLAIN_CALL = re.compile(rf"\s*(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<arguments>{_ARGUMENTS})?\s*")
+_ONE_LITERAL = re.compile(_LITERAL)
 
 
 def find_placeholders(text: str, *, template_code: bool = True) -> Iterator[tuple[int, str]]:
@@ -33,9 +34,25 @@ def find_placeholders(text: str, *, template_code: bool = True) -> Iterator[tupl
         yield match.start(), match.group(0)
 
 
+def plain_call(source: str) -> tuple[str, tuple[str | int, ...] | None] | None:
+    """``(name, arguments)`` of a name (arguments None) or a call of one with plain literals.
+
+    None for anything else, which only a parser can judge. Most pages hold only such calls:
+    a thousand of them were a thousand parses. A keyword is no name (``if``), and a string
+    with a backslash or a number with a leading zero is left to the parser, so what this
+    accepts Python reads the same way.
+    """
+    plain = _PLAIN_CALL.fullmatch(source)
+    if plain is None or keyword.iskeyword(plain["name"]):
+        return None
+    if plain["arguments"] is None:
+        return plain["name"], None
+    literals = _ONE_LITERAL.findall(plain["arguments"])
+    return plain["name"], tuple(int(item) if item[0].isdigit() else item[1:-1] for item in literals)
+
+
 def _is_expression(source: str) -> bool:
-    plain = _PLAIN_CALL.fullmatch(source)  # most pages: a thousand calls would be a thousand parses
-    if plain and not keyword.iskeyword(plain["name"]):
+    if plain_call(source) is not None:
         return True
     try:
         ast.parse(source.strip(), mode="eval")
