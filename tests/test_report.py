@@ -52,7 +52,7 @@ FINDINGS = [UNKNOWN, EXPORT, UNUSED, ACCEPTED]
 
 
 def render(findings: list[Finding], output: OutputFormat) -> str:
-    return format_findings(findings, output, tool_version="1.2.3", fix_command=FIX)
+    return format_findings(findings, output, tool_version=lambda: "1.2.3", fix_command=FIX)
 
 
 def sarif(findings: list[Finding]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import StrEnum
 from typing import Any, assert_never
 from urllib.parse import quote
@@ -45,11 +45,14 @@ def format_findings(
     findings: Sequence[Finding],
     output: OutputFormat,
     *,
-    tool_version: str,
+    tool_version: Callable[[], str],
     fix_command: str,
     command: str = "bindref check",
 ) -> str:
     """Render ``findings`` in ``output`` format, without a final newline.
+
+    ``tool_version`` is asked only by the formats that state it: looking it up costs imports
+    that a text report does not need.
 
     ``fix_command`` is the line printed after the summary when any error exists (text and
     github only): the caller knows which command fixes or explains the findings.
@@ -61,9 +64,9 @@ def format_findings(
         case OutputFormat.GITHUB:
             return _lines([github_command(f) for f in ordered], _closing_lines(ordered, fix_command, command))
         case OutputFormat.JSON:
-            return _dump(json_report(ordered, tool_version=tool_version))
+            return _dump(json_report(ordered, tool_version=tool_version()))
         case OutputFormat.SARIF:
-            return _dump(sarif_report(ordered, tool_version=tool_version))
+            return _dump(sarif_report(ordered, tool_version=tool_version()))
         case unknown:
             assert_never(unknown)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -53,6 +52,8 @@ def require_sdks(options: CheckOptions) -> None:
 
 def _pinned(package: str) -> str:
     """``azure-functions==1.26.0`` as bindref's ``[sdk]`` extra pins it, else the bare name."""
+    from importlib import metadata  # noqa: PLC0415  # only for this error: 40 ms of imports
+
     try:
         requirements = metadata.requires("bindref") or []
     except metadata.PackageNotFoundError:

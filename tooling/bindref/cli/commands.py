@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Callable
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from bindref.check.context import CheckContext, CheckOptions
@@ -34,7 +33,9 @@ FIX_COMMAND = (
 
 
 def tool_version() -> str:
-    """The installed bindref version, for reports."""
+    """The installed bindref version, for reports that state it (JSON, SARIF)."""
+    from importlib.metadata import PackageNotFoundError, version  # noqa: PLC0415  # 40 ms of imports
+
     try:
         return version("bindref")
     except PackageNotFoundError:  # running from a source tree without installing
@@ -101,7 +102,7 @@ def run_check(project: Project, args: argparse.Namespace) -> int:
     diffs: list[str] = []
     findings = run_checks(project, options, diffs)
     report = format_findings(
-        findings, OutputFormat(args.format), tool_version=tool_version(), fix_command=FIX_COMMAND
+        findings, OutputFormat(args.format), tool_version=tool_version, fix_command=FIX_COMMAND
     )
     if args.diff and diffs:
         print("".join(diffs), end="")
@@ -177,7 +178,7 @@ def run_audit(project: Project, args: argparse.Namespace) -> int:
     report = format_findings(
         findings,
         OutputFormat(args.format),
-        tool_version=tool_version(),
+        tool_version=tool_version,
         fix_command=fix,
         command="bindref audit",
     )

@@ -9,7 +9,6 @@ and a checkout's ``.git/HEAD`` are read as files ("unknown" when a checkout has 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from importlib import metadata
 from pathlib import Path
 
 from bindref.sdk.maven import local_repository
@@ -21,6 +20,8 @@ Provenance = Mapping[str, str]  # {"kind": "maven", "coordinate": "g:a:v"}, ...
 
 def package_provenance(package: str) -> Provenance:
     """An installed Python package, by the version its metadata states."""
+    from importlib import metadata  # noqa: PLC0415  # only when a package is compared: 40 ms of imports
+
     try:
         version = metadata.version(package)
     except metadata.PackageNotFoundError:
