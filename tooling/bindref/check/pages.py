@@ -7,7 +7,7 @@ the same functions the site build calls, so a page that passes here renders ther
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from bindref.check.context import CheckContext
 from bindref.check.findings import Finding, code_for_error, finding_from_error
@@ -24,54 +24,86 @@ _FENCE = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[ \t]*$", re.DOTALL | re.MULTI
 _CODE_SPAN = re.compile(r"(`+)(?!`).+?(?<!`)\1(?!`)")
 
 
+# What a page's placeholders or one macro call gave: each finding with the error text that
+# would say it again on a later page (None: always shown). See PageWork.outcome.
+Said = list[tuple[Finding, str | None]]
+
+
 def check_pages(context: CheckContext) -> list[Finding]:
-    """BR105, BR102, BR104 (and BR001-3 via rendering), then BR103 for bindings no page shows.
+    """BR105, BR102, BR104 (and BR001-3 via rendering), then BR103 for bindings no page shows."""
+    work = PageWork(context)
+    return work.outcome([work.render(range(len(work)))])
 
-    One broken region is one finding, not one per page that shows it. A page that cannot be
-    read (BR105) may show any binding, so while one is unreadable no binding is said to
-    have no page.
+
+class PageWork:
+    """The pages of a check, rendered in parts that any process may take (see :mod:`bindref.check.run`).
+
+    One broken region is one finding, not one per page that shows it: :meth:`outcome` keeps
+    the first page's, with the parts back in page order, so parts rendered anywhere give
+    what one pass gives. A page that cannot be read (BR105) may show any binding, so while
+    one is unreadable no binding is said to have no page.
     """
-    macros = PageMacros(context.project)
-    findings: list[Finding] = []
-    reported: set[str] = set()  # error texts this check already turned into findings
-    for page in context.pages:
-        if page.error is not None:
-            findings.append(finding_from_error(page.error, "BR105"))
-            continue
-        findings.extend(_page_placeholders(page.path, page.text))
-        for call in page.calls:
-            findings.extend(_render_call(macros, call, reported))
-    if any(page.error for page in context.pages):
-        return findings
-    found = (context.catalog.find(reference) for reference in shown_references(context.pages))
-    shown = {binding.key for binding in found if binding}
-    docs = context.project.settings.docs
-    findings.extend(
-        Finding(
-            code="BR103",
-            message=f"binding '{key}' has no page",
-            path=binding.location.path,
-            line=binding.location.line,
-            hint=f"add a page under {docs}/ that calls binding_reference('{key}')",
+
+    def __init__(self, context: CheckContext) -> None:
+        self.context = context
+        self.pages = context.pages
+
+    def __len__(self) -> int:
+        return len(self.pages)
+
+    def render(self, indexes: range) -> list[list[Said]]:
+        """Each page's placeholders and macro calls, rendered with the site build's macros."""
+        macros = PageMacros(self.context.project)
+        rendered: list[list[Said]] = []
+        for page in (self.pages[index] for index in indexes):
+            if page.error is not None:
+                rendered.append([[(finding_from_error(page.error, "BR105"), None)]])
+                continue
+            placeholders: Said = [(finding, None) for finding in _page_placeholders(page.path, page.text)]
+            rendered.append([placeholders, *(_render_call(macros, call) for call in page.calls)])
+        return rendered
+
+    def outcome(self, parts: Iterable[list[list[Said]]]) -> list[Finding]:
+        """The findings of every part (in page order), then BR103."""
+        findings: list[Finding] = []
+        reported: set[str] = set()  # error texts already turned into findings
+        for said in (said for part in parts for page in part for said in page):
+            fresh = [(finding, text) for finding, text in said if text is None or text not in reported]
+            reported.update(text for _, text in fresh if text is not None)
+            findings.extend(finding for finding, _ in fresh)
+        if any(page.error for page in self.pages):
+            return findings
+        context = self.context
+        found = (context.catalog.find(reference) for reference in shown_references(self.pages))
+        shown = {binding.key for binding in found if binding}
+        docs = context.project.settings.docs
+        findings.extend(
+            Finding(
+                code="BR103",
+                message=f"binding '{key}' has no page",
+                path=binding.location.path,
+                line=binding.location.line,
+                hint=f"add a page under {docs}/ that calls binding_reference('{key}')",
+            )
+            for key, binding in context.catalog.bindings.items()
+            if key not in shown
         )
-        for key, binding in context.catalog.bindings.items()
-        if key not in shown
-    )
-    return findings
+        return findings
 
 
-def _render_call(macros: PageMacros, call: MacroCall, reported: set[str]) -> list[Finding]:
+def _render_call(macros: PageMacros, call: MacroCall) -> Said:
     extra = {"referenced_from": (call.path, call.line)} if call.name == "snippet" else {}
     try:
         getattr(macros, call.name)(*call.args, **call.kwargs, **extra)
     except TypeError as error:
-        return [Finding(code="BR104", message=f"{call.name}(): {error}", path=call.path, line=call.line)]
+        return [
+            (Finding(code="BR104", message=f"{call.name}(): {error}", path=call.path, line=call.line), None)
+        ]
     except BindrefError as raised:
         errors = raised.errors if isinstance(raised, BindrefErrors) else (raised,)
         # a missing example is the definition's gap, reported once by the coverage check (BR201)
-        fresh = [e for e in errors if e.render() not in reported and not isinstance(e, MissingExampleError)]
-        reported.update(e.render() for e in fresh)
-        return [_finding_for(call, error) for error in fresh]
+        shown = [error for error in errors if not isinstance(error, MissingExampleError)]
+        return [(_finding_for(call, error), error.render()) for error in shown]
     return []
 
 

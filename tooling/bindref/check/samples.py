@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cached_property, partial
 
 from bindref.check.context import CheckContext
@@ -37,20 +37,48 @@ def check_samples(context: CheckContext) -> list[Finding]:
 
     BR304 (a note) for a function.json that belongs to a language bindref documents in code.
     """
-    settings = context.project.settings
-    judge = _Judge(context)
-    findings: list[Finding] = []
-    for folder in settings.sample_roots():
-        for relative, entry, syntax in sample_files(settings.root, folder):
-            if not judge.reads(syntax):
-                continue
+    work = SampleWork(context)
+    return work.outcome([work.judge(range(len(work)))])
+
+
+class SampleWork:
+    """The sample files of a check, judged in parts that any process may take (see :mod:`bindref.check.run`).
+
+    The files are listed once, where the work is made, so that every process judges the same
+    list; what each syntax may name is worked out in a process when it first judges a file.
+    """
+
+    def __init__(self, context: CheckContext) -> None:
+        self.context = context
+        self._judge = _Judge(context)
+        settings = context.project.settings
+        self.files = [
+            (relative, entry.path, syntax)
+            for folder in settings.sample_roots()
+            for relative, entry, syntax in sample_files(settings.root, folder)
+            if self._judge.reads(syntax)
+        ]
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def judge(self, indexes: range) -> list[Finding]:
+        """The findings of the files at ``indexes``."""
+        findings: list[Finding] = []
+        for relative, path, syntax in (self.files[index] for index in indexes):
             try:  # the reader every stage uses: a sample it cannot read is BR002, never skipped
-                text = context.project.reader.text(relative)
+                text = self.context.project.reader.text(relative)
             except BindrefError as error:
                 findings.append(finding_from_error(error, "BR002"))
                 continue
-            findings.extend(judge.findings(relative, entry.path, syntax, text.removeprefix("\ufeff")))
-    return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
+            findings.extend(self._judge.findings(relative, path, syntax, text.removeprefix("\ufeff")))
+        return findings
+
+    @staticmethod
+    def outcome(parts: Iterable[list[Finding]]) -> list[Finding]:
+        """The findings of every part, in a stable order."""
+        findings = (finding for part in parts for finding in part)
+        return sorted(findings, key=lambda f: (f.path, f.line, f.code, f.message))
 
 
 class _Judge:

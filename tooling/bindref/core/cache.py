@@ -201,7 +201,9 @@ class Cache:
             return False
         try:
             _prepare(self.folder)
-            for kind in sorted(kinds):
+            # Fewest entries first: two processes finishing together often both made entries
+            # of a kind, and the later writer merges the other's file, best a small one.
+            for kind in sorted(kinds, key=lambda kind: (len(self._unwritten.get(kind, ())), kind)):
                 self._write(self.folder, kind)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return False  # a read-only checkout or an unpicklable value: the cache only saves time
