@@ -9,6 +9,7 @@ live in a file of the other half, and a base class that is broken for every bind
 from __future__ import annotations
 
 import importlib
+import pickle
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -191,3 +192,26 @@ def test_a_shared_out_check_equals_a_check_in_one_process(
     monkeypatch.setattr(cli_main, "available_workers", lambda: 2)
     shared = run_cli(check, capsys)
     assert (shared.exit_code, shared.out, shared.err) == (alone.exit_code, alone.out, alone.err)
+
+
+@pytest.mark.parametrize("resolved", [True, False], ids=["resolved", "read only"])
+def test_a_part_sent_back_carries_what_its_taker_needs(tmp_path: Path, resolved: bool) -> None:
+    """Resolved bindings travel as their place only, the same object in both lists; others whole."""
+    write_files(tmp_path, {**_files(), "pyproject.toml": PYPROJECT})
+    settings = load_settings(tmp_path)
+    base = tmp_path / "binding_defs"
+    files = sorted(base.rglob("*.py"))
+    names = {loader._module_name(file, base): file for file in files}
+    inputs = (tmp_path, "binding_defs", files, settings if resolved else None, names)
+    part = loader.read_part(inputs, range(len(files)))
+    sent = pickle.loads(pickle.dumps(part))  # noqa: S301  # made just above
+    assert [(r.path, r.class_name, r.extension, r.line) for r in sent.bindings] == [
+        (r.path, r.class_name, r.extension, r.line) for r in part.bindings
+    ]
+    if resolved:
+        assert all(raw.fields == () and raw.options == {} for raw in sent.bindings)
+        assert [entry[0] for entry in sent.resolved] == sent.bindings
+        assert all(a is b for a, b in zip((entry[0] for entry in sent.resolved), sent.bindings, strict=True))
+        assert [repr(entry[2]) for entry in sent.resolved] == [repr(entry[2]) for entry in part.resolved]
+    else:
+        assert sent.bindings == part.bindings

@@ -2,21 +2,19 @@
 
 This is the only module that reads definitions (``sdk_python`` reads the Python
 SDK). griffe finds each class and the attribute docstrings that become
-descriptions; the file's own syntax tree gives exact lines; :mod:`bindref.definitions.raw`
-then reads the bindings. Nothing in ``binding_defs`` is ever imported or executed,
-so a definition cannot run code during a docs build.
+descriptions (:mod:`bindref.definitions.docstrings`); the file's own syntax tree gives
+exact lines; :mod:`bindref.definitions.raw` then reads the bindings. Nothing in
+``binding_defs`` is ever imported or executed, so a definition cannot run code during a
+docs build.
 """
 
 from __future__ import annotations
 
 import ast
-import logging
 import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-
-import griffe
 
 from bindref.core.cache import digest
 from bindref.core.config import Settings, setting_line
@@ -24,13 +22,11 @@ from bindref.core.errors import BindrefError, ConfigError, DefinitionError, read
 from bindref.core.extensions import PYPROJECT
 from bindref.core.parallel import in_shards
 from bindref.core.snapshot import kept
+from bindref.definitions.docstrings import class_docstrings
 from bindref.definitions.raw import RawBinding, binding_decorator, read_binding
 from bindref.definitions.resolve import Resolved, remember, resolve_ahead
 from bindref.definitions.scope import ClassInfo, DefinitionModule, DefinitionScope, LazyModules
 from bindref.definitions.spec_imports import check_module_imports, helper_words
-
-# griffe logs (for example) unresolvable annotations; we report our own errors instead.
-logging.getLogger("griffe").setLevel(logging.ERROR)
 
 
 def load_raw_bindings(
@@ -64,7 +60,9 @@ def load_raw_bindings(
     files = sorted(path for path in listed if not path.is_dir())
     names = {_module_name(file, base): file for file in files}
     parts = in_shards(read_part, (root, definitions_dir, files, settings, names), len(files), workers)
-    remember(entry for part in parts for entry in part.resolved)
+    if settings is not None:  # resolved with these settings, in whichever process
+        resolved = (entry for part in parts for entry in part.resolved)
+        remember((raw, settings, binding, problems) for raw, _, binding, problems in resolved)
     errors = [error for part in parts for error in part.parse_errors]
     errors += [error for part in parts for error in part.import_errors]
     errors += [error for part in parts for error in part.read_errors]
@@ -82,6 +80,24 @@ class Part:
     read_errors: list[BindrefError]
     bindings: list[RawBinding]
     resolved: list[Resolved]  # the bindings resolved, when the settings were given
+
+    def __getstate__(self) -> dict[str, object]:
+        """What a part read in a forked process sends back: resolved raw bindings slimmed down.
+
+        Once resolved, a raw binding is only its place (path, class, extension, line) and the
+        key of its resolved binding to the process that takes the part in; its fields and
+        options, half the part's bytes, are left out. A part read without settings keeps them.
+        """
+        state = dict(self.__dict__)
+        if self.resolved:
+            slim = {id(raw): _slim(raw) for raw in self.bindings}
+            state["bindings"] = [slim[id(raw)] for raw in self.bindings]
+            state["resolved"] = [(slim.get(id(entry[0]), entry[0]), *entry[1:]) for entry in self.resolved]
+        return state
+
+
+def _slim(raw: RawBinding) -> RawBinding:
+    return replace(raw, summary="", options={}, fields=(), declared_names=frozenset(), unreadable=frozenset())
 
 
 # The root, the folder, its files, the settings and every file's import name.
@@ -212,7 +228,7 @@ def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
             hint=f"{where}a definition must be valid Python",
         ) from None
     module_name = _module_name(file, base)
-    docstrings = _docstrings(tree)
+    docstrings = class_docstrings(tree)
     parts = _module_parts(file, base)
     extension = parts[0] if len(parts) > 1 else ""
     module = DefinitionModule(name=module_name, path=relative, digest=digest(relative, text))
@@ -231,45 +247,6 @@ def _parse_module(file: Path, relative: str, base: Path) -> DefinitionModule:
                 field_docstrings=fields,
             )
     return module
-
-
-_Docstrings = dict[str, tuple[str, dict[str, str]]]  # class -> (its docstring, field -> docstring)
-
-
-def _docstrings(tree: ast.Module) -> _Docstrings:
-    """The docstrings of every top-level class and of its attributes, as griffe reads them.
-
-    griffe's own node helpers do the reading (:func:`griffe.get_docstring`, and
-    :class:`griffe.Docstring` to clean the text), on the syntax tree this module parses
-    anyway: ``griffe.visit`` would compile the file a second time and build a whole object
-    model, half the time of loading a thousand definitions, to give these same strings.
-    An attribute's docstring is the string statement right after its assignment, and a
-    later assignment without one keeps the earlier one, as in griffe's visitor.
-    """
-    found: _Docstrings = {}
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef):
-            found[node.name] = (_clean(griffe.get_docstring(node)[0]), _attribute_docstrings(node))
-    return found
-
-
-def _attribute_docstrings(node: ast.ClassDef) -> dict[str, str]:
-    docstrings: dict[str, str] = {}
-    for statement, following in zip(node.body, node.body[1:], strict=False):
-        if isinstance(statement, ast.AnnAssign) and isinstance(statement.target, ast.Name):
-            names = [statement.target.id]
-        elif isinstance(statement, ast.Assign):
-            names = [target.id for target in statement.targets if isinstance(target, ast.Name)]
-        else:
-            continue
-        text = _clean(griffe.get_docstring(following, strict=True)[0])
-        if text:
-            docstrings.update(dict.fromkeys(names, text))
-    return docstrings
-
-
-def _clean(value: str | None) -> str:
-    return griffe.Docstring(value).value.strip() if value else ""
 
 
 def _collect(statement: ast.stmt, module: DefinitionModule, module_name: str) -> None:
