@@ -25,7 +25,8 @@ from conftest import PYPROJECT, WIDGET_DEFINITION, WIDGET_PAGE, WIDGET_SAMPLES, 
 from corpus import run_cli
 
 COUNT = 2 * shards.MIN_PER_WORKER + 10
-cli_main = importlib.import_module("bindref.cli.main")  # the module (the package exports its main())
+cli_main = importlib.import_module("bindref.cli.main")
+check_run = importlib.import_module("bindref.check.run")  # the module (the package exports its main())
 
 DEFINITION = '''\
 """Binding {index}."""
@@ -192,6 +193,12 @@ def test_a_shared_out_check_equals_a_check_in_one_process(
     monkeypatch.setattr(cli_main, "available_workers", lambda: 2)
     shared = run_cli(check, capsys)
     assert (shared.exit_code, shared.out, shared.err) == (alone.exit_code, alone.out, alone.err)
+    for module in (shards, check_run):  # a platform that cannot fork (Windows): one process, same output
+        monkeypatch.setattr(module, "can_fork", lambda: False)
+    monkeypatch.setattr(shards, "Turns", None)  # never made: it needs fork's shared memory
+    monkeypatch.setattr(check_run, "Turns", None)
+    unforked = run_cli(check, capsys)
+    assert (unforked.exit_code, unforked.out, unforked.err) == (alone.exit_code, alone.out, alone.err)
 
 
 @pytest.mark.parametrize("resolved", [True, False], ids=["resolved", "read only"])

@@ -18,7 +18,7 @@ from bindref.check.scope import catalog_of, findings_of
 from bindref.core.cache import CacheNews
 from bindref.core.errors import BindrefError, BindrefErrors, ConfigError
 from bindref.core.model import Catalog
-from bindref.core.parallel import MIN_PER_WORKER, Turns, fork_map
+from bindref.core.parallel import MIN_PER_WORKER, Turns, can_fork, fork_map
 from bindref.render.project import Project
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def _run(project: Project, options: CheckOptions, diffs: list[str]) -> list[Find
         catalog = catalog_of(catalog, options.extension)
     context = CheckContext(project=project, catalog=catalog, options=options)
     findings = [finding_from_error(error, "BR001") for error in catalog.errors()]
-    if project.workers > 1 and len(catalog.bindings) >= MIN_PER_WORKER:
+    if project.workers > 1 and len(catalog.bindings) >= MIN_PER_WORKER and can_fork():
         here = [_ignoring_diffs(check) for check in (check_coverage, check_sdks, check_sdk_lock)]
         forked = [_ignoring_diffs(check_definitions), check_exports]
         findings += _shared_out(context, diffs, [here, forked])
