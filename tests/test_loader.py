@@ -312,13 +312,16 @@ def test_an_override_for_a_language_that_only_leaves_out_is_an_error(make_projec
 
 
 def test_equal_spellings_are_one_object_and_the_table_stays_small(monkeypatch: pytest.MonkeyPatch) -> None:
-    from bindref.definitions import parameters  # noqa: PLC0415  # its private table, for this test only
+    from bindref.definitions import spellings  # noqa: PLC0415  # its private tables, for this test only
 
-    first = parameters._format_default(8192, Language.PYTHON)
+    first = spellings.format_default(8192, Language.PYTHON)
     assert first == DefaultValue(source="8192")
-    assert parameters._format_default(8192, Language.PYTHON) is first  # pickled and held once
-    monkeypatch.setattr(parameters, "_SHARED", {})
-    monkeypatch.setattr(parameters, "_SHARED_MAX", 3)
+    assert spellings.format_default(8192, Language.PYTHON) is first  # pickled and held once
+    assert spellings.format_default(True, Language.PYTHON) != spellings.format_default(1, Language.PYTHON)
+    monkeypatch.setattr(spellings, "_SHARED", {})
+    monkeypatch.setattr(spellings, "_DEFAULTS", {})
+    monkeypatch.setattr(spellings, "_SHARED_MAX", 3)
     for value in range(10):
-        parameters._format_default(value, Language.PYTHON)
-    assert len(parameters._SHARED) <= 4
+        spellings.format_default(value, Language.PYTHON)
+    assert len(spellings._SHARED) <= 4
+    assert len(spellings._DEFAULTS) <= 4

@@ -10,33 +10,20 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from bindref import spec
 from bindref.core.errors import Problems, choices_hint
-from bindref.core.model import DefaultValue, LanguageParameter, Location, Parameter, Unavailable
+from bindref.core.model import LanguageParameter, Location, Parameter, Unavailable
 from bindref.definitions.raw import RawField
 from bindref.definitions.runtime import apply_runtime, runtime_problems
+from bindref.definitions.spellings import SPELLED, format_default, interned, shared
 from bindref.languages import PROFILES, Language, LanguageProfile, expand_language_key, valid_language_keys
 
 _T = TypeVar("_T")
 _REFERENCE = re.compile(r"\[\[([a-z_][a-z0-9_]*)\]\]")
-
-# Equal spellings share one object. Bindings repeat defaults ("None", "false") and often whole
-# parameters (one connection setting in every binding of an extension), and a catalog is
-# pickled (the cache, the forked readers) and held once per object: a thousand synthetic
-# bindings were 250,000 objects and 0.45 s to pickle, most of them equal. Frozen values only;
-# the table is emptied when it grows large, so a long preview never holds old spellings.
-_SHARED: dict[object, object] = {}
-_SHARED_MAX = 100_000
 # What a language without its own lang(...) gets: one object, not one per field and language.
 _NO_OVERRIDE = spec.LanguageOverride()
-
-
-def _shared(value: _T) -> _T:
-    if len(_SHARED) > _SHARED_MAX:
-        _SHARED.clear()
-    return _SHARED.setdefault(value, value)  # type: ignore[return-value]  # equal, so the same type
 
 
 def expand_language_keys(
@@ -126,15 +113,17 @@ def _build_parameter(
                 )
             by_language[lang] = Unavailable(reason=override.reason)
             continue
-        spelled = _spell(field, lang, names.get(lang, override.name), override)
-        in_constructor = field.name in constructors[lang] if lang in constructors else spelled.required
-        if override.settable is None and PROFILES[lang].settable_properties and in_constructor:
-            spelled = replace(spelled, settable=False)
+        required = field.required if override.required is None else override.required
+        in_constructor = field.name in constructors[lang] if lang in constructors else required
+        settable = override.settable
+        if settable is None:  # a constructor parameter is get-only where the language has properties
+            settable = not (PROFILES[lang].settable_properties and in_constructor)
+        spelled = _spell(field, lang, names.get(lang, override.name), override, required, settable)
         record = override.runtime or field.runtime
         if record is not None:
             where = Location(path=problems.path, line=record.line or field.line)
-            spelled = apply_runtime(spelled, lang, record, where, problems)
-        by_language[lang] = _shared(spelled)
+            spelled = shared(apply_runtime(spelled, lang, record, where, problems))
+        by_language[lang] = spelled
     return Parameter(
         canonical=field.name,
         description=field.docstring,
@@ -192,36 +181,40 @@ def _by_language(
     return result
 
 
-def _spell(
-    field: RawField, lang: Language, name: str | None, override: spec.LanguageOverride
+def _spell(  # each argument is one part of the spelling
+    field: RawField,
+    lang: Language,
+    name: str | None,
+    override: spec.LanguageOverride,
+    required: bool,
+    settable: bool,
 ) -> LanguageParameter:
     profile = PROFILES[lang]
-    required = field.required if override.required is None else override.required
     default = field.default if override.default is spec.UNSET else override.default
-    return LanguageParameter(
-        canonical=field.name,
-        name=name or override.name or _spelled_name(field, profile),
-        type=override.type or profile.type_name(field.annotation),
-        required=required,
-        default=None if required else _format_default(default, lang),
-        description=field.docstring,
-        note=override.note,
-        accepted=override.accepted,
-        settable=True if override.settable is None else override.settable,
+    spelled = name or override.name or _spelled_name(field, profile)
+    type_name = override.type or profile.type_name(field.annotation)
+    value = None if required else format_default(default, lang)
+    parts = (field.name, spelled, type_name, required, value, field.docstring, override.note)
+    return interned(
+        SPELLED,
+        (*parts, override.accepted, settable),
+        lambda: LanguageParameter(
+            canonical=field.name,
+            name=spelled,
+            type=type_name,
+            required=required,
+            default=value,
+            description=field.docstring,
+            note=override.note,
+            accepted=override.accepted,
+            settable=settable,
+        ),
     )
 
 
 def _spelled_name(field: RawField, profile: LanguageProfile) -> str:
     """A payload field follows the profile's payload rule (C# properties, JSON keys elsewhere)."""
     return profile.payload_naming_rule(field.name) if field.payload else profile.spell(field.name)
-
-
-def _format_default(value: Any, lang: Language) -> DefaultValue | None:
-    if value is spec.UNSET:
-        return None
-    if isinstance(value, spec.SourceCode):
-        return _shared(DefaultValue(source=value.text))
-    return _shared(DefaultValue(source=PROFILES[lang].literal(value)))
 
 
 def _link_parameter_references(
@@ -254,7 +247,7 @@ def _link_parameter_references(
             spelled = by_language[lang]
             if isinstance(spelled, LanguageParameter):
                 text = _REFERENCE.sub(_reference_speller(parameters, lang), spelled.description)
-                by_language[lang] = _shared(replace(spelled, description=text))
+                by_language[lang] = shared(replace(spelled, description=text))
         linked.append(replace(parameter, by_language=by_language))
     return tuple(linked)
 
