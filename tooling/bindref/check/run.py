@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, TypeAlias, TypeVar
 
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.findings import Finding, finding_from_error
@@ -26,8 +26,11 @@ if TYPE_CHECKING:
 
 __all__ = ["CheckContext", "CheckOptions", "run_checks"]
 _Check = Callable[[CheckContext, list[str]], list[Finding]]  # a check, and the diffs it may add
+_Part = TypeVar("_Part")
 # A process's findings, diffs, rendered and judged parts (by chunk), and cache news.
-_GroupResult = tuple[list[Finding], list[str], dict[int, Any], dict[int, list[Finding]], CacheNews]
+_GroupResult: TypeAlias = (
+    "tuple[list[Finding], list[str], dict[int, list[list[Said]]], dict[int, list[Finding]], CacheNews]"
+)
 
 
 def run_checks(project: Project, options: CheckOptions, diffs: list[str] | None = None) -> list[Finding]:
@@ -107,13 +110,10 @@ def _shared_out(context: CheckContext, diffs: list[str], own: list[list[_Check]]
             found += check(context, group_diffs)
         rendered: dict[int, list[list[Said]]] = {}
         judged: dict[int, list[Finding]] = {}
-        for pages_now in (False, True) if index == 0 else (True, False):
-            if pages_now:
-                while (chunk := page_turns.take()) < len(page_chunks):
-                    rendered[chunk] = pages.render(page_chunks[chunk])
-            else:
-                while (chunk := sample_turns.take()) < len(sample_chunks):
-                    judged[chunk] = samples.judge(sample_chunks[chunk])
+        take_samples = partial(_take_all, sample_turns, sample_chunks, samples.judge, judged)
+        take_pages = partial(_take_all, page_turns, page_chunks, pages.render, rendered)
+        for take in (take_samples, take_pages) if index == 0 else (take_pages, take_samples):
+            take()
         if index == 0:
             project.cache.write_added()
             return found, group_diffs, rendered, judged, CacheNews(added={}, used={})
@@ -131,6 +131,14 @@ def _shared_out(context: CheckContext, diffs: list[str], own: list[list[_Check]]
     findings += pages.outcome(rendered[chunk] for chunk in range(len(page_chunks)))
     findings += samples.outcome(judged[chunk] for chunk in range(len(sample_chunks)))
     return findings
+
+
+def _take_all(
+    turns: Turns, chunks: list[range], work: Callable[[range], _Part], into: dict[int, _Part]
+) -> None:
+    """Do the chunks nobody has taken yet, one at a time, until none is left."""
+    while (chunk := turns.take()) < len(chunks):
+        into[chunk] = work(chunks[chunk])
 
 
 def _chunks(count: int) -> list[range]:
