@@ -28,7 +28,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -195,7 +195,7 @@ class Cache:
         if self.folder is not None and self._changed and self._write_kinds(self._changed):
             self._changed.clear()
 
-    def _write_kinds(self, kinds: Iterable[str]) -> bool:
+    def _write_kinds(self, kinds: Collection[str]) -> bool:
         """Write these packs; False (and nothing more) when the folder or a value does not allow it."""
         if self.folder is None:
             return False
