@@ -79,28 +79,30 @@ def snippet_regions(pages: tuple[ScannedPage, ...], samples: str) -> set[tuple[s
 def macro_calls(path: str, text: str) -> Iterator[MacroCall]:
     """The bindref macro calls of a page whose arguments are literals (outside raw blocks)."""
     for match in _EXPRESSION.finditer(blank_out(text, RAW)):
-        plain = plain_call(match.group(1))  # most calls: no parse (see plain_call)
-        if plain is not None:
-            name, arguments = plain
-            if arguments is not None and name in MACRO_NAMES:
-                line = text.count("\n", 0, match.start()) + 1
-                yield MacroCall(name=name, args=arguments, kwargs={}, path=path, line=line)
-            continue
-        try:
-            node = ast.parse(match.group(1).strip(), mode="eval").body
-        except SyntaxError:
-            continue
-        if not (
-            isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in MACRO_NAMES
-        ):
-            continue
-        line = text.count("\n", 0, match.start()) + 1
-        try:
-            args = tuple(ast.literal_eval(arg) for arg in node.args)
-            kwargs = {kw.arg: ast.literal_eval(kw.value) for kw in node.keywords if kw.arg}
-        except ValueError:
-            continue  # computed arguments: only the site build can evaluate them
-        yield MacroCall(name=node.func.id, args=args, kwargs=kwargs, path=path, line=line)
+        call = _literal_call(match.group(1))
+        if call is not None and call[0] in MACRO_NAMES:
+            line = text.count("\n", 0, match.start()) + 1
+            yield MacroCall(name=call[0], args=call[1], kwargs=call[2], path=path, line=line)
+
+
+def _literal_call(source: str) -> tuple[str, tuple[Any, ...], dict[str, Any]] | None:
+    """``(name, arguments, keyword arguments)`` of a call of a name with literal arguments, else None."""
+    plain = plain_call(source)  # most calls: no parse (see plain_call)
+    if plain is not None:
+        name, arguments = plain
+        return None if arguments is None else (name, arguments, {})
+    try:
+        node = ast.parse(source.strip(), mode="eval").body
+    except SyntaxError:
+        return None
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+        return None
+    try:
+        args = tuple(ast.literal_eval(arg) for arg in node.args)
+        kwargs = {kw.arg: ast.literal_eval(kw.value) for kw in node.keywords if kw.arg}
+    except ValueError:
+        return None  # computed arguments: only the site build can evaluate them
+    return node.func.id, args, kwargs
 
 
 def blank_out(text: str, pattern: re.Pattern[str]) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, TypeAlias
 
 from bindref.check.context import CheckContext, CheckOptions
 from bindref.check.findings import Finding, finding_from_error
@@ -18,7 +18,7 @@ from bindref.check.scope import catalog_of, findings_of
 from bindref.core.cache import CacheNews
 from bindref.core.errors import BindrefError, BindrefErrors, ConfigError
 from bindref.core.model import Catalog
-from bindref.core.parallel import MIN_PER_WORKER, Turns, can_fork, fork_map
+from bindref.core.parallel import MIN_PER_WORKER, Turns, can_fork, chunked, fork_map, take_turns
 from bindref.render.project import Project
 
 if TYPE_CHECKING:
@@ -26,7 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["CheckContext", "CheckOptions", "run_checks"]
 _Check = Callable[[CheckContext, list[str]], list[Finding]]  # a check, and the diffs it may add
-_Part = TypeVar("_Part")
 # A process's findings, diffs, rendered and judged parts (by chunk), and cache news.
 _GroupResult: TypeAlias = (
     "tuple[list[Finding], list[str], dict[int, list[list[Said]]], dict[int, list[Finding]], CacheNews]"
@@ -99,7 +98,9 @@ def _shared_out(context: CheckContext, diffs: list[str], own: list[list[_Check]]
 
     project = context.project
     pages, samples = PageWork(context), SampleWork(context)
-    page_chunks, sample_chunks = _chunks(len(pages)), _chunks(len(samples))
+    # About a hundred parts of each: small enough for the two to finish together.
+    page_chunks = chunked(len(pages), max(1, len(pages) // 100))
+    sample_chunks = chunked(len(samples), max(1, len(samples) // 100))
     page_turns, sample_turns = Turns(), Turns()
     project.cache.take_news()  # what this process cached so far stays here; forked ones send theirs
 
@@ -108,15 +109,13 @@ def _shared_out(context: CheckContext, diffs: list[str], own: list[list[_Check]]
         group_diffs: list[str] = []
         for check in own[index]:
             found += check(context, group_diffs)
-        rendered: dict[int, list[list[Said]]] = {}
-        judged: dict[int, list[Finding]] = {}
-        take_samples = partial(_take_all, sample_turns, sample_chunks, samples.judge, judged)
-        take_pages = partial(_take_all, page_turns, page_chunks, pages.render, rendered)
-        for take in (take_samples, take_pages) if index == 0 else (take_pages, take_samples):
-            take()
         if index == 0:
+            judged = take_turns(sample_turns, sample_chunks, samples.judge)
+            rendered = take_turns(page_turns, page_chunks, pages.render)
             project.cache.write_added()
             return found, group_diffs, rendered, judged, CacheNews(added={}, used={})
+        rendered = take_turns(page_turns, page_chunks, pages.render)
+        judged = take_turns(sample_turns, sample_chunks, samples.judge)
         return found, group_diffs, rendered, judged, project.cache.hand_over()
 
     findings: list[Finding] = []
@@ -131,20 +130,6 @@ def _shared_out(context: CheckContext, diffs: list[str], own: list[list[_Check]]
     findings += pages.outcome(rendered[chunk] for chunk in range(len(page_chunks)))
     findings += samples.outcome(judged[chunk] for chunk in range(len(sample_chunks)))
     return findings
-
-
-def _take_all(
-    turns: Turns, chunks: list[range], work: Callable[[range], _Part], into: dict[int, _Part]
-) -> None:
-    """Do the chunks nobody has taken yet, one at a time, until none is left."""
-    while (chunk := turns.take()) < len(chunks):
-        into[chunk] = work(chunks[chunk])
-
-
-def _chunks(count: int) -> list[range]:
-    """``range(count)`` in about a hundred parts: small enough to finish together."""
-    size = max(1, count // 100)
-    return [range(start, min(start + size, count)) for start in range(0, count, size)]
 
 
 def _ignoring_diffs(check: Callable[[CheckContext], list[Finding]]) -> _Check:

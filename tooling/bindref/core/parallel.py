@@ -97,14 +97,26 @@ def in_shards(
     workers = max(1, min(workers, count // MIN_PER_WORKER))
     if workers == 1 or not can_fork():
         return [work(inputs, range(count))]
-    chunks = [range(start, min(start + chunk, count)) for start in range(0, count, chunk)]
+    chunks = chunked(count, chunk)
     turns = Turns()
 
-    def take_chunks(_worker: int) -> list[tuple[int, _Out]]:
-        done: list[tuple[int, _Out]] = []
-        while (index := turns.take()) < len(chunks):
-            done.append((index, work(inputs, chunks[index])))
-        return done
+    def take_chunks(_worker: int) -> dict[int, _Out]:
+        return take_turns(turns, chunks, lambda indexes: work(inputs, indexes))
 
-    finished = [pair for part in fork_map(take_chunks, range(workers)) for pair in part]
-    return [result for _, result in sorted(finished, key=lambda pair: pair[0])]
+    finished = {
+        index: result for part in fork_map(take_chunks, range(workers)) for index, result in part.items()
+    }
+    return [finished[index] for index in range(len(chunks))]
+
+
+def chunked(count: int, size: int) -> list[range]:
+    """``range(count)`` cut into ranges of ``size`` (the last one shorter)."""
+    return [range(start, min(start + size, count)) for start in range(0, count, size)]
+
+
+def take_turns(turns: Turns, chunks: Sequence[range], work: Callable[[range], _Out]) -> dict[int, _Out]:
+    """``work`` of each chunk that no other process has taken, by chunk number, until none is left."""
+    done: dict[int, _Out] = {}
+    while (index := turns.take()) < len(chunks):
+        done[index] = work(chunks[index])
+    return done

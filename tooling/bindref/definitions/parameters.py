@@ -194,10 +194,10 @@ def _spell(  # each argument is one part of the spelling
     spelled = name or override.name or _spelled_name(field, profile)
     type_name = override.type or profile.type_name(field.annotation)
     value = None if required else format_default(default, lang)
-    parts = (field.name, spelled, type_name, required, value, field.docstring, override.note)
+    key = (field.name, spelled, type_name, required, value, field.docstring, override.note, override.accepted)
     return interned(
         SPELLED,
-        (*parts, override.accepted, settable),
+        (*key, settable),
         lambda: LanguageParameter(
             canonical=field.name,
             name=spelled,
