@@ -11,7 +11,6 @@ intended (``lang(accepted="why")``) become notes that carry the reason; so does 
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +23,7 @@ from bindref.check.sdk_runtime import runtime_notes
 from bindref.check.sdk_types import compare_types
 from bindref.core.errors import ConfigError
 from bindref.core.model import Binding, LanguageParameter, Location, Unavailable
+from bindref.core.similar import SimilarNames
 from bindref.languages import PROFILES, Language, languages_of_sdk
 from bindref.sdk.csharp import CSHARP_FAMILY, read_csharp_sources
 from bindref.sdk.defaults import same_sdk_default, shown_default
@@ -75,11 +75,25 @@ def check_sdks(context: CheckContext) -> list[Finding]:
     for extension in sorted({b.extension for b in context.catalog.bindings.values()}):
         surfaces = sdk_surfaces(context, extension, read)
         source_base = context.project.settings.extension(extension).runtime_source
+        similar = _SimilarSymbols()
         for binding in (b for b in context.catalog.bindings.values() if b.extension == extension):
             for language, by_name in surfaces.items():
                 if language in binding.names and binding.is_available(language):
-                    findings.extend(_check_binding(binding, language, by_name, source_base))
+                    findings.extend(_check_binding(binding, language, by_name, source_base, similar))
     return findings
+
+
+class _SimilarSymbols:
+    """The SDK's names of each language, indexed for close matches once, when a name is missing."""
+
+    def __init__(self) -> None:
+        self._indexes: dict[int, tuple[Mapping[str, SdkSurface], SimilarNames]] = {}
+
+    def closest(self, name: str, surfaces: Mapping[str, SdkSurface]) -> list[str]:
+        kept = self._indexes.get(id(surfaces))
+        if kept is None or kept[0] is not surfaces:  # the mapping is kept, so its id stays its own
+            kept = self._indexes[id(surfaces)] = (surfaces, SimilarNames(surfaces))
+        return kept[1].closest(name, n=3, cutoff=RENAME_CUTOFF)
 
 
 def source_roots(context: CheckContext, extension: str) -> dict[str, tuple[Path, ...]]:
@@ -135,13 +149,17 @@ def sdk_surfaces(
 
 
 def _check_binding(
-    binding: Binding, language: Language, surfaces: Mapping[str, SdkSurface], source_base: str
+    binding: Binding,
+    language: Language,
+    surfaces: Mapping[str, SdkSurface],
+    source_base: str,
+    similar: _SimilarSymbols,
 ) -> list[Finding]:
     name = binding.names[language]
     surface = surfaces.get(name)
     if surface is None:
         kind = PROFILES[language].symbol_kind
-        close = difflib.get_close_matches(name, list(surfaces), n=3, cutoff=RENAME_CUTOFF)
+        close = similar.closest(name, surfaces)
         hint = "closest: " + ", ".join(f"'{c}'" for c in close) if close else f"no {kind} has a similar name"
         message = f"{language.value} SDK has no {kind} '{name}'"
         return [sdk_difference("BR406", message, binding.location, hint)]
