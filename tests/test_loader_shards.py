@@ -222,3 +222,35 @@ def test_a_part_sent_back_carries_what_its_taker_needs(tmp_path: Path, resolved:
         assert [repr(entry[2]) for entry in sent.resolved] == [repr(entry[2]) for entry in part.resolved]
     else:
         assert sent.bindings == part.bindings
+
+
+def test_a_shared_out_check_parses_each_sample_and_scans_the_pages_once(
+    make_project: ProjectFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    """What every part needs is made before the parts are forked, never again in each of them."""
+    root = make_project(_many_widgets(), definition=None).settings.root
+    log = tmp_path / "calls.log"  # appended to by every process, forked ones included
+    regions = importlib.import_module("bindref.samples.regions")
+    page_scan = importlib.import_module("bindref.check.page_scan")
+    parse, scan = regions._parse, page_scan.scan_pages
+
+    def logged(name: str, call: Any) -> Any:
+        def run(*args: Any) -> Any:
+            with log.open("a", encoding="utf-8") as out:
+                out.write(f"{name} {args[0] if name == 'parse' else ''}\n")
+            return call(*args)
+
+        return run
+
+    monkeypatch.setattr(regions, "_parse", logged("parse", parse))
+    monkeypatch.setattr(page_scan, "scan_pages", logged("scan", scan))
+    monkeypatch.setattr(cli_main, "available_workers", lambda: 2)
+    result = run_cli(["--root", str(root), "check", "--no-python-sdk", "--no-java-sdk", "--no-cache"], capsys)
+    assert result.exit_code == 1, result.err
+    calls = log.read_text(encoding="utf-8").splitlines()
+    parsed = [call for call in calls if call.startswith("parse ")]
+    assert calls.count("scan ") == 1
+    assert len(parsed) == len(set(parsed)) >= len(WIDGET_SAMPLES) - 1  # every sample with regions, once

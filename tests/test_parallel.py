@@ -36,3 +36,16 @@ def test_chunks_taken_as_they_come_give_the_one_process_result(count: int, chunk
     assert [value for part in shared for value in part] == [value * 2 for value in inputs]
     assert [value for part in alone for value in part] == [value * 2 for value in inputs]
     assert len(shared) == -(-count // chunk)  # one result per chunk, in chunk order
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_first_is_done_once_in_this_process_and_changes_no_result(workers: int) -> None:
+    done: list[int] = []  # a forked process's appends would not come back here
+
+    def work(inputs: list[int], indexes: range) -> list[int]:
+        return [inputs[index] + 1 for index in indexes]
+
+    inputs = list(range(300))
+    parts = in_shards(work, inputs, len(inputs), workers, first=lambda: done.append(len(done)))
+    assert done == [0]
+    assert [value for part in parts for value in part] == [value + 1 for value in inputs]

@@ -192,3 +192,35 @@ def test_a_template_is_compiled_once_per_process_and_again_when_edited(
     edited = Project.at(project.settings.root)
     assert edited.renderer.render_template("not_available.md.j2", None, reason="r") == "second r"
     assert compiled == ["site/_default/not_available.md.j2"]
+
+
+def test_prepared_templates_are_compiled_before_any_render(
+    make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = make_project(
+        {"docs/overrides/bindref/site/_default/not_available.md.j2": "prepared {{ reason }}\n"}
+    )
+    templates = project.renderer.templates
+    templates.prepare("site", project.settings.languages)
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args: Any) -> Any:
+        compiled.append(str(name))
+        return compile_template(self, source, name, *args)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    monkeypatch.setattr(jinja2.Environment, "select_template", lambda *_: pytest.fail("selected again"))
+    assert project.renderer.render_template("not_available.md.j2", Language.JAVA, reason="r") == "prepared r"
+    project.renderer.reference(project.binding("widgetIn"))
+    assert compiled == []
+
+
+def test_a_broken_template_is_left_by_prepare_for_render_to_report(make_project: ProjectFactory) -> None:
+    project = make_project({"docs/overrides/bindref/site/_default/tabs.md.j2": "ok\n{% for x in %}\n"})
+    project.renderer.templates.prepare("site", project.settings.languages)  # says nothing
+    with pytest.raises(TemplateError) as caught:
+        project.renderer.reference(project.binding("widgetIn"))
+    assert caught.value.render().startswith(
+        "docs/overrides/bindref/site/_default/tabs.md.j2:2: template syntax error:"
+    )

@@ -37,10 +37,13 @@ class CheckContext:
     project: Project
     catalog: Catalog
     options: CheckOptions
+    scanned: tuple[ScannedPage, ...] | None = None  # the pages, when scanned before the context is made
 
     @cached_property
     def pages(self) -> tuple[ScannedPage, ...]:
         """The docs pages, scanned once on first use (frozen values: no check changes them)."""
+        if self.scanned is not None:
+            return self.scanned
         from bindref.check.page_scan import scan_pages  # noqa: PLC0415  # it needs the macros; a remembered check does not
 
         return scan_pages(self.project.settings)

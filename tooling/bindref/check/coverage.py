@@ -6,10 +6,12 @@ definition's ``example(...)`` line) and lists regions that nothing uses (BR202).
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from bindref.check.context import CheckContext
 from bindref.check.file_results import FileResults, valid_findings
@@ -22,6 +24,10 @@ from bindref.languages import Language
 from bindref.samples.files import sample_entries
 from bindref.samples.paths import name_suffix
 from bindref.samples.regions import SampleReader, Snippet
+
+if TYPE_CHECKING:
+    from bindref.core.config import Settings
+    from bindref.render.project import Project
 
 SAMPLE_SUFFIXES = frozenset({".cs", ".java", ".js", ".mjs", ".cjs", ".ts", ".py", ".ps1", ".json", ".xml"})
 
@@ -122,14 +128,38 @@ def _region_findings(error: BindrefError) -> Iterable[Finding]:
     return [finding_from_error(e, "BR002") for e in errors]
 
 
+def index_sample_regions(project: Project) -> None:
+    """The region index of every sample, made now: the reader keeps the parses for whatever extracts one.
+
+    A check does it while its definitions are read, before the pages and this check are
+    shared out between processes, so that no two processes parse a sample's regions (a
+    sample indexed by an earlier run is not parsed: what depends on its text alone is cached).
+    """
+    reader = project.reader
+    index = _region_indexes(project)
+    for relative in _sample_files(project.settings):
+        with contextlib.suppress(BindrefError):  # raised again, and reported, by _unused_regions
+            index.get(partial(_region_index, reader, relative), relative, reader.text(relative))
+
+
+def _region_indexes(project: Project) -> FileResults[_RegionIndex]:
+    return FileResults[_RegionIndex](project.cache, "region-index", _valid_index)
+
+
+def _sample_files(settings: Settings) -> Iterator[str]:
+    """Every file under the sample folders that may hold regions, as a path relative to the root."""
+    for relative, entry in (
+        e for folder in settings.sample_roots() for e in sample_entries(settings.root, folder)
+    ):
+        if name_suffix(entry.name).lower() in SAMPLE_SUFFIXES and _is_file(entry):
+            yield relative  # a broken or looping link is reported where an example names it
+
+
 def _unused_regions(context: CheckContext, used: set[tuple[str, str]]) -> list[Finding]:
-    settings, reader = context.project.settings, context.project.reader
-    root = settings.root
-    index = FileResults[_RegionIndex](context.project.cache, "region-index", _valid_index)
+    reader = context.project.reader
+    index = _region_indexes(context.project)
     findings: list[Finding] = []
-    for relative, entry in (e for folder in settings.sample_roots() for e in sample_entries(root, folder)):
-        if name_suffix(entry.name).lower() not in SAMPLE_SUFFIXES or not _is_file(entry):
-            continue  # a broken or looping link is reported where an example names it
+    for relative in _sample_files(context.project.settings):
         try:  # a file that cannot be read is said so anew each time, never cached
             text = reader.text(relative)
         except BindrefError as error:

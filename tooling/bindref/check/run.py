@@ -22,6 +22,7 @@ from bindref.core.parallel import MIN_PER_WORKER, Turns, can_fork, chunked, fork
 from bindref.render.project import Project
 
 if TYPE_CHECKING:
+    from bindref.check.page_scan import ScannedPage
     from bindref.check.pages import Said
 
 __all__ = ["CheckContext", "CheckOptions", "run_checks"]
@@ -57,8 +58,9 @@ def _run(project: Project, options: CheckOptions, diffs: list[str]) -> list[Find
     from bindref.check.sdk import check_sdks  # noqa: PLC0415
     from bindref.check.sdk_lock import check_sdk_lock  # noqa: PLC0415
 
+    ahead = _Ahead(project)
     try:
-        catalog = project.catalog()
+        catalog = project.catalog(alongside=ahead)
     except ConfigError:
         raise
     except BindrefError as error:
@@ -66,7 +68,7 @@ def _run(project: Project, options: CheckOptions, diffs: list[str]) -> list[Find
         return [finding_from_error(e, "BR001") for e in errors]
     if options.extension:
         catalog = catalog_of(catalog, options.extension)
-    context = CheckContext(project=project, catalog=catalog, options=options)
+    context = CheckContext(project=project, catalog=catalog, options=options, scanned=ahead.pages)
     findings = [finding_from_error(error, "BR001") for error in catalog.errors()]
     if project.workers > 1 and len(catalog.bindings) >= MIN_PER_WORKER and can_fork():
         here = [_ignoring_diffs(check) for check in (check_coverage, check_sdks, check_sdk_lock)]
@@ -81,6 +83,33 @@ def _run(project: Project, options: CheckOptions, diffs: list[str]) -> list[Find
         exported = _export_paths(project, catalog)
         findings = findings_of(findings, options.extension, project.settings, context.pages, exported)
     return _unique(findings)
+
+
+class _Ahead:
+    """What the checks need whatever the catalog holds, made while the definitions are read.
+
+    The loader calls it in this process while forked ones read definitions
+    (:meth:`bindref.render.project.Project.catalog`), so it costs half its time there, and
+    all it leaves in memory is inherited by the processes the checks fork later: the scanned
+    pages, every sample's regions (:func:`bindref.check.coverage.index_sample_regions`) and
+    the compiled site templates. Forked after it, the checks had each done it again: the
+    region parses and template compiles twice, the page scan in this process alone, between
+    the two forks. A catalog from the cache runs none of it: the checks do it as they go.
+    """
+
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.pages: tuple[ScannedPage, ...] | None = None
+
+    def __call__(self) -> None:
+        from bindref.check.coverage import index_sample_regions  # noqa: PLC0415  # see _run
+        from bindref.check.page_scan import scan_pages  # noqa: PLC0415
+        from bindref.render.template_set import SITE  # noqa: PLC0415
+
+        project = self.project
+        self.pages = scan_pages(project.settings)
+        index_sample_regions(project)
+        project.renderer.templates.prepare(SITE, project.settings.languages)
 
 
 def _shared_out(context: CheckContext, diffs: list[str], own: list[list[_Check]]) -> list[Finding]:

@@ -84,7 +84,13 @@ class Turns:
 
 
 def in_shards(
-    work: Callable[[_In, range], _Out], inputs: _In, count: int, workers: int, *, chunk: int = CHUNK
+    work: Callable[[_In, range], _Out],
+    inputs: _In,
+    count: int,
+    workers: int,
+    *,
+    chunk: int = CHUNK,
+    first: Callable[[], object] | None = None,
 ) -> list[_Out]:
     """``work(inputs, indexes)`` over ``range(count)``, in order: one part, or chunks shared out.
 
@@ -93,14 +99,23 @@ def in_shards(
     not yet taken until none is left, so they all finish together: halves fixed in advance
     ended up to 0.45 s apart, the machine's speed and the files' sizes being what they are.
     The results come back in chunk order, so the outcome is the one a single process gives.
+
+    ``first`` is other work for this process, done before it takes its chunks: the forked
+    ones take more of them meanwhile, so it costs half its time, and what it leaves in
+    memory (parsed files, compiled templates) is this process's, and that of every process
+    it forks later. In one process it is simply done first.
     """
     workers = max(1, min(workers, count // MIN_PER_WORKER))
     if workers == 1 or not can_fork():
+        if first is not None:
+            first()
         return [work(inputs, range(count))]
     chunks = chunked(count, chunk)
     turns = Turns()
 
-    def take_chunks(_worker: int) -> dict[int, _Out]:
+    def take_chunks(worker: int) -> dict[int, _Out]:
+        if worker == 0 and first is not None:  # worker 0 is this process (see fork_map)
+            first()
         return take_turns(turns, chunks, lambda indexes: work(inputs, indexes))
 
     finished = {

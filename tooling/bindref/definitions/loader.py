@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 import operator
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -36,6 +36,7 @@ def load_raw_bindings(
     workers: int = 1,
     settings: Settings | None = None,
     files: list[Path] | None = None,
+    alongside: Callable[[], object] | None = None,
 ) -> tuple[list[RawBinding], list[BindrefError]]:
     """Every binding class under ``root/definitions_dir`` plus every problem found.
 
@@ -45,7 +46,9 @@ def load_raw_bindings(
     in the same order, as reading them one by one. With ``settings``, each part also
     resolves the bindings it read (:func:`bindref.definitions.resolve.resolve_ahead`), so
     that resolving, a third of the work, is shared out too. ``files`` are the ``*.py``
-    files under the folder when the caller has listed them already.
+    files under the folder when the caller has listed them already. ``alongside`` is the
+    caller's own work, done in this process while forked ones read (``first`` of
+    :func:`bindref.core.parallel.in_shards`).
     """
     base = root / definitions_dir
     if not base.is_dir():
@@ -59,7 +62,8 @@ def load_raw_bindings(
     listed = base.rglob("*.py") if files is None else files
     files = sorted(path for path in listed if not path.is_dir())
     names = {_module_name(file, base): file for file in files}
-    parts = in_shards(read_part, (root, definitions_dir, files, settings, names), len(files), workers)
+    inputs = (root, definitions_dir, files, settings, names)
+    parts = in_shards(read_part, inputs, len(files), workers, first=alongside)
     if settings is not None:  # resolved with these settings, in whichever process
         resolved = (entry for part in parts for entry in part.resolved)
         remember((raw, settings, binding, problems) for raw, _, binding, problems in resolved)

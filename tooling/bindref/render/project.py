@@ -130,12 +130,14 @@ class Project:
     def _templates_signature(self) -> _Signature:
         return tuple((str(f), *fingerprint(f)) for f in self.template_files())
 
-    def catalog(self) -> Catalog:
+    def catalog(self, *, alongside: Callable[[], object] | None = None) -> Catalog:
         """Every binding of every extension that loads; raises a problem that no extension owns.
 
         Each extension is resolved on its own: one with a definition error keeps its errors in
         ``Catalog.problems`` (raised by :meth:`binding` for its pages) and no bindings, and
-        every other extension is unaffected.
+        every other extension is unaffected. ``alongside`` is the caller's work that needs no
+        catalog, done in this process while forked ones read definitions, if they are read
+        (see :func:`bindref.definitions.loader.load_raw_bindings`).
         """
         if self._catalog is None:
             signature = self._definitions_signature()
@@ -144,7 +146,7 @@ class Project:
             key = "" if self.live and self._signature else self.cache.key("catalog", *file_contents(files))
             catalog: Catalog | None = None if self.live else self.cache.get("catalog", key, _valid_catalog)
             if catalog is None:
-                catalog = self._load_catalog(files)
+                catalog = self._load_catalog(files, alongside)
                 if key and not catalog.problems:  # errors are raised anew each time, never replayed
                     self.cache.put("catalog", key, catalog)
             self._catalog = catalog
@@ -167,13 +169,18 @@ class Project:
             return ""
         return digest(self._catalog_key, repr(list(catalog.bindings)), repr(list(catalog.problems)))
 
-    def _load_catalog(self, files: list[Path]) -> Catalog:
+    def _load_catalog(self, files: list[Path], alongside: Callable[[], object] | None = None) -> Catalog:
         from bindref.definitions.loader import load_raw_bindings  # noqa: PLC0415  # see renderer
         from bindref.definitions.resolve import build_catalog  # noqa: PLC0415
 
         settings = self.settings
         raw_bindings, errors = load_raw_bindings(
-            settings.root, settings.definitions, workers=self.workers, settings=settings, files=files
+            settings.root,
+            settings.definitions,
+            workers=self.workers,
+            settings=settings,
+            files=files,
+            alongside=alongside,
         )
         by_extension: dict[str, list[BindrefError]] = {}
         for error in errors:

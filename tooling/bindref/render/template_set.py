@@ -11,7 +11,7 @@ names the file's new place.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Iterable, MutableMapping
 from pathlib import Path
 from types import CodeType
 from typing import Any
@@ -121,6 +121,32 @@ class TemplateSet:
             return template.render(context).strip("\n")
         except Exception as error:  # a template is user code: any failure is its error
             raise template_error(error, candidates, context, self.where, self._sources) from None
+
+    def prepare(self, output: str, languages: Iterable[Language]) -> None:
+        """Compile every template of ``output`` for ``languages`` now, as :meth:`render` would on first use.
+
+        A check does it before its pages are shared out between processes, so that each does
+        not compile them again. A template that does not load is left to :meth:`render`,
+        which says what is wrong with it, where.
+        """
+        if self.misplaced:
+            return
+        listed = self.env.list_templates(extensions=["j2"])
+        names = sorted({name.rsplit("/", 1)[-1] for name in listed if name.startswith(f"{output}/")})
+        for name in names:
+            for language in (None, *languages):
+                if (output, name, language) in self._templates:
+                    continue
+                candidates = self.candidates(output, name, language)
+                try:
+                    template = self.env.select_template(candidates)
+                except (
+                    jinja2.TemplateError,
+                    UnicodeDecodeError,
+                    OSError,
+                ):  # render reports it, with its place
+                    continue
+                self._templates[output, name, language] = (candidates, template)
 
     def source_of(self, output: str, template_name: str, language: Language | None) -> str:
         """The file ``render`` would use, as the user knows it (for errors about its output)."""
