@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from bindref.core.cache import CACHE_DIR, ENV_NO_CACHE, Cache
+from bindref.core.cache import CACHE_DIR, ENV_NO_CACHE, Cache, digest, tool_hash
 from bindref.core.packs import pack_bytes
 from bindref.render.macros import PageMacros
 from bindref.render.project import Project
@@ -287,3 +287,11 @@ def test_processes_writing_at_once_lose_no_entry(tmp_path: Path) -> None:
     assert (
         sum(reader.get("render", f"{name}{i}", _valid) is not None for name in "ab" for i in range(40)) == 80
     )
+
+
+def test_a_key_is_the_digest_of_the_tool_the_settings_the_kind_and_the_parts(tmp_path: Path) -> None:
+    """Keys are made from a per-kind start that is copied: the same digest as hashing it all."""
+    cache = Cache(tmp_path / CACHE_DIR, "settings")
+    for kind, parts in [("usages", ("csharp", "text")), ("render", ("a", b"b")), ("usages", ("java", ""))]:
+        assert cache.key(kind, *parts) == digest(tool_hash(), "settings", kind, *parts)
+    assert cache.key("usages", "x") != Cache(tmp_path / CACHE_DIR, "other settings").key("usages", "x")

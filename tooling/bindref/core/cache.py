@@ -61,11 +61,15 @@ def tool_hash() -> str:
 
 def digest(*parts: str | bytes) -> str:
     """The SHA-256 of ``parts``, each length-prefixed so that no two lists collide."""
-    hashed = hashlib.sha256()
+    return str(_fed(hashlib.sha256(), parts).hexdigest())
+
+
+def _fed(hashed: Any, parts: Iterable[str | bytes]) -> Any:
+    """``hashed`` after each of ``parts``, length-prefixed (see :func:`digest`)."""
     for part in parts:
         data = part.encode("utf-8", "surrogatepass") if isinstance(part, str) else part
         hashed.update(len(data).to_bytes(8, "little") + data)
-    return hashed.hexdigest()
+    return hashed
 
 
 def file_contents(files: Iterable[Path]) -> Iterator[str | bytes]:
@@ -102,6 +106,7 @@ class Cache:
         self._added: dict[str, dict[str, object]] = {}  # since the last take_news(): for forked work
         self._tokens: dict[str, bytes] = {}  # of each pack file as this process last read or wrote it
         self._unwritten: dict[str, dict[str, object]] = {}  # entries put since then
+        self._key_starts: dict[str, Any] = {}  # by kind: a hash fed what every key of the kind begins with
 
     @classmethod
     def for_project(cls, root: Path, settings_key: str, *, use: bool = True) -> Cache:
@@ -109,8 +114,15 @@ class Cache:
         return cls(root / CACHE_DIR if use and enabled() else None, settings_key)
 
     def key(self, kind: str, *parts: str | bytes) -> str:
-        """The key of an entry: its inputs, the settings and bindref's own code."""
-        return digest(tool_hash(), self.settings_key, kind, *parts)
+        """The key of an entry: its inputs, the settings and bindref's own code.
+
+        It is ``digest(tool_hash(), settings_key, kind, *parts)``; the hash of the first three
+        is made once per kind and copied (a check makes tens of thousands of keys).
+        """
+        start = self._key_starts.get(kind)
+        if start is None:
+            start = self._key_starts[kind] = _fed(hashlib.sha256(), (tool_hash(), self.settings_key, kind))
+        return str(_fed(start.copy(), parts).hexdigest())
 
     def get(self, kind: str, key: str, valid: Callable[[object], bool]) -> Any:
         """The entry, or None when absent or when it fails ``valid`` (then it is dropped)."""
