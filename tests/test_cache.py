@@ -260,6 +260,20 @@ def test_a_forked_half_writes_its_entries_and_the_parent_reads_them_back(tmp_pat
     ]
 
 
+def test_a_forked_half_writes_what_it_made_before_what_only_it_writes(tmp_path: Path) -> None:
+    """Its parent writes the kinds both made meanwhile: the two meet on small packs, not whole ones."""
+    forked = Cache(tmp_path / CACHE_DIR)
+    forked.put("catalog", "c", "made before the fork, by the parent")
+    forked.take_news()
+    for index in range(3):
+        forked.put("render", f"r{index}", "markdown")
+    forked.put("usages", "u", "parsed")
+    written: list[str] = []
+    forked._write = lambda _folder, kind: written.append(kind)  # type: ignore[method-assign]
+    forked.hand_over()
+    assert written == ["usages", "render", "catalog"]  # its own, fewest first; then the catalog
+
+
 def test_a_forked_half_that_cannot_write_sends_its_entries(tmp_path: Path) -> None:
     (tmp_path / "not-a-folder").write_text("", encoding="utf-8")
     forked = Cache(tmp_path / "not-a-folder")

@@ -175,7 +175,11 @@ class Cache:
         cannot be written sends the entries instead.
         """
         kinds = set(self._added) | self._changed
-        written = frozenset(kinds) if self._write_kinds(kinds) else frozenset()
+        written = (
+            frozenset(kinds)
+            if self._write_kinds(kinds, own=self._changed - set(self._added))
+            else frozenset()
+        )
         news = CacheNews(
             added={kind: entries for kind, entries in self._added.items() if kind not in written},
             used={kind: set(keys) for kind, keys in self._used.items()},
@@ -207,15 +211,21 @@ class Cache:
         if self.folder is not None and self._changed and self._write_kinds(self._changed):
             self._changed.clear()
 
-    def _write_kinds(self, kinds: Collection[str]) -> bool:
-        """Write these packs; False (and nothing more) when the folder or a value does not allow it."""
+    def _write_kinds(self, kinds: Collection[str], own: Collection[str] = ()) -> bool:
+        """Write these packs; False (and nothing more) when the folder or a value does not allow it.
+
+        ``own`` are kinds no other process of the run writes (changed before it forked).
+        """
         if self.folder is None:
             return False
         try:
             _prepare(self.folder)
             # Fewest entries first: two processes finishing together often both made entries
-            # of a kind, and the later writer merges the other's file, best a small one.
-            for kind in sorted(kinds, key=lambda kind: (len(self._unwritten.get(kind, ())), kind)):
+            # of a kind, and the later writer merges the other's file, best a small one. A kind
+            # only this process writes comes last: it keeps the other from merging a whole
+            # pack (a big catalog written first made the other's small entries come second).
+            order = sorted(kinds, key=lambda kind: (kind in own, len(self._unwritten.get(kind, ())), kind))
+            for kind in order:
                 self._write(self.folder, kind)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             return False  # a read-only checkout or an unpicklable value: the cache only saves time
