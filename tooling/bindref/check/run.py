@@ -6,6 +6,7 @@ read: nothing here writes a file.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -94,7 +95,9 @@ class _Ahead:
     pages, every sample's regions (:func:`bindref.check.coverage.index_sample_regions`) and
     the compiled site templates. Forked after it, the checks had each done it again: the
     region parses and template compiles twice, the page scan in this process alone, between
-    the two forks. A catalog from the cache runs none of it: the checks do it as they go.
+    the two forks. A catalog from the cache runs none of it: the checks do it as they go,
+    as they do what this could not (a setting that keeps it from working is raised by the
+    check that needs it, after the definitions' own errors, as without it).
     """
 
     def __init__(self, project: Project) -> None:
@@ -107,9 +110,10 @@ class _Ahead:
         from bindref.render.template_set import SITE  # noqa: PLC0415
 
         project = self.project
-        self.pages = scan_pages(project.settings)
-        index_sample_regions(project)
-        project.renderer.templates.prepare(SITE, project.settings.languages)
+        with contextlib.suppress(BindrefError):
+            self.pages = scan_pages(project.settings)
+            index_sample_regions(project)
+            project.renderer.templates.prepare(SITE, project.settings.languages)
 
 
 def _shared_out(context: CheckContext, diffs: list[str], own: list[list[_Check]]) -> list[Finding]:
