@@ -171,12 +171,8 @@ def test_file_name_and_fence_read_a_path_as_pathlib_does(path: str, ending: str)
     assert fence_for(path + ending) == fences.get(PurePosixPath(path + ending).suffix.lower(), "text")
 
 
-def test_a_template_is_compiled_once_per_process_and_again_when_edited(
-    make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    override = "docs/overrides/bindref/site/_default/not_available.md.j2"
-    project = make_project({override: "first {{ reason }}\n"})
-    assert project.renderer.render_template("not_available.md.j2", None, reason="r") == "first r"
+def _count_compiles(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the templates jinja2 compiles from now on."""
     compiled: list[str] = []
     compile_template = jinja2.Environment.compile
 
@@ -185,6 +181,16 @@ def test_a_template_is_compiled_once_per_process_and_again_when_edited(
         return compile_template(self, source, name, *args)
 
     monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    return compiled
+
+
+def test_a_template_is_compiled_once_per_process_and_again_when_edited(
+    make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    override = "docs/overrides/bindref/site/_default/not_available.md.j2"
+    project = make_project({override: "first {{ reason }}\n"})
+    assert project.renderer.render_template("not_available.md.j2", None, reason="r") == "first r"
+    compiled = _count_compiles(monkeypatch)
     again = Project.at(project.settings.root)
     assert again.renderer.render_template("not_available.md.j2", None, reason="r") == "first r"
     assert compiled == []
@@ -202,14 +208,7 @@ def test_prepared_templates_are_compiled_before_any_render(
     )
     templates = project.renderer.templates
     templates.prepare("site", project.settings.languages)
-    compiled: list[str] = []
-    compile_template = jinja2.Environment.compile
-
-    def counting(self: jinja2.Environment, source: str, name: str | None = None, *args: Any) -> Any:
-        compiled.append(str(name))
-        return compile_template(self, source, name, *args)
-
-    monkeypatch.setattr(jinja2.Environment, "compile", counting)
+    compiled = _count_compiles(monkeypatch)
     monkeypatch.setattr(jinja2.Environment, "select_template", lambda *_: pytest.fail("selected again"))
     assert project.renderer.render_template("not_available.md.j2", Language.JAVA, reason="r") == "prepared r"
     project.renderer.reference(project.binding("widgetIn"))
