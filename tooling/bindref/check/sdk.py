@@ -84,16 +84,16 @@ def check_sdks(context: CheckContext) -> list[Finding]:
 
 
 class _SimilarSymbols:
-    """The SDK's names of each language, indexed for close matches once, when a name is missing."""
+    """One extension's SDK names of each language, indexed for close matches when one is first missing."""
 
     def __init__(self) -> None:
-        self._indexes: dict[int, tuple[Mapping[str, SdkSurface], SimilarNames]] = {}
+        self._indexes: dict[Language, SimilarNames] = {}
 
-    def closest(self, name: str, surfaces: Mapping[str, SdkSurface]) -> list[str]:
-        kept = self._indexes.get(id(surfaces))
-        if kept is None or kept[0] is not surfaces:  # the mapping is kept, so its id stays its own
-            kept = self._indexes[id(surfaces)] = (surfaces, SimilarNames(surfaces))
-        return kept[1].closest(name, n=3, cutoff=RENAME_CUTOFF)
+    def closest(self, name: str, language: Language, surfaces: Mapping[str, SdkSurface]) -> list[str]:
+        index = self._indexes.get(language)
+        if index is None:
+            index = self._indexes[language] = SimilarNames(surfaces)
+        return index.closest(name, n=3, cutoff=RENAME_CUTOFF)
 
 
 def source_roots(context: CheckContext, extension: str) -> dict[str, tuple[Path, ...]]:
@@ -159,7 +159,7 @@ def _check_binding(
     surface = surfaces.get(name)
     if surface is None:
         kind = PROFILES[language].symbol_kind
-        close = similar.closest(name, surfaces)
+        close = similar.closest(name, language, surfaces)
         hint = "closest: " + ", ".join(f"'{c}'" for c in close) if close else f"no {kind} has a similar name"
         message = f"{language.value} SDK has no {kind} '{name}'"
         return [sdk_difference("BR406", message, binding.location, hint)]

@@ -22,14 +22,14 @@ class SimilarNames:
     """Names to find close matches among, their letters counted once."""
 
     def __init__(self, names: Iterable[str]) -> None:
-        self._names = list(names)
-        counts = [Counter(name) for name in self._names]
+        listed = list(names)
+        counts = [Counter(name) for name in listed]
         letters = sorted({letter for count in counts for letter in count})
         self._field = {letter: place for place, letter in enumerate(letters)}
         # Bits per letter: enough for the most times any name repeats one.
         self._width = max((max(count.values()) for count in counts if count), default=1)
         self._packed = [
-            (name, len(name), self._pack(count)) for name, count in zip(self._names, counts, strict=True)
+            (name, len(name), self._pack(count)) for name, count in zip(listed, counts, strict=True)
         ]
 
     def _pack(self, count: Counter[str]) -> int:

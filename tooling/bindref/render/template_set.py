@@ -140,12 +140,8 @@ class TemplateSet:
                 candidates = self.candidates(output, name, language)
                 try:
                     template = self.env.select_template(candidates)
-                except (
-                    jinja2.TemplateError,
-                    UnicodeDecodeError,
-                    OSError,
-                ):  # render reports it, with its place
-                    continue
+                except (jinja2.TemplateError, UnicodeDecodeError, OSError):
+                    continue  # render reports it, with its place
                 self._templates[output, name, language] = (candidates, template)
 
     def source_of(self, output: str, template_name: str, language: Language | None) -> str:
