@@ -8,15 +8,19 @@ the edit to show.
 
 from __future__ import annotations
 
+import hashlib
 import multiprocessing
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from bindref.core import cache as cache_module
 from bindref.core.cache import CACHE_DIR, ENV_NO_CACHE, Cache, digest, tool_hash
 from bindref.core.packs import pack_bytes
 from bindref.render.macros import PageMacros
@@ -309,3 +313,54 @@ def test_a_key_is_the_digest_of_the_tool_the_settings_the_kind_and_the_parts(tmp
     for kind, parts in [("usages", ("csharp", "text")), ("render", ("a", b"b")), ("usages", ("java", ""))]:
         assert cache.key(kind, *parts) == digest(tool_hash(), "settings", kind, *parts)
     assert cache.key("usages", "x") != Cache(tmp_path / CACHE_DIR, "other settings").key("usages", "x")
+
+
+def test_the_tool_hash_covers_every_source_and_template_of_bindref() -> None:
+    """The walk finds what ``rglob`` finds (``.py`` and ``.j2`` files, no bytecode), hashed in path order."""
+    package = Path(cache_module.__file__).resolve().parents[1]
+    files = [p for p in package.rglob("*") if p.suffix in (".py", ".j2") and p.is_file()]
+    hashed = hashlib.sha256()
+    for file in sorted(files, key=lambda p: p.relative_to(package).as_posix()):
+        hashed.update(file.relative_to(package).as_posix().encode() + b"\0" + file.read_bytes() + b"\0")
+    assert any(file.suffix == ".j2" for file in files)
+    assert tool_hash() == hashed.hexdigest()
+
+
+def test_the_source_walk_skips_bytecode_and_other_files(tmp_path: Path) -> None:
+    for relative in (
+        "a.py",
+        "b.txt",
+        "t/x.j2",
+        "t/__pycache__/a.cpython-311.pyc",
+        "__pycache__/y.py",
+        "u/v/w.py",
+    ):
+        (tmp_path / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / relative).write_text("x", encoding="utf-8")
+    found = sorted(cache_module._sources(str(tmp_path), ""))
+    assert found == [(name, str(tmp_path / name)) for name in ("a.py", "t/x.j2", "u/v/w.py")]
+
+
+def test_a_page_from_a_warm_cache_loads_no_rendering_or_parsing_code(make_project: ProjectFactory) -> None:
+    """A build whose every call is cached imports no renderer, griffe or tree-sitter: it needs none."""
+    root = make_project().settings.root
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from bindref.render.macros import PageMacros\n"
+        "from bindref.render.project import Project\n"
+        f"macros = PageMacros(Project.at(Path({str(root)!r})))\n"
+        "for call in ('binding_examples', 'binding_reference', 'binding_usage', 'binding_summary'):\n"
+        "    getattr(macros, call)('widgets/widgetIn')\n"
+        "macros.project.cache.flush()\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    command = [sys.executable, "-c", script]
+    cold, warm = (
+        set(subprocess.run(command, capture_output=True, text=True, check=True).stdout.split())  # noqa: S603
+        for _ in range(2)
+    )
+    assert {"bindref.render.renderer", "griffe"} <= cold  # what the first run needed
+    assert [
+        module for module in warm if module.startswith(("bindref.render.renderer", "griffe", "tree_sitter"))
+    ] == []

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from bindref.core.snapshot import read_bytes
-from bindref.samples.usages import Syntax, syntax_of_name
+from bindref.samples.usage_types import Syntax, syntax_of_name
 
 MAX_SAMPLE_BYTES = 5 * 1024 * 1024  # larger files are not samples anyone reads on a page
 

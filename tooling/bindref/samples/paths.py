@@ -101,13 +101,13 @@ def _plain_file(base: str, parts: list[str], folders: dict[str, bool]) -> tuple[
         return None
     folder = base
     for part in parts[:-1]:
-        folder = os.path.join(folder, part)
+        folder = f"{folder}{os.sep}{part}"  # os.path.join, without its checks: parts are plain names
         real = folders.get(folder)
         if real is None:
             real = folders[folder] = _is_real_folder(folder)
         if not real:
             return None
-    candidate = os.path.join(folder, parts[-1])
+    candidate = f"{folder}{os.sep}{parts[-1]}"
     try:
         status = os.lstat(candidate)
     except (OSError, ValueError):

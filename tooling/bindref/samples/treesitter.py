@@ -6,16 +6,12 @@ a check over many samples fast. The rest of bindref sees only :func:`parse` and 
 
 from __future__ import annotations
 
+import importlib
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from enum import StrEnum
 from functools import cache
 
-import tree_sitter_c_sharp
-import tree_sitter_java
-import tree_sitter_javascript
-import tree_sitter_python
-import tree_sitter_typescript
 from tree_sitter import Language, Node, Parser, Query, QueryCursor
 
 __all__ = [
@@ -45,30 +41,25 @@ class Grammar(StrEnum):
     POWERSHELL = "powershell"
 
 
-def _powershell() -> object:
-    """The PowerShell grammar, imported on first use: it comes with the test extra only.
-
-    bindref reads PowerShell functions through their function.json, never the script, so only
-    the tests (which prove every sample script parses) need tree-sitter-powershell installed.
-    """
-    import tree_sitter_powershell  # noqa: PLC0415  # test extra only
-
-    return tree_sitter_powershell.language()
-
-
-_LANGUAGE_FUNCTIONS: dict[Grammar, Callable[[], object]] = {
-    Grammar.CSHARP: tree_sitter_c_sharp.language,
-    Grammar.JAVA: tree_sitter_java.language,
-    Grammar.JAVASCRIPT: tree_sitter_javascript.language,
-    Grammar.TYPESCRIPT: tree_sitter_typescript.language_typescript,
-    Grammar.PYTHON: tree_sitter_python.language,
-    Grammar.POWERSHELL: _powershell,
+# Each grammar's package and the function in it that returns the compiled grammar. They are
+# imported on first use, so a run loads the compiled grammars of the languages it parses
+# only (a run whose usages all come from the cache loads none). tree-sitter-powershell comes
+# with the test extra only: bindref reads PowerShell functions through their function.json,
+# never the script, so only the tests (which prove every sample script parses) need it.
+_GRAMMAR_MODULES: dict[Grammar, tuple[str, str]] = {
+    Grammar.CSHARP: ("tree_sitter_c_sharp", "language"),
+    Grammar.JAVA: ("tree_sitter_java", "language"),
+    Grammar.JAVASCRIPT: ("tree_sitter_javascript", "language"),
+    Grammar.TYPESCRIPT: ("tree_sitter_typescript", "language_typescript"),
+    Grammar.PYTHON: ("tree_sitter_python", "language"),
+    Grammar.POWERSHELL: ("tree_sitter_powershell", "language"),
 }
 
 
 @cache
 def _language(grammar: Grammar) -> Language:
-    return Language(_LANGUAGE_FUNCTIONS[grammar]())
+    module, function = _GRAMMAR_MODULES[grammar]
+    return Language(getattr(importlib.import_module(module), function)())
 
 
 @cache

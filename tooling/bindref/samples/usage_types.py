@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import PurePath
+
+from bindref.samples.paths import name_suffix
 
 
 class Syntax(StrEnum):
@@ -20,6 +23,33 @@ class Syntax(StrEnum):
     TYPESCRIPT = "typescript"
     PYTHON = "python"
     FUNCTION_JSON = "function.json"
+
+
+# The syntax each sample file suffix is read as (here, not with the finders: listing the
+# samples needs it, and a build from a warm cache loads no tree-sitter).
+_SUFFIXES = {
+    ".cs": Syntax.CSHARP,
+    ".java": Syntax.JAVA,
+    ".js": Syntax.JAVASCRIPT,
+    ".mjs": Syntax.JAVASCRIPT,
+    ".cjs": Syntax.JAVASCRIPT,
+    ".ts": Syntax.TYPESCRIPT,
+    ".py": Syntax.PYTHON,
+}
+
+
+def syntax_for(path: PurePath) -> Syntax | None:
+    """The syntax of a sample file, or None when it declares no bindings we read."""
+    return syntax_of_name(path.name)
+
+
+def syntax_of_name(name: str) -> Syntax | None:
+    """:func:`syntax_for` by file name, for a walk that has names rather than paths."""
+    if name == "function.json":
+        return Syntax.FUNCTION_JSON
+    if name.endswith(".d.ts"):  # type declarations only
+        return None
+    return _SUFFIXES.get(name_suffix(name))
 
 
 @dataclass(frozen=True, kw_only=True)

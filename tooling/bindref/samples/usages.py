@@ -11,11 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from pathlib import PurePath
 
 from bindref.core.cache import Cache
 from bindref.samples.function_json import function_json_usages
-from bindref.samples.paths import name_suffix
 from bindref.samples.treesitter import (
     Grammar,
     Node,
@@ -27,33 +25,9 @@ from bindref.samples.treesitter import (
     text_of,
     unwrap,
 )
-from bindref.samples.usage_types import Argument, BindingUsage, Syntax
+from bindref.samples.usage_types import Argument, BindingUsage, Syntax, syntax_for, syntax_of_name
 
 __all__ = ["Argument", "BindingUsage", "Syntax", "find_usages", "syntax_for", "syntax_of_name"]
-
-_SUFFIXES = {
-    ".cs": Syntax.CSHARP,
-    ".java": Syntax.JAVA,
-    ".js": Syntax.JAVASCRIPT,
-    ".mjs": Syntax.JAVASCRIPT,
-    ".cjs": Syntax.JAVASCRIPT,
-    ".ts": Syntax.TYPESCRIPT,
-    ".py": Syntax.PYTHON,
-}
-
-
-def syntax_for(path: PurePath) -> Syntax | None:
-    """The syntax of a sample file, or None when it declares no bindings we read."""
-    return syntax_of_name(path.name)
-
-
-def syntax_of_name(name: str) -> Syntax | None:
-    """:func:`syntax_for` by file name, for a walk that has names rather than paths."""
-    if name == "function.json":
-        return Syntax.FUNCTION_JSON
-    if name.endswith(".d.ts"):  # type declarations only
-        return None
-    return _SUFFIXES.get(name_suffix(name))
 
 
 def find_usages(
