@@ -10,6 +10,7 @@ import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
+from functools import cache
 from pathlib import Path, PureWindowsPath
 from typing import Any
 
@@ -39,7 +40,7 @@ class Settings:
 
     def extension(self, name: str) -> ExtensionSettings:
         """The settings of extension ``name``: its own table, or the project's defaults."""
-        return self.extensions.get(name) or ExtensionSettings(name=name)
+        return self.extensions.get(name) or _defaults_of(name)
 
     def samples_of(self, extension: str) -> str:
         """The folder the example paths of ``extension`` are relative to."""
@@ -85,6 +86,15 @@ _EXAMPLES |= {
     "learn_date": "2026-01-31",
     "source_base_url": "https://github.com/org/repo/blob/main",
 }
+
+
+@cache
+def _defaults_of(name: str) -> ExtensionSettings:
+    """The settings of an extension without a table of its own (frozen: one per name serves all).
+
+    Asked for each code block's source link: a check of a thousand bindings asked 6,000 times.
+    """
+    return ExtensionSettings(name=name)
 
 
 def find_project_root(start: Path) -> Path:
