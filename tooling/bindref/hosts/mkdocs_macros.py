@@ -29,6 +29,7 @@ from bindref.core.errors import BindrefError, BindrefErrors
 from bindref.hosts import zensical
 from bindref.hosts.mkdocs_direct import MACRO_MARK, page_of
 from bindref.hosts.preview import TRACKER
+from bindref.render.call_memo import CallMemo
 from bindref.render.filters import code_span
 from bindref.render.fingerprints import Fingerprint
 from bindref.render.macros import MACRO_NAMES, PageMacros, inputs_of
@@ -84,11 +85,10 @@ def log_once(where: str, error: BindrefError) -> None:
 
 def report_unshown_problems(folder: Path) -> None:
     """Log the definition errors of extensions that no page of this build showed."""
-    project = _PROJECTS.get(folder.resolve())
-    if project is None:
+    if (project := _PROJECTS.get(folder.resolve())) is None:
         return
     try:
-        problems = project.catalog().problems
+        problems = project.catalog_problems()  # reads no catalog known to have none
     except BindrefError:  # a problem no extension owns failed every page already
         return
     for errors in problems.values():
@@ -118,9 +118,9 @@ def loaded_files(project: Project) -> Mapping[Path, Fingerprint]:
 
 def define_env(env: Any) -> None:
     """Called once per build by mkdocs-macros, per page by Zensical; ``env.project_dir`` holds mkdocs.yml."""
-    project = project_for(Path(env.project_dir))
-    macros = PageMacros(project)
+    macros = PageMacros(project := project_for(Path(env.project_dir)))
     under_zensical = zensical.runs_zensical(env)
+    memo = CallMemo(project, off=TRACKER.serving)  # a preview's project is warm; TRACKER knows its reads
 
     def reported(name: str, macro: Callable[..., str]) -> Callable[..., str]:
         @functools.wraps(macro)
@@ -132,7 +132,7 @@ def define_env(env: Any) -> None:
             if under_zensical:
                 zensical.warn_unwatched(env, project.settings.root, inputs_of(project, name, args))
             try:
-                return macro(*args, **kwargs)
+                return memo.call(name, macro, args, kwargs)
             except BindrefError as error:
                 TRACKER.errors += 1
                 if under_zensical:  # each page is its own build there: nothing to print once across

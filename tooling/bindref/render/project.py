@@ -6,16 +6,17 @@ resolve and render the same way. It re-reads the catalog only when a definition 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from bindref.core.cache import Cache, digest, file_contents
 from bindref.core.config import Settings, load_settings
-from bindref.core.errors import BindrefError, BindrefErrors, NotFoundError, choices_hint, raise_all
+from bindref.core.errors import BindrefError, NotFoundError, choices_hint, raise_all
 from bindref.core.model import Binding, Catalog
 from bindref.languages import Language
 from bindref.render.fingerprints import fingerprint
+from bindref.render.project_catalog import load_catalog
 from bindref.render.template_set import OUTPUTS, PACKAGED_TEMPLATES, SITE
 from bindref.samples.regions import SampleReader
 
@@ -23,6 +24,13 @@ if TYPE_CHECKING:
     from bindref.render.renderer import Renderer
 
 _Signature = tuple[tuple[str, int, int], ...]
+# The cache kind that marks a state of the definitions whose catalog has no problems: a tiny
+# pack, so a build that needs no catalog can tell that no extension failed without reading one.
+CLEAN_CATALOGS = "clean-catalogs"
+
+
+def _is_true(value: object) -> bool:
+    return value is True
 
 
 def _valid_catalog(value: object) -> bool:
@@ -55,6 +63,8 @@ class Project:
         self._catalog_key = ""  # the cache key of what _catalog was built from
         self._signature: _Signature = ()
         self._definition_files: list[Path] | None = None
+        self._definitions_key = ""  # a digest of every definition file, as they were at _key_signature
+        self._key_signature: _Signature = ()
         self._template_signature: _Signature = self._templates_signature()
         self._inputs_key = ""  # a digest of every definition and template file: what any page reads
         self._templates_key = ""  # a digest of every template file
@@ -76,8 +86,12 @@ class Project:
         template file (the reader re-reads edited samples itself).
         """
         self._definition_files = None
-        if self._catalog is not None and self._definitions_signature() != self._signature:
-            self._catalog = None
+        if self._catalog is not None or self._definitions_key:
+            now = self._definitions_signature()
+            if now != self._signature:
+                self._catalog = None
+            if now != self._key_signature:
+                self._definitions_key = self._inputs_key = ""
         templates = self._templates_signature()
         if templates != self._template_signature:
             self._renderer = None
@@ -143,12 +157,14 @@ class Project:
             signature = self._definitions_signature()
             files = self.definition_files()
             # a live server's reloads are not cached: hashing every file costs more than the reload
-            key = "" if self.live and self._signature else self.cache.key("catalog", *file_contents(files))
+            key = "" if self.live and self._signature else self.cache.key("catalog", self.definitions_key())
             catalog: Catalog | None = None if self.live else self.cache.get("catalog", key, _valid_catalog)
             if catalog is None:
-                catalog = self._load_catalog(files, alongside)
+                catalog = load_catalog(self.settings, files, workers=self.workers, alongside=alongside)
                 if key and not catalog.problems:  # errors are raised anew each time, never replayed
                     self.cache.put("catalog", key, catalog)
+            if key and not catalog.problems and not self.cache.get(CLEAN_CATALOGS, key, _is_true):
+                self.cache.put(CLEAN_CATALOGS, key, True)
             self._catalog = catalog
             self._catalog_key = key
             self._signature = signature
@@ -168,39 +184,6 @@ class Project:
         ):
             return ""
         return digest(self._catalog_key, repr(list(catalog.bindings)), repr(list(catalog.problems)))
-
-    def _load_catalog(self, files: list[Path], alongside: Callable[[], object] | None = None) -> Catalog:
-        from bindref.definitions.loader import load_raw_bindings  # noqa: PLC0415  # see renderer
-        from bindref.definitions.resolve import build_catalog  # noqa: PLC0415
-
-        settings = self.settings
-        raw_bindings, errors = load_raw_bindings(
-            settings.root,
-            settings.definitions,
-            workers=self.workers,
-            settings=settings,
-            files=files,
-            alongside=alongside,
-        )
-        by_extension: dict[str, list[BindrefError]] = {}
-        for error in errors:
-            by_extension.setdefault(self._owner(error.path), []).append(error)
-        raise_all(by_extension.pop("", []))  # a setting or a shared module: nothing can render
-        bindings: dict[str, Binding] = {}
-        for extension in sorted({raw.extension for raw in raw_bindings} | set(by_extension)):
-            found = by_extension.setdefault(extension, [])  # every problem of one pass, reported
-            try:
-                part = build_catalog([r for r in raw_bindings if r.extension == extension], self.settings)
-            except BindrefErrors as resolve_errors:
-                found.extend(resolve_errors.errors)
-            except BindrefError as resolve_error:
-                found.append(resolve_error)
-            else:
-                if not found:
-                    bindings.update(part.bindings)
-        by_extension = {name: found for name, found in by_extension.items() if found}
-        problems = {name: BindrefErrors(found).errors for name, found in sorted(by_extension.items())}
-        return Catalog(bindings=dict(sorted(bindings.items())), problems=problems)
 
     def rendered(  # the call, what it reads, and how to make it
         self,
@@ -223,7 +206,7 @@ class Project:
             texts = [self.reader.text(path) for path in samples]
         except BindrefError:
             return produce()
-        inputs = self._inputs() if binding is None else self._binding_inputs(binding)
+        inputs = self.inputs_key() if binding is None else self._binding_inputs(binding)
         key = self.cache.key("render", inputs, macro, repr(tuple(arguments)), *texts)
         found: str | None = self.cache.get("render", key, lambda value: isinstance(value, str))
         if found is None:
@@ -239,24 +222,40 @@ class Project:
             self._binding_keys[binding.key] = known
         return digest("binding", self._templates(), known[1])
 
-    def _inputs(self) -> str:
+    def inputs_key(self) -> str:
         """Every definition file and the templates: what a call that shows no one binding reads."""
         if not self._inputs_key:
-            self._inputs_key = digest(
-                "definitions", self._templates(), *file_contents(self.definition_files())
-            )
+            self._inputs_key = digest("definitions", self._templates(), self.definitions_key())
         return self._inputs_key
+
+    def definitions_key(self) -> str:
+        """A digest of every definition file's path and bytes, made once per state of the folder.
+
+        The catalog's cache key and :meth:`inputs_key` share it, so a build reads each
+        definition file once to know whether anything changed.
+        """
+        if not self._definitions_key:
+            self._key_signature = self._definitions_signature()
+            self._definitions_key = digest(*file_contents(self.definition_files()))
+        return self._definitions_key
+
+    def catalog_problems(self) -> Mapping[str, tuple[BindrefError, ...]]:
+        """The definition errors by extension, without reading a catalog known to have none.
+
+        A build whose every call was answered by :mod:`bindref.render.call_memo` read no
+        catalog; an earlier run marked this state of the definitions (and settings, and
+        bindref) problem-free, so there is nothing to report. Otherwise the catalog is read.
+        """
+        if self._catalog is None and not self.live:
+            key = self.cache.key("catalog", self.definitions_key())
+            if self.cache.get(CLEAN_CATALOGS, key, _is_true):
+                return {}
+        return self.catalog().problems
 
     def _templates(self) -> str:
         if not self._templates_key:
             self._templates_key = digest(*file_contents(self.template_files()))
         return self._templates_key
-
-    def _owner(self, path: str) -> str:
-        """The extension a definition file belongs to ('' outside any extension folder)."""
-        parts = Path(path).parts
-        base = Path(self.settings.definitions).parts
-        return parts[len(base)] if parts[: len(base)] == base and len(parts) > len(base) + 1 else ""
 
     def extension_problems(self, extension: str) -> None:
         """Raise the definition errors of ``extension``, if it has any."""

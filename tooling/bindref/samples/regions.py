@@ -5,9 +5,11 @@ Line ranges drift when a sample changes; names move with the code, and a bad mar
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -210,9 +212,8 @@ class SampleReader:
 
     A build pulls many regions from one file and a live-preview server keeps one reader across rebuilds,
     so parses are cached by resolved path and redone when ``(st_mtime_ns, st_size)`` changes.
-    A ``settled`` reader (a check, a build with no preview) looks at each file once between
-    two :meth:`refresh` calls: a check of a thousand bindings reads each sample seven times,
-    and the stat before each read was half a second of it.
+    A ``settled`` reader (a check, a build with no preview) looks at each file once per :meth:`refresh`:
+    a check of a thousand bindings reads each sample seven times, and a stat each time cost 0.5 s.
     """
 
     def __init__(self, root: Path, *, settled: bool = False) -> None:
@@ -223,11 +224,21 @@ class SampleReader:
         self._texts: dict[str, tuple[tuple[int, int], str]] = {}
         self._resolved: dict[str, str] = {}  # relative path -> real file, until refresh()
         self._folders: dict[str, bool] = {}  # folder -> real (not a link), until refresh()
+        self._recordings: list[set[str]] = []  # the paths read in each open recording() block
 
     def refresh(self) -> None:
         """Resolve paths anew (once per build or check): a symlink may point elsewhere now."""
         self._resolved.clear()
         self._folders.clear()
+
+    @contextlib.contextmanager
+    def recording(self) -> Iterator[set[str]]:
+        """The sample paths read (as asked for) inside the block: what a call's output depends on."""
+        self._recordings.append(paths := set[str]())
+        try:
+            yield paths
+        finally:
+            self._recordings.remove(paths)
 
     def regions(self, relative_path: str, *, referenced_from: Where = None) -> dict[str, RegionSpan]:
         """Every named region in the file, by name."""
@@ -250,6 +261,8 @@ class SampleReader:
 
     def _read(self, target: _Target) -> tuple[str, tuple[int, int], str]:
         """The resolved path, its version and its text; read again only when the file changed."""
+        for paths in self._recordings:  # before the read: a file that fails is one the call needs too
+            paths.add(target.path)
         known = self._resolved.get(target.path)
         if known is not None and self.settled:
             version, text = self._texts[known]
@@ -277,11 +290,9 @@ class SampleReader:
 
     def _load(self, target: _Target) -> _ParsedSample:
         path, version, text = self._read(target)
-        if (cached := self._cache.get(path)) and cached[0] == version:
-            return cached[1]
-        parsed = _parse(target.path, text)
-        self._cache[path] = (version, parsed)
-        return parsed
+        if (cached := self._cache.get(path)) is None or cached[0] != version:
+            cached = self._cache[path] = (version, _parse(target.path, text))
+        return cached[1]
 
 
 def extract_region(root: Path, relative_path: str, region: str | None) -> Snippet:
