@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import pickle
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -200,3 +202,41 @@ def test_a_macro_the_memo_does_not_list_always_runs(make_project: ProjectFactory
     for _ in range(2):
         memo.call("extension_bindings", lambda *args: made.append(args) or "table", ("widgets",), {})
     assert len(made) == 2
+
+
+def test_a_warm_build_imports_neither_the_model_nor_the_renderer(make_project: ProjectFactory) -> None:
+    """What a remembered call needs is the cache and the sample text: the rest stays unimported."""
+    root = make_project().settings.root
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from types import SimpleNamespace\n"
+        "from bindref.hosts import mkdocs_macros\n"
+        "class Env:\n"
+        f"    project_dir = {str(root)!r}\n"
+        "    page = SimpleNamespace(file=SimpleNamespace(src_path='widget.md'))\n"
+        "    macros = {}\n"
+        "    def macro(self, function, name):\n"
+        "        self.macros[name] = function\n"
+        "env = Env()\n"
+        "mkdocs_macros.define_env(env)\n"
+        f"for name, args in {CALLS!r}:\n"
+        "    env.macros[name](*args)\n"
+        f"mkdocs_macros.report_unshown_problems(Path({str(root)!r}))\n"
+        "mkdocs_macros.flush_caches()\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    command = [sys.executable, "-c", script]
+    cold, warm = (
+        set(subprocess.run(command, capture_output=True, text=True, check=True).stdout.split())  # noqa: S603
+        for _ in range(2)
+    )
+    heavy = {
+        "bindref.core.model",
+        "bindref.render.renderer",
+        "bindref.render.template_set",
+        "griffe",
+        "difflib",
+    }
+    assert heavy - {"difflib"} <= cold  # what the first build needed
+    assert heavy & warm == set()

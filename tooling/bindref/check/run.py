@@ -107,7 +107,7 @@ class _Ahead:
     def __call__(self) -> None:
         from bindref.check.coverage import index_sample_regions  # noqa: PLC0415  # see _run
         from bindref.check.page_scan import scan_pages  # noqa: PLC0415
-        from bindref.render.template_set import SITE  # noqa: PLC0415
+        from bindref.render.template_paths import SITE  # noqa: PLC0415
 
         project = self.project
         with contextlib.suppress(BindrefError):

@@ -33,7 +33,7 @@ from bindref.languages import (
     pascal_case,
 )
 from bindref.render.project import Project
-from bindref.render.template_set import PACKAGED_TEMPLATES, SCAFFOLD
+from bindref.render.template_paths import PACKAGED_TEMPLATES, SCAFFOLD
 
 _NAME = re.compile(r"^[a-z][a-z0-9]*/[a-z][a-z0-9_]*$")
 # How SDKs suffix a binding's symbol by direction (a trigger is named by its type alone).

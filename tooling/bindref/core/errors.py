@@ -9,7 +9,6 @@ exit codes (see :data:`EXIT_CODES`).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +143,8 @@ def choices_hint(word: str, valid: Iterable[str], *, noun: str = "valid choices"
     options = sorted(set(valid))
     if not options:
         return f"there are no {noun}"
+    from difflib import get_close_matches  # noqa: PLC0415  # only when a name is wrong
+
     close = get_close_matches(word, options, n=1, cutoff=0.6)
     listed = ", ".join(f"'{o}'" for o in options)
     prefix = f"did you mean '{close[0]}'? " if close else ""

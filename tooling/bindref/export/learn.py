@@ -25,7 +25,7 @@ from bindref.render.codeblocks import fence_for
 from bindref.render.payload import has_payload, payload_table
 from bindref.render.project import Project
 from bindref.render.renderer import missing_example, missing_usage
-from bindref.render.template_set import LEARN
+from bindref.render.template_paths import LEARN
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -26,7 +26,7 @@ from bindref.core.config import find_project_root, load_settings
 from bindref.hosts.mkdocs_direct import KNOWN_PLUGINS, expand, restore
 from bindref.hosts.mkdocs_macros import flush_caches, report_unshown_problems
 from bindref.hosts.preview import TRACKER
-from bindref.render.template_set import PACKAGED_TEMPLATES
+from bindref.render.template_paths import PACKAGED_TEMPLATES
 
 
 class BindrefPlugin(BasePlugin):  # type: ignore[type-arg,no-untyped-call]  # no options; MkDocs is untyped here

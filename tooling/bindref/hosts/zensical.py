@@ -47,7 +47,7 @@ from types import TracebackType
 from typing import Any, ClassVar
 
 from bindref.core.errors import BindrefError
-from bindref.render.template_set import PACKAGED_TEMPLATES
+from bindref.render.template_paths import PACKAGED_TEMPLATES
 
 log = logging.getLogger("mkdocs.plugins.bindref")
 

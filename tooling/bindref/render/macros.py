@@ -10,16 +10,16 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import TYPE_CHECKING
 
-from bindref.core.codes import CODES, Code, Severity
 from bindref.core.errors import BindrefError, RegionError
 from bindref.render.filters import escape_prose, indent_block
 from bindref.render.project import Project
 
 if TYPE_CHECKING:  # made by Project.renderer, on first use
+    from bindref.core.codes import Code
     from bindref.render.renderer import Renderer
 
-# The overview and payload macros import their modules when called, as Project imports the
-# renderer: a site build whose pages all come from the cache loads none of them.
+# The overview, payload and codes macros import their modules when called, as Project imports
+# the renderer: a site build whose pages all come from the cache loads none of them.
 
 MACRO_NAMES = (
     "binding_summary",
@@ -194,12 +194,16 @@ class PageMacros:
 
 def finding_codes_markdown(renderer: Renderer) -> str:
     """The check-codes reference, rendered from the one catalog in :mod:`bindref.core.codes`."""
+    from bindref.core.codes import CODES  # noqa: PLC0415  # see the imports
+
     codes = [(code, _exit_note(code)) for code in CODES.values()]
     return renderer.render_template("finding_codes.md.j2", None, codes=codes)
 
 
 def _exit_note(code: Code) -> str:
     """What a finding of ``code`` does to the exit code of ``bindref check``."""
+    from bindref.core.codes import Severity  # noqa: PLC0415  # see the imports
+
     if code.broken_input:
         return "exit 3"
     return "exit 1" if code.severity is Severity.ERROR else "no exit"

@@ -13,14 +13,13 @@ from typing import TYPE_CHECKING
 from bindref.core.cache import Cache, digest, file_contents
 from bindref.core.config import Settings, load_settings
 from bindref.core.errors import BindrefError, NotFoundError, choices_hint, raise_all
-from bindref.core.model import Binding, Catalog
-from bindref.languages import Language
 from bindref.render.fingerprints import fingerprint
-from bindref.render.project_catalog import load_catalog
-from bindref.render.template_set import OUTPUTS, PACKAGED_TEMPLATES, SITE
+from bindref.render.template_paths import OUTPUTS, PACKAGED_TEMPLATES, SITE
 from bindref.samples.regions import SampleReader
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported where used: a build whose calls are all remembered needs none of them
+    from bindref.core.model import Binding, Catalog
+    from bindref.languages import Language
     from bindref.render.renderer import Renderer
 
 _Signature = tuple[tuple[str, int, int], ...]
@@ -35,6 +34,8 @@ def _is_true(value: object) -> bool:
 
 def _valid_catalog(value: object) -> bool:
     """A catalog read back from the cache: bindings by their own keys, no problems."""
+    from bindref.core.model import Binding, Catalog  # noqa: PLC0415  # see TYPE_CHECKING
+
     return (
         isinstance(value, Catalog)
         and not value.problems
@@ -160,6 +161,8 @@ class Project:
             key = "" if self.live and self._signature else self.cache.key("catalog", self.definitions_key())
             catalog: Catalog | None = None if self.live else self.cache.get("catalog", key, _valid_catalog)
             if catalog is None:
+                from bindref.render.project_catalog import load_catalog  # noqa: PLC0415
+
                 catalog = load_catalog(self.settings, files, workers=self.workers, alongside=alongside)
                 if key and not catalog.problems:  # errors are raised anew each time, never replayed
                     self.cache.put("catalog", key, catalog)
@@ -282,6 +285,8 @@ class Project:
     @staticmethod
     def language(key: str) -> Language:
         """A language by key, with the valid keys in the error."""
+        from bindref.languages import Language  # noqa: PLC0415  # see TYPE_CHECKING
+
         try:
             return Language(key)
         except ValueError:

@@ -27,7 +27,8 @@ from bindref.render.codeblocks import CodeBlock, fence_for, file_name, inject_co
 from bindref.render.declaration import declaration_for
 from bindref.render.filters import escape_prose, heading_anchor
 from bindref.render.tables import rows_for
-from bindref.render.template_set import SITE, TemplateSet
+from bindref.render.template_paths import SITE
+from bindref.render.template_set import TemplateSet
 from bindref.samples.regions import SampleReader
 
 __all__ = ["Renderer", "missing_example", "missing_usage"]

@@ -31,10 +31,8 @@ from bindref.render.filters import (
 )
 from bindref.render.tables import requirement
 from bindref.render.template_errors import template_error, template_errors
+from bindref.render.template_paths import LEARN, OUTPUTS, PACKAGED_TEMPLATES, SITE
 
-PACKAGED_TEMPLATES = Path(__file__).parent / "templates"
-SITE, LEARN, SCAFFOLD = "site", "learn", "scaffold"
-OUTPUTS = (SITE, LEARN, SCAFFOLD)
 DEFAULT_DIR = "_default"
 # Old-layout names whose new place is not simply ``site/<name>``.
 _MOVED = {"_default/learn_page.md.j2": f"{LEARN}/{DEFAULT_DIR}/page.md.j2"}

@@ -11,10 +11,12 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bindref.core.snapshot import read_bytes
-from bindref.samples.usage_types import Syntax, syntax_of_name
+
+if TYPE_CHECKING:  # a build reads sample text only: the syntax table is for the check
+    from bindref.samples.usage_types import Syntax
 
 MAX_SAMPLE_BYTES = 5 * 1024 * 1024  # larger files are not samples anyone reads on a page
 
@@ -85,6 +87,8 @@ def sample_files(root: Path, folder: str) -> Iterator[tuple[str, os.DirEntry[str
 
     A symlink counts only if it resolves inside the repository.
     """
+    from bindref.samples.usage_types import syntax_of_name  # noqa: PLC0415  # see TYPE_CHECKING
+
     real_root = root.resolve()
     for relative, entry in sample_entries(root, folder):
         syntax = syntax_of_name(entry.name)
