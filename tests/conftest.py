@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -233,6 +235,51 @@ def write_files(root: Path, files: Mapping[str, str]) -> None:
         path = root / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+# Each kind of input a cached result is made from, edited in the fixture project after a warm
+# run: (file, old text, new text, what the next output must show). An empty old text creates
+# the file (a project override of a packaged template).
+INPUT_EDITS: dict[str, tuple[str, str, str, str]] = {
+    "definition": ("binding_defs/widgets/widget.py", "C# widget.", "C# gadget.", "C# gadget."),
+    "sample": ("samples/widgets/widget.js", "widgetId: '{id}'", "widgetId: '{id}', edited: 1", "edited: 1"),
+    "template": (
+        "docs/overrides/bindref/site/_default/tabs.md.j2",
+        "",
+        "EDITED TEMPLATE\n",
+        "EDITED TEMPLATE",
+    ),
+}
+
+
+def modules_of_two_runs(script: str) -> tuple[set[str], set[str]]:
+    """The modules a script has imported when it ends, in a cold run and in the warm one after it.
+
+    The script prints ``sys.modules``; each run is a fresh interpreter, so what the second
+    imports is what a warm cache leaves to load.
+    """
+    command = [sys.executable, "-c", script]
+    cold, warm = (
+        set(subprocess.run(command, capture_output=True, text=True, check=True).stdout.split())  # noqa: S603
+        for _ in range(2)
+    )
+    return cold, warm
+
+
+def edit_file(root: Path, relative: str, old: str, new: str) -> None:
+    """Replace ``old`` by ``new`` in a project file, or create it with ``new`` when ``old`` is empty.
+
+    Fails when ``old`` is not in the file, so that an edit table whose text no longer matches
+    the fixture cannot pass by editing nothing.
+    """
+    path = root / relative
+    if old:
+        text = path.read_text(encoding="utf-8")
+        assert old in text, f"{relative} has no {old!r} to edit"
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(new, encoding="utf-8")
 
 
 @pytest.fixture

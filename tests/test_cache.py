@@ -13,8 +13,6 @@ import multiprocessing
 import os
 import pickle
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -25,7 +23,7 @@ from bindref.core.cache import CACHE_DIR, ENV_NO_CACHE, Cache, digest, tool_hash
 from bindref.core.packs import pack_bytes
 from bindref.render.macros import PageMacros
 from bindref.render.project import Project
-from conftest import WIDGET_DEFINITION, ProjectFactory
+from conftest import INPUT_EDITS, WIDGET_DEFINITION, ProjectFactory, edit_file, modules_of_two_runs
 from corpus import run_cli
 
 # A drift finding (the C# sample passes an argument the definition lacks) makes results non-trivial.
@@ -144,16 +142,7 @@ def test_the_environment_turns_the_cache_off(
     assert Cache.for_project(root, "").folder is None
 
 
-EDITS = {  # each kind of input, edited after a warm run: (file, old text, new text, what must show)
-    "definition": ("binding_defs/widgets/widget.py", "C# widget.", "C# gadget.", "C# gadget."),
-    "sample": ("samples/widgets/widget.js", "widgetId: '{id}'", "widgetId: '{id}', edited: 1", "edited: 1"),
-    "template": (
-        "docs/overrides/bindref/site/_default/tabs.md.j2",
-        "",
-        "EDITED TEMPLATE\n",
-        "EDITED TEMPLATE",
-    ),
-}
+EDITS = INPUT_EDITS
 
 
 @pytest.mark.parametrize("same_process", [True, False], ids=["preview", "new-run"])
@@ -168,14 +157,7 @@ def test_an_edit_is_never_served_from_the_cache(
         before = PageMacros(project).binding_examples("widgets/widgetIn")
         project.cache.flush()
     assert shown not in before
-    path = root / relative
-    if old:
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new), encoding="utf-8")
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(new, encoding="utf-8")
+    edit_file(root, relative, old, new)
     if same_process:  # a preview server keeps its project and refreshes it per build
         project.refresh()
     else:
@@ -355,11 +337,7 @@ def test_a_page_from_a_warm_cache_loads_no_rendering_or_parsing_code(make_projec
         "macros.project.cache.flush()\n"
         "print(' '.join(sorted(sys.modules)))\n"
     )
-    command = [sys.executable, "-c", script]
-    cold, warm = (
-        set(subprocess.run(command, capture_output=True, text=True, check=True).stdout.split())  # noqa: S603
-        for _ in range(2)
-    )
+    cold, warm = modules_of_two_runs(script)
     assert {"bindref.render.renderer", "griffe"} <= cold  # what the first run needed
     assert [
         module for module in warm if module.startswith(("bindref.render.renderer", "griffe", "tree_sitter"))

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 import pickle
-import subprocess
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from types import SimpleNamespace
@@ -22,7 +20,7 @@ from bindref.hosts import mkdocs_macros
 from bindref.hosts.preview import TRACKER
 from bindref.render.call_memo import KIND, MEMOIZED, CallMemo
 from bindref.render.project import Project
-from conftest import ProjectFactory
+from conftest import INPUT_EDITS, ProjectFactory, edit_file, modules_of_two_runs
 
 BINDING = "widgets/widgetIn"
 # Every remembered macro, called as a page would call it.
@@ -36,14 +34,7 @@ CALLS: tuple[tuple[str, tuple[object, ...]], ...] = (
     ("snippet", ("widgets/widget.js", "widget")),
 )
 EDITS = {  # each kind of input a remembered call reads: (file, old text, new text, what must show)
-    "definition": ("binding_defs/widgets/widget.py", "C# widget.", "C# gadget.", "C# gadget."),
-    "sample": ("samples/widgets/widget.js", "widgetId: '{id}'", "widgetId: '{id}', edited: 1", "edited: 1"),
-    "template": (
-        "docs/overrides/bindref/site/_default/tabs.md.j2",
-        "",
-        "EDITED TEMPLATE\n",
-        "EDITED TEMPLATE",
-    ),
+    **INPUT_EDITS,
     "settings": (
         "pyproject.toml",
         "https://example.test/repo",
@@ -115,14 +106,7 @@ def test_an_edit_is_never_answered_from_the_memo(
     _build(root)
     before, _ = _build(root)
     assert not any(shown in output for output in before)
-    path = root / relative
-    if old:
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new), encoding="utf-8")
-    else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(new, encoding="utf-8")
+    edit_file(root, relative, old, new)
     after, _ = _build(root)
     assert any(shown in output for output in after)
     assert after == _build(root)[0]  # and the new output is what is remembered next
@@ -226,11 +210,7 @@ def test_a_warm_build_imports_neither_the_model_nor_the_renderer(make_project: P
         "mkdocs_macros.flush_caches()\n"
         "print(' '.join(sorted(sys.modules)))\n"
     )
-    command = [sys.executable, "-c", script]
-    cold, warm = (
-        set(subprocess.run(command, capture_output=True, text=True, check=True).stdout.split())  # noqa: S603
-        for _ in range(2)
-    )
+    cold, warm = modules_of_two_runs(script)
     heavy = {
         "bindref.core.model",
         "bindref.render.renderer",

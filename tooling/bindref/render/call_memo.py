@@ -23,24 +23,12 @@ from collections.abc import Callable, Iterable, Mapping
 
 from bindref.core.cache import digest
 from bindref.core.errors import BindrefError
+from bindref.render.macros import BINDING_MACROS
 from bindref.render.project import Project
 
 KIND = "calls"
-# Macros whose output depends on nothing but their arguments, the definitions, the templates,
-# the settings and the samples they read. The overviews also look for pages (a link is made
-# to an extension's page only when it exists), the payload macro reads the SDKs, and the
-# codes reference is bindref's own: they are rendered each time.
-MEMOIZED = frozenset(
-    {
-        "binding_summary",
-        "binding_name",
-        "binding_examples",
-        "binding_reference",
-        "binding_usage",
-        "parameter_table",
-        "snippet",
-    }
-)
+# The macros whose calls are remembered; the others are rendered each time (see macros.py).
+MEMOIZED = frozenset(BINDING_MACROS)
 # Arguments whose ``repr`` is their value: any other object (a jinja Undefined, a page
 # variable of another type) sends the call to the macro.
 _PLAIN = (str, int, bool, type(None))

@@ -21,7 +21,11 @@ if TYPE_CHECKING:  # made by Project.renderer, on first use
 # The overview, payload and codes macros import their modules when called, as Project imports
 # the renderer: a site build whose pages all come from the cache loads none of them.
 
-MACRO_NAMES = (
+# Macros whose output depends on nothing but their arguments, the definitions, the templates,
+# the settings and the samples they read: a site build may remember their calls (call_memo).
+# The overviews also look for pages (a link is made to an extension's page only when it
+# exists), the payload macro reads the SDKs, and the codes reference is bindref's own.
+BINDING_MACROS = (
     "binding_summary",
     "binding_name",
     "binding_examples",
@@ -29,6 +33,9 @@ MACRO_NAMES = (
     "binding_usage",
     "parameter_table",
     "snippet",
+)
+MACRO_NAMES = (
+    *BINDING_MACROS,
     "finding_codes",
     "binding_payload",
     "extension_bindings",
