@@ -278,8 +278,7 @@ def edit_file(root: Path, relative: str, old: str, new: str) -> None:
         assert old in text, f"{relative} has no {old!r} to edit"
         path.write_text(text.replace(old, new), encoding="utf-8")
     else:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(new, encoding="utf-8")
+        write_files(root, {relative: new})
 
 
 @pytest.fixture

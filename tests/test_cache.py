@@ -142,11 +142,8 @@ def test_the_environment_turns_the_cache_off(
     assert Cache.for_project(root, "").folder is None
 
 
-EDITS = INPUT_EDITS
-
-
 @pytest.mark.parametrize("same_process", [True, False], ids=["preview", "new-run"])
-@pytest.mark.parametrize("edit", list(EDITS.values()), ids=list(EDITS))
+@pytest.mark.parametrize("edit", list(INPUT_EDITS.values()), ids=list(INPUT_EDITS))
 def test_an_edit_is_never_served_from_the_cache(
     edit: tuple[str, str, str, str], same_process: bool, make_project: ProjectFactory
 ) -> None:

@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from bindref.core.cache import CACHE_DIR
+from bindref.core.cache import CACHE_DIR, ENV_NO_CACHE
 from bindref.core.packs import pack_bytes
 from bindref.hosts import mkdocs_macros
 from bindref.hosts.preview import TRACKER
@@ -99,7 +99,7 @@ def test_a_warm_build_answers_every_call_without_reading_the_catalog(make_projec
 
 @pytest.mark.parametrize("edit", list(EDITS.values()), ids=list(EDITS))
 def test_an_edit_is_never_answered_from_the_memo(
-    edit: tuple[str, str, str, str], make_project: ProjectFactory
+    edit: tuple[str, str, str, str], make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     relative, old, new, shown = edit
     root = make_project().settings.root
@@ -110,6 +110,8 @@ def test_an_edit_is_never_answered_from_the_memo(
     after, _ = _build(root)
     assert any(shown in output for output in after)
     assert after == _build(root)[0]  # and the new output is what is remembered next
+    monkeypatch.setenv(ENV_NO_CACHE, "1")
+    assert after == _build(root)[0]  # what a build without the cache renders
 
 
 @pytest.mark.parametrize("damage", ["truncated", "garbage", "wrong-shapes", "deleted"])

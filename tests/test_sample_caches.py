@@ -24,7 +24,7 @@ from bindref.render.project import Project
 from bindref.samples.files import SKIPPED_FOLDERS, prefilter, sample_entries, sample_paths
 from bindref.samples.paths import name_suffix
 from bindref.samples.treesitter import Grammar, find_nodes, parse, walk
-from conftest import ProjectFactory
+from conftest import ProjectFactory, edit_file
 
 # --- fast paths against the plain ones ----------------------------------------------------------
 
@@ -152,9 +152,7 @@ DEFINITION = "binding_defs/widgets/widget.py"
 
 def _replace(relative: str, old: str, new: str) -> Callable[[Path], None]:
     def edit(root: Path) -> None:
-        text = (root / relative).read_text(encoding="utf-8")
-        assert old in text
-        (root / relative).write_text(text.replace(old, new), encoding="utf-8")
+        edit_file(root, relative, old, new)
 
     return edit
 
